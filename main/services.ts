@@ -1,0 +1,54 @@
+// Builds every main-process service and registers its IPC handlers. Both hosts (Electron and
+// the web host) call this, so they expose the same services behind the same contract.
+// Services are wired by hand here, in dependency order (no DI container).
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { AppInfo } from '../shared/contracts/app';
+import { registerAppHandlers } from './app/app-handlers';
+import { IpcRouter, type Logger } from './ipc/router';
+import { registerSettingsHandlers } from './settings/settings-handlers';
+import { SettingsService } from './settings/settings-service';
+
+export interface ServicesOptions {
+  dataDir: string;
+  host: AppInfo['host'];
+  log: Logger;
+}
+
+export interface Services {
+  router: IpcRouter;
+  settings: SettingsService;
+  /** Stops workers, closes ports; called on quit. */
+  dispose(): Promise<void>;
+}
+
+function appVersion(): string {
+  try {
+    return (JSON.parse(readFileSync(join(__dirname, '..', '..', 'package.json'), 'utf8')) as { version: string }).version;
+  } catch {
+    return '0.0.0';
+  }
+}
+
+function platformName(): AppInfo['platform'] {
+  const p = process.platform;
+  return p === 'linux' || p === 'darwin' || p === 'win32' ? p : 'other';
+}
+
+export function createServices(options: ServicesOptions): Services {
+  const router = new IpcRouter(options.log);
+  const settings = new SettingsService(options.dataDir);
+  const info: AppInfo = { version: appVersion(), host: options.host, platform: platformName(), dataDir: options.dataDir };
+  const disposers: Array<() => Promise<void> | void> = [];
+
+  registerAppHandlers(router, info, options.log);
+  registerSettingsHandlers(router, settings);
+
+  return {
+    router,
+    settings,
+    async dispose() {
+      for (const dispose of disposers.reverse()) await dispose();
+    },
+  };
+}

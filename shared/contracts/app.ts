@@ -1,0 +1,27 @@
+// The app domain: facts about this running Mote (version, host kind, data folder) and
+// renderer-side problem reports that main writes to its log.
+import * as v from 'valibot';
+import { boundedString, channel, event, noFields } from '../contract-kit';
+
+/** What the renderer needs to know about the app it runs in. */
+export interface AppInfo {
+  version: string;
+  /** 'electron' for the desktop app, 'web' for the loopback web host used in development and tests. */
+  host: 'electron' | 'web';
+  platform: 'linux' | 'darwin' | 'win32' | 'other';
+  /** The user-data folder (settings, simulated boards, firmware cache, journal). */
+  dataDir: string;
+}
+
+export const appChannels = {
+  'app:get-info': channel(noFields).returns<AppInfo>(),
+  /** Reports a renderer exception (from the renderer's one exception sink) to main's log. */
+  'app:report-error': channel(
+    v.strictObject({ message: boundedString(2000), stack: v.optional(boundedString(16000)), source: boundedString(200) }),
+  ).returns<null>(),
+};
+
+export const appEvents = {
+  /** A message main wants the user to see (a worker restart, a board that came back). */
+  'app:notice': event<{ level: 'info' | 'warning' | 'error'; message: string }>(),
+};

@@ -1,0 +1,36 @@
+// The settings domain: user preferences kept in the data folder, validated on the way in.
+import * as v from 'valibot';
+import { boundedString, channel, event, noFields } from '../contract-kit';
+
+/** Every setting, with its schema. Adding a setting = adding one line here and its default. */
+export const settingsSchema = v.strictObject({
+  theme: v.picklist(['light', 'dark', 'high-contrast', 'system']),
+  editorFontSize: v.pipe(v.number(), v.integer(), v.minValue(8), v.maxValue(40)),
+  /** The board Mote connects to on start: 'auto' picks a plugged-in board, else the simulated default. */
+  lastBoard: boundedString(300),
+  /** The folder shown in the computer pane of the Files view ('' = the default Mote folder). */
+  workspaceDir: boundedString(1024),
+  /** DTR/RTS on connect, as Thonny offers it (ESP boards on Windows want both false). */
+  assertDtrRts: v.boolean(),
+});
+
+/** All user settings. */
+export type Settings = v.InferOutput<typeof settingsSchema>;
+
+export const DEFAULT_SETTINGS: Settings = {
+  theme: 'system',
+  editorFontSize: 14,
+  lastBoard: 'auto',
+  workspaceDir: '',
+  assertDtrRts: true,
+};
+
+export const settingsChannels = {
+  'settings:get': channel(noFields).returns<Settings>(),
+  /** Changes some settings; returns all of them after the change. */
+  'settings:update': channel(v.strictObject({ changes: v.partial(settingsSchema) })).returns<Settings>(),
+};
+
+export const settingsEvents = {
+  'settings:changed': event<Settings>(),
+};
