@@ -8,6 +8,8 @@ import { registerAppHandlers } from './app/app-handlers';
 import { IpcRouter, type Logger } from './ipc/router';
 import { registerSettingsHandlers } from './settings/settings-handlers';
 import { SettingsService } from './settings/settings-service';
+import { registerWorkspaceHandlers } from './workspace/workspace-handlers';
+import { WorkspaceService } from './workspace/workspace-service';
 
 export interface ServicesOptions {
   dataDir: string;
@@ -43,6 +45,7 @@ export function createServices(options: ServicesOptions): Services {
 
   registerAppHandlers(router, info, options.log);
   registerSettingsHandlers(router, settings);
+  registerWorkspaceHandlers(router, new WorkspaceService({ dataDir: options.dataDir, workspaceDir: async () => (await settings.get()).workspaceDir }));
 
   return {
     router,

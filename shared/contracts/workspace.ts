@@ -58,6 +58,8 @@ export const workspaceChannels = {
   'workspace:journal-list': channel(noFields).returns<JournalEntry[]>(),
   'workspace:history-list': channel(v.strictObject({ board: boundedString(300), path: boundedString(1024) })).returns<HistoryVersion[]>(),
   'workspace:history-read': channel(v.strictObject({ id: opaqueId })).returns<string>(),
+  /** Keeps a local copy of text just saved to a board file (called after each successful board save). */
+  'workspace:history-save': channel(v.strictObject({ board: boundedString(300), path: boundedString(1024), text })).returns<HistoryVersion>(),
 };
 
 export const workspaceEvents = {};
