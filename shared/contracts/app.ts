@@ -24,4 +24,9 @@ export const appChannels = {
 export const appEvents = {
   /** A message main wants the user to see (a worker restart, a board that came back). */
   'app:notice': event<{ level: 'info' | 'warning' | 'error'; message: string }>(),
+  /** A command chosen in the native menu (Electron only); the renderer runs it like its own shortcut. */
+  'app:menu-command': event<{ command: MenuCommand }>(),
 };
+
+/** Commands the native menu can send; the renderer maps each to the same action as its toolbar. */
+export type MenuCommand = 'new' | 'open' | 'save' | 'run' | 'stop' | 'reset' | 'zoom-in' | 'zoom-out' | 'zoom-reset' | 'find' | 'goto-line';

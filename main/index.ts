@@ -1,0 +1,60 @@
+// Electron entry point: app lifecycle only. Everything else is a plain Node service built by
+// createServices(), the same ones the web host runs.
+import { join } from 'node:path';
+import { app, BrowserWindow, protocol, session } from 'electron';
+import { appSchemePrivileges, registerAppProtocol } from './app-protocol';
+import { bindElectronIpc } from './ipc/electron-binding';
+import { createLogger } from './log';
+import { installMenu } from './menu';
+import { createServices, type Services } from './services';
+import { createMainWindow, denyPermissions, hardenWebContents, windowStateFile } from './window';
+
+export function startElectronApp(): void {
+  if (!app.requestSingleInstanceLock()) {
+    app.quit();
+    return;
+  }
+  protocol.registerSchemesAsPrivileged([appSchemePrivileges]);
+  let services: Services | null = null;
+  let mainWindow: BrowserWindow | null = null;
+
+  const openWindow = () => {
+    mainWindow = createMainWindow({ preload: join(__dirname, 'preload.js'), stateFile: windowStateFile(app.getPath('userData')) });
+    mainWindow.on('closed', () => (mainWindow = null));
+  };
+
+  app.on('second-instance', () => {
+    if (!mainWindow) return;
+    if (mainWindow.isMinimized()) mainWindow.restore();
+    mainWindow.focus();
+  });
+
+  app.on('web-contents-created', (_event, contents) => hardenWebContents(contents));
+
+  void app.whenReady().then(() => {
+    const dataDir = app.getPath('userData');
+    const log = createLogger(dataDir);
+    denyPermissions(session.defaultSession);
+    registerAppProtocol(protocol, join(__dirname, '..', 'renderer'));
+    services = createServices({ dataDir, host: 'electron', log });
+    bindElectronIpc(services.router, log);
+    installMenu((command) => services?.router.emit('app:menu-command', { command }));
+    openWindow();
+    app.on('activate', () => {
+      if (BrowserWindow.getAllWindows().length === 0) openWindow();
+    });
+  });
+
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit();
+  });
+  app.on('will-quit', (event) => {
+    if (!services) return;
+    const pending = services;
+    services = null;
+    event.preventDefault();
+    void pending.dispose().finally(() => app.quit());
+  });
+}
+
+startElectronApp();

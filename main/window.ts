@@ -1,0 +1,99 @@
+// The main window: hardened webPreferences, navigation and pop-ups locked down, permission
+// requests denied, and its size and position remembered between runs.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { BrowserWindow, shell, type Session, type WebContents } from 'electron';
+import { APP_ORIGIN } from './app-protocol';
+import { writeFileAtomic } from './util/atomic-write';
+
+interface WindowState {
+  x?: number;
+  y?: number;
+  width: number;
+  height: number;
+  maximized: boolean;
+}
+
+const DEFAULT_STATE: WindowState = { width: 1280, height: 820, maximized: false };
+
+export function loadWindowState(file: string): WindowState {
+  try {
+    const state = JSON.parse(readFileSync(file, 'utf8')) as Partial<WindowState>;
+    const size = (n: unknown, min: number) => (typeof n === 'number' && Number.isFinite(n) && n >= min && n < 20000 ? n : undefined);
+    return {
+      x: size(state.x, -10000),
+      y: size(state.y, -10000),
+      width: size(state.width, 400) ?? DEFAULT_STATE.width,
+      height: size(state.height, 300) ?? DEFAULT_STATE.height,
+      maximized: state.maximized === true,
+    };
+  } catch {
+    return { ...DEFAULT_STATE };
+  }
+}
+
+/** Links may open in the system browser only when they are https; everything else is refused. */
+export function openExternalIfSafe(url: string): void {
+  try {
+    if (new URL(url).protocol === 'https:') void shell.openExternal(url);
+  } catch {
+    // Not a URL: nothing to open.
+  }
+}
+
+/** Locks a WebContents down: no navigation away from the app, no new windows. */
+export function hardenWebContents(contents: WebContents): void {
+  contents.on('will-navigate', (event, url) => {
+    if (!url.startsWith(`${APP_ORIGIN}/`)) event.preventDefault();
+  });
+  contents.on('will-attach-webview', (event) => event.preventDefault());
+  contents.setWindowOpenHandler(({ url }) => {
+    openExternalIfSafe(url);
+    return { action: 'deny' };
+  });
+}
+
+/** Denies every permission request (camera, notifications, serial…): the renderer needs none. */
+export function denyPermissions(session: Session): void {
+  session.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
+  session.setPermissionCheckHandler(() => false);
+}
+
+export function createMainWindow(options: { preload: string; stateFile: string }): BrowserWindow {
+  const state = loadWindowState(options.stateFile);
+  const win = new BrowserWindow({
+    x: state.x,
+    y: state.y,
+    width: state.width,
+    height: state.height,
+    minWidth: 640,
+    minHeight: 420,
+    title: 'Mote',
+    show: false,
+    backgroundColor: '#1e1e1e',
+    webPreferences: {
+      preload: options.preload,
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      webviewTag: false,
+      spellcheck: false,
+    },
+  });
+  hardenWebContents(win.webContents);
+  if (state.maximized) win.maximize();
+  win.once('ready-to-show', () => win.show());
+  const save = () => {
+    if (win.isDestroyed()) return;
+    const bounds = win.getNormalBounds();
+    void writeFileAtomic(options.stateFile, JSON.stringify({ ...bounds, maximized: win.isMaximized() })).catch(() => undefined);
+  };
+  win.on('close', save);
+  void win.loadURL(`${APP_ORIGIN}/index.html`);
+  return win;
+}
+
+export const windowStateFile = (dataDir: string) => join(dataDir, 'window-state.json');
