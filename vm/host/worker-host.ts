@@ -1,0 +1,193 @@
+// The BoardHost of the worker thread: stdin and Ctrl-C from the SharedArrayBuffer, output and
+// state as port messages, owner messages drained synchronously with receiveMessageOnPort (the
+// worker never returns to its event loop while the board runs), and Atomics.wait for sleeps.
+
+import { receiveMessageOnPort, type MessagePort } from 'node:worker_threads';
+import type { BoardHooks, BoardHost } from '../board/board-host';
+import type { VmFilesystem } from '../host-io';
+import type { FromWorker } from './protocol';
+import { StdinReader } from './protocol';
+
+const OUTPUT_CHUNK = 16 * 1024;
+const FLUSH_EVERY_MS = 15;
+const DRAIN_EVERY_MS = 5;
+
+export class WorkerHost implements BoardHost {
+  private readonly stdin: StdinReader;
+  private out: number[] = [];
+  private lastFlush = 0;
+  private lastDrain = 0;
+  private running = false;
+  private interruptRequested = false;
+  private hooks: BoardHooks | null = null;
+  private readonly t0 = performance.now();
+
+  constructor(
+    sab: SharedArrayBuffer,
+    private readonly port: MessagePort,
+    readonly fs: VmFilesystem | null,
+  ) {
+    this.stdin = new StdinReader(sab);
+  }
+
+  attach(hooks: BoardHooks): void {
+    this.hooks = hooks;
+  }
+
+  // #region output
+
+  write(text: string): void {
+    this.text(text);
+  }
+
+  raw(s: string): void {
+    for (let i = 0; i < s.length; i++) this.out.push(s.charCodeAt(i) & 0xff);
+    if (this.out.length >= OUTPUT_CHUNK) this.flush();
+  }
+
+  text(s: string): void {
+    for (let i = 0; i < s.length; i++) {
+      let c = s.charCodeAt(i);
+      if (c < 0x80) {
+        if (c === 10) this.out.push(13);
+        this.out.push(c);
+        continue;
+      }
+      if (c >= 0xd800 && c < 0xdc00 && i + 1 < s.length) {
+        const lo = s.charCodeAt(i + 1);
+        if (lo >= 0xdc00 && lo < 0xe000) {
+          c = 0x10000 + ((c - 0xd800) << 10) + (lo - 0xdc00);
+          i++;
+        }
+      }
+      if (c < 0x800) this.out.push(0xc0 | (c >> 6), 0x80 | (c & 0x3f));
+      else if (c < 0x10000) this.out.push(0xe0 | (c >> 12), 0x80 | ((c >> 6) & 0x3f), 0x80 | (c & 0x3f));
+      else this.out.push(0xf0 | (c >> 18), 0x80 | ((c >> 12) & 0x3f), 0x80 | ((c >> 6) & 0x3f), 0x80 | (c & 0x3f));
+    }
+    if (this.out.length >= OUTPUT_CHUNK) this.flush();
+  }
+
+  flush(): void {
+    this.lastFlush = this.monotonicMs();
+    if (this.out.length === 0) return;
+    const data = Uint8Array.from(this.out);
+    this.out = [];
+    this.post({ type: 'output', data }, [data.buffer as ArrayBuffer]);
+  }
+
+  // #endregion
+
+  // #region input, time, interrupts
+
+  setRunning(running: boolean): void {
+    this.running = running;
+    this.stdin.setBusy(running);
+    if (!running) this.interruptRequested = false;
+  }
+
+  requestInterrupt(): void {
+    this.interruptRequested = true;
+  }
+
+  poll(): boolean {
+    this.stdin.beat();
+    const now = this.monotonicMs();
+    if (now - this.lastDrain >= DRAIN_EVERY_MS) {
+      this.lastDrain = now;
+      this.drainMessages();
+      this.hooks?.service(this.running);
+    }
+    if (now - this.lastFlush >= FLUSH_EVERY_MS) this.flush();
+    if (this.interruptRequested) {
+      this.interruptRequested = false;
+      return true;
+    }
+    if (this.stdin.takeInterruptFlag() && this.stdin.hasCtrlC()) {
+      this.stdin.clearThroughLastCtrlC();
+      return true;
+    }
+    return false;
+  }
+
+  wait(ms: number): void {
+    this.flush();
+    this.stdin.beat();
+    const seen = this.stdin.wakeValue();
+    if (this.stdin.hasCtrlC() || this.interruptRequested) return;
+    const next = this.hooks ? this.hooks.msUntilNextEvent() : Infinity;
+    const t = Math.min(ms, next);
+    if (t > 0) this.stdin.waitForWake(seen, t);
+    this.lastDrain = 0; // make the poll that follows drain messages
+  }
+
+  readByte(): number {
+    this.flush();
+    for (;;) {
+      const b = this.stdin.take();
+      if (b === 0x03 && this.running) {
+        this.stdin.clearThroughLastCtrlC();
+        this.stdin.takeInterruptFlag();
+        return -2;
+      }
+      if (b >= 0) {
+        this.afterRead();
+        return b;
+      }
+      if (this.interruptRequested) {
+        this.interruptRequested = false;
+        return -2;
+      }
+      this.idleWait(this.running);
+    }
+  }
+
+  readIdle(): number {
+    for (;;) {
+      const b = this.stdin.take();
+      if (b >= 0) {
+        this.afterRead();
+        return b;
+      }
+      this.idleWait(false);
+    }
+  }
+
+  monotonicMs(): number {
+    return performance.now() - this.t0;
+  }
+
+  wallMs(): number {
+    return Date.now();
+  }
+
+  // #endregion
+
+  private afterRead(): void {
+    if (this.stdin.takeNeedSpace()) this.post({ type: 'stdin-space' });
+  }
+
+  /** Nothing to read: service the board, flush, then sleep until input, a message or the next event. */
+  private idleWait(running: boolean): void {
+    this.drainMessages();
+    this.hooks?.service(running);
+    this.flush();
+    if (this.stdin.available() > 0) return;
+    const seen = this.stdin.wakeValue();
+    if (this.stdin.available() > 0) return;
+    this.stdin.beat();
+    const next = this.hooks ? this.hooks.msUntilNextEvent() : Infinity;
+    this.stdin.waitForWake(seen, Math.min(next, 1000));
+  }
+
+  private drainMessages(): void {
+    for (;;) {
+      const m = receiveMessageOnPort(this.port);
+      if (!m) return;
+      this.hooks?.message(m.message);
+    }
+  }
+
+  private post(msg: FromWorker, transfer?: ArrayBuffer[]): void {
+    this.port.postMessage(msg, transfer);
+  }
+}
