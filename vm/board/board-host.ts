@@ -4,6 +4,7 @@
 
 import type { HostIO } from '../host-io';
 import type { ReplOutput } from '../repl/engine';
+import type { SimStateChange } from './sim/sim-board';
 
 /** Hooks the board gives its host so waits and polls can service the hardware. */
 export interface BoardHooks {
@@ -26,4 +27,6 @@ export interface BoardHost extends HostIO, ReplOutput {
   attach(hooks: BoardHooks): void;
   /** Sends pending output now. */
   flush(): void;
+  /** Publishes coalesced hardware state changes to the owner (the Board panel). */
+  publishState(changes: SimStateChange[]): void;
 }

@@ -1,0 +1,20 @@
+// What every board binding gets: the hardware (BoardHal), the profile, and the way to run a
+// Python callback as a soft IRQ.
+
+import type { BoardHal } from './hal';
+import type { BoardProfile } from './profiles/profile';
+import type { PyObj } from './py';
+
+export interface BoardContext {
+  hal: BoardHal;
+  profile: BoardProfile;
+  /** Runs `fn(arg)` as a soft IRQ: scheduled while Python code runs, called directly at an idle prompt. */
+  softIrq(fn: PyObj, arg: PyObj): void;
+  /** Filesystem state for CircuitPython's storage module. */
+  storage: { readonly presented: boolean; setPythonWritable(writable: boolean): void; readonly pythonWritable: boolean; inBoot: boolean };
+  /** CircuitPython: supervisor.runtime.autoreload. */
+  autoreload: boolean;
+}
+
+/** The argument of SystemExit that machine.reset() raises: the REPL then powers the board on again. */
+export const HARD_RESET_MARK = '__mote_hard_reset__';

@@ -1,0 +1,125 @@
+// A BoardHost for tests: stdin is a byte queue, output is collected, and time is virtual
+// (wait() advances the clock at once), so protocol and board tests run without a worker.
+// readIdle() returns -1 when the queue is empty, which ends the board loop.
+
+import type { BoardHooks, BoardHost } from '../board-host';
+import type { VmFilesystem } from '../../host-io';
+import type { SimStateChange } from '../sim/sim-board';
+
+export class QueueHost implements BoardHost {
+  readonly input: number[] = [];
+  readonly output: number[] = [];
+  readonly states: SimStateChange[] = [];
+  private running = false;
+  private interrupt = false;
+  private hooks: BoardHooks | null = null;
+  clock = 0;
+  /** Called on every poll; tests use it to inject input while code runs. */
+  onPoll: (() => void) | null = null;
+
+  constructor(readonly fs: VmFilesystem | null = null) {}
+
+  attach(hooks: BoardHooks): void {
+    this.hooks = hooks;
+  }
+
+  push(bytes: string | Uint8Array): void {
+    if (typeof bytes === 'string') for (let i = 0; i < bytes.length; i++) this.input.push(bytes.charCodeAt(i) & 0xff);
+    else this.input.push(...bytes);
+  }
+
+  /** Output so far as a binary string (one char per byte), cleared. */
+  take(): string {
+    const s = String.fromCharCode(...this.output);
+    this.output.length = 0;
+    return s;
+  }
+
+  write(text: string): void {
+    this.text(text);
+  }
+
+  raw(s: string): void {
+    for (let i = 0; i < s.length; i++) this.output.push(s.charCodeAt(i) & 0xff);
+  }
+
+  text(s: string): void {
+    for (const b of new Uint8Array(utf8(s.replace(/\n/g, '\r\n')))) this.output.push(b);
+  }
+
+  flush(): void {}
+
+  publishState(changes: SimStateChange[]): void {
+    this.states.push(...changes);
+  }
+
+  setRunning(running: boolean): void {
+    this.running = running;
+    if (!running) this.interrupt = false;
+  }
+
+  requestInterrupt(): void {
+    this.interrupt = true;
+  }
+
+  poll(): boolean {
+    this.clock += 0.01;
+    this.onPoll?.();
+    this.hooks?.service(this.running);
+    if (this.interrupt) {
+      this.interrupt = false;
+      return true;
+    }
+    const at = this.input.lastIndexOf(0x03);
+    if (this.running && at >= 0) {
+      this.input.splice(0, at + 1);
+      return true;
+    }
+    return false;
+  }
+
+  wait(ms: number): void {
+    const next = this.hooks ? this.hooks.msUntilNextEvent() : Infinity;
+    this.clock += Math.max(0, Math.min(ms, next));
+  }
+
+  readByte(): number {
+    for (;;) {
+      if (this.input.length > 0) {
+        const b = this.input.shift()!;
+        if (b === 0x03 && this.running) return -2;
+        return b;
+      }
+      if (this.interrupt) {
+        this.interrupt = false;
+        return -2;
+      }
+      return -1;
+    }
+  }
+
+  readIdle(): number {
+    this.hooks?.service(false);
+    return this.input.length > 0 ? this.input.shift()! : -1;
+  }
+
+  monotonicMs(): number {
+    return this.clock;
+  }
+
+  wallMs(): number {
+    return 1_700_000_000_000 + this.clock;
+  }
+}
+
+function utf8(s: string): number[] {
+  const out: number[] = [];
+  for (const ch of s) {
+    const cp = ch.codePointAt(0)!;
+    if (cp < 0x80) out.push(cp);
+    else if (cp < 0x800) out.push(0xc0 | (cp >> 6), 0x80 | (cp & 0x3f));
+    else if (cp < 0x10000) out.push(0xe0 | (cp >> 12), 0x80 | ((cp >> 6) & 0x3f), 0x80 | (cp & 0x3f));
+    else out.push(0xf0 | (cp >> 18), 0x80 | ((cp >> 12) & 0x3f), 0x80 | ((cp >> 6) & 0x3f), 0x80 | (cp & 0x3f));
+  }
+  return out;
+}
