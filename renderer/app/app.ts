@@ -1,0 +1,245 @@
+// Builds the window and wires the parts together: commands and keys, the editor and its tabs,
+// the REPL, Files, Plotter, Board panel, status bar, themes, board link and recovery.
+import type { Settings } from '../../shared/contracts/settings';
+import { api } from '../api';
+import { CodeEditor } from '../editor/editor';
+import { TabBar } from '../editor/tab-bar';
+import { FilesPanel } from '../files/files-panel';
+import { PlotterPanel } from '../plotter/plotter-panel';
+import { ReplPanel } from '../repl/repl-panel';
+import { refersToBuffer } from '../repl/traceback';
+import { BoardPanel } from '../simulator/board-panel';
+import { pickBoard } from '../ui/board-picker';
+import { showHistory } from '../ui/history-dialog';
+import { Notices } from '../ui/notices';
+import { chooseFileToOpen } from '../ui/open-dialog';
+import { StatusBar } from '../ui/status-bar';
+import { Toolbar } from '../ui/toolbar';
+import { BoardLink } from './board-link';
+import { Commands } from './commands';
+import { Documents } from './documents';
+import { h } from './dom';
+import { guard, installGlobalErrorHandlers, reportError, setErrorNotifier } from './errors';
+import { buildLayout } from './layout';
+import { isConnected, Store } from './store';
+import { applyTheme, terminalTheme } from './theme';
+
+export function startApp(mount: HTMLElement): void {
+  installGlobalErrorHandlers();
+  const store = new Store();
+  const notices = new Notices();
+  setErrorNotifier((m) => notices.show(m, 'error'));
+  const commands = new Commands();
+
+  // #region parts
+  const editorHost = h('div', { class: 'editor-host' });
+  let docs: Documents | null = null;
+  let plotter: PlotterPanel | null = null;
+  const editor = new CodeEditor({
+    parent: editorHost,
+    flavour: () => (store.state.board.info?.flavour === 'circuitpython' ? 'circuitpython' : 'micropython'),
+    onChange: (id, text) => docs?.changed(id, text),
+  });
+  docs = new Documents(editor, store, notices);
+  const documents = docs;
+  const tabBar = new TabBar(documents.tabs, { activate: (id) => (documents.tabs.activate(id), editor.focus()), close: (id) => void documents.close(id) });
+
+  const runStatus = h('span', { class: 'run-status', role: 'status' });
+  const goToError = h('button', { type: 'button', class: 'btn small danger', hidden: true }, 'Go to error');
+  let runTabId: string | null = null;
+  const openLocation = (file: string, line: number) => {
+    const tab = (runTabId && refersToBuffer(file, store.state.runName) && documents.tabs.get(runTabId)) || documents.tabs.tabs.find((t) => refersToBuffer(file, t.title));
+    if (!tab) return notices.show(`${file} is not open in the editor.`, 'warning');
+    documents.tabs.activate(tab.id);
+    editor.goToLine(line);
+  };
+  const repl = new ReplPanel({
+    openLocation,
+    isRunning: () => store.state.runId !== null,
+    stop: () => commands.run('run.stop'),
+    onOutput: (text) => plotter?.feed(text),
+  });
+  plotter = new PlotterPanel();
+  const link = new BoardLink(store, notices, {
+    failedAt: (file, line, message) => {
+      goToError.hidden = false;
+      goToError.textContent = `Go to line ${line}`;
+      goToError.onclick = () => openLocation(file, line);
+      runStatus.textContent = message;
+    },
+    ended: (status, message) => {
+      runStatus.textContent = status === 'ok' ? 'Finished.' : status === 'interrupted' ? 'Stopped.' : status === 'lost' ? 'The board was lost during the run.' : (message ?? 'Stopped with an error.');
+    },
+    note: (text) => repl.note(text),
+  });
+  const openPicker = guard('board picker', async () => {
+    const current = store.state.board.info?.target;
+    const choice = await pickBoard(current, isConnected(store.state.board));
+    if (choice === 'disconnect') await link.disconnect();
+    else if (choice) await link.connect(choice);
+  });
+  const files = new FilesPanel(store, notices, { openLocal: (p) => documents.openLocal(p), openBoard: (p) => documents.openBoard(p) });
+  const boardPanel = new BoardPanel(openPicker);
+  const statusBar = new StatusBar(openPicker);
+  const themePicker = h(
+    'select',
+    { class: 'theme-picker', 'aria-label': 'Theme', title: 'Theme' },
+    ...(
+      [
+        ['system', 'System theme'],
+        ['light', 'Light'],
+        ['dark', 'Dark'],
+        ['high-contrast', 'High contrast'],
+      ] as const
+    ).map(([value, label]) => h('option', { value }, label)),
+  );
+  themePicker.addEventListener('change', guard('theme', () => api.invoke('settings:update', { changes: { theme: themePicker.value as Settings['theme'] } })));
+  // #endregion
+
+  // #region commands
+  const running = () => store.state.runId !== null;
+  const setFont = (px: number) => {
+    editor.setFontSize(px);
+    void api.invoke('settings:update', { changes: { editorFontSize: editor.fontSizePx } });
+  };
+  const run = (source: string) => {
+    const tab = documents.tabs.activeTab;
+    if (!tab) return;
+    runTabId = tab.id;
+    goToError.hidden = true;
+    runStatus.textContent = `Running ${tab.title}…`;
+    repl.terminal.write('\r\n');
+    return link.run(source, tab.title);
+  };
+  const list: Parameters<Commands['register']>[0][] = [
+    { id: 'file.new', label: 'New file', key: 'Mod-n', run: () => documents.newBuffer() },
+    {
+      id: 'file.open',
+      label: 'Open a file',
+      key: 'Mod-o',
+      run: async () => {
+        const choice = await chooseFileToOpen(isConnected(store.state.board));
+        if (choice?.side === 'computer') await documents.openLocal(choice.path);
+        else if (choice) await documents.openBoard(choice.path);
+      },
+    },
+    { id: 'file.save', label: 'Save', key: 'Mod-s', run: () => documents.save() },
+    { id: 'file.save-as', label: 'Save as', key: 'Mod-Shift-s', run: () => documents.saveAs() },
+    { id: 'file.close', label: 'Close tab', key: 'Mod-w', run: () => documents.close() },
+    {
+      id: 'file.history',
+      label: 'History of this board file',
+      run: async () => {
+        const tab = documents.tabs.activeTab;
+        if (!tab || tab.location.kind !== 'board') return notices.show('History keeps each version of files you save to a board. Open a board file to see its history.', 'info');
+        const text = await showHistory(tab.location.board, tab.location.path, editor.text(tab.id));
+        if (text !== null) documents.replaceActive(text);
+      },
+    },
+    { id: 'run.run', label: 'Run this program on the board', key: 'F5', run: () => run(editor.text(documents.tabs.activeId ?? '')), enabled: () => !running() },
+    {
+      id: 'run.selection',
+      label: 'Run the selected lines',
+      key: 'F6',
+      run: () => {
+        const selected = editor.selection();
+        if (!selected.trim()) return notices.show('Select some lines first, then Run selection.', 'info');
+        return run(dedent(selected));
+      },
+      enabled: () => !running(),
+    },
+    { id: 'run.stop', label: 'Stop the program', key: 'Escape', run: () => link.stop(), enabled: running },
+    { id: 'run.reset', label: 'Soft-reset the board (runs main.py)', run: () => link.reset(), enabled: () => store.state.linkAvailable !== false },
+    { id: 'board.connect', label: 'Connect a board', run: openPicker },
+    { id: 'view.zoom-in', label: 'Larger text', key: 'Mod-+', run: () => setFont(editor.fontSizePx + 1) },
+    { id: 'view.zoom-out', label: 'Smaller text', key: 'Mod--', run: () => setFont(editor.fontSizePx - 1) },
+    { id: 'view.zoom-reset', label: 'Normal text size', key: 'Mod-0', run: () => setFont(14) },
+    { id: 'view.editor', label: 'Go to the editor', key: 'Mod-1', run: () => editor.focus() },
+    { id: 'view.repl', label: 'Go to the REPL', key: 'Mod-2', run: () => repl.focus() },
+    { id: 'view.files', label: 'Go to Files', key: 'Mod-3', run: () => files.computer.element.querySelector<HTMLElement>('[role=listbox]')?.focus() },
+    { id: 'tab.next', label: 'Next tab', key: 'Mod-PageDown', run: () => documents.tabs.cycle(1) },
+    { id: 'tab.previous', label: 'Previous tab', key: 'Mod-PageUp', run: () => documents.tabs.cycle(-1) },
+  ];
+  for (const c of list) commands.register(c);
+  commands.installKeymap(window);
+  const toolbar = new Toolbar(commands, themePicker);
+  // #endregion
+
+  // #region layout
+  const layout = buildLayout(toolbar.element, statusBar.element, notices.element);
+  layout.editor.body.append(tabBar.element, editorHost);
+  const clearRepl = h('button', { type: 'button', class: 'btn small', onclick: () => repl.clear() }, 'Clear');
+  clearRepl.setAttribute('aria-label', 'Clear the REPL');
+  layout.repl.actions.append(runStatus, goToError, clearRepl);
+  layout.repl.body.append(repl.element);
+  layout.plotter.body.append(plotter.element);
+  layout.files.body.append(files.element);
+  layout.board.body.append(boardPanel.element);
+  mount.replaceChildren(layout.root);
+  repl.mount();
+  // #endregion
+
+  // #region state
+  const render = () => {
+    statusBar.render(store.state);
+    boardPanel.render(store.state);
+    toolbar.refresh();
+    document.body.dataset.running = String(running());
+    document.body.dataset.connection = store.state.linkAvailable === false ? 'unavailable' : store.state.board.connection;
+  };
+  store.subscribe(guard('render', render));
+  render();
+  editor.view.dom.addEventListener('keyup', () => updateCursor());
+  editor.view.dom.addEventListener('mouseup', () => updateCursor());
+  const updateCursor = () => {
+    const pos = editor.view.state.selection.main.head;
+    const line = editor.view.state.doc.lineAt(pos);
+    statusBar.cursor.textContent = `Line ${line.number}, column ${pos - line.from + 1}`;
+  };
+  window.addEventListener('beforeunload', (e) => {
+    documents.journal.flushAll();
+    if (documents.tabs.dirtyTabs().length) {
+      e.preventDefault();
+      e.returnValue = '';
+    }
+  });
+  // #endregion
+
+  // The editor is usable now; everything below arrives asynchronously.
+  documents.newBuffer();
+  performance.mark('mote-editor-ready');
+  document.body.dataset.ready = 'editor';
+
+  void (async () => {
+    const settings = await api.invoke('settings:get', {});
+    const applySettings = (s: Settings) => {
+      themePicker.value = s.theme;
+      applyTheme(s.theme, () => {
+        repl.setTheme(terminalTheme());
+        plotter.themeChanged();
+      });
+      if (s.editorFontSize !== editor.fontSizePx) editor.setFontSize(s.editorFontSize);
+      store.update({ settings: s });
+    };
+    if (settings.ok) applySettings(settings.value);
+    else applyTheme('system', () => repl.setTheme(terminalTheme()));
+    api.on('settings:changed', guard('settings', applySettings));
+    api.on('app:notice', ({ level, message }) => notices.show(message, level));
+    await Promise.all([
+      link.start(settings.ok ? settings.value.lastBoard : 'auto').catch((e: unknown) => reportError('board link', e)),
+      files.start().catch((e: unknown) => reportError('files', e)),
+      api.invoke('workspace:journal-list', {}).then((r) => (r.ok ? documents.offerRestore(r.value) : undefined)),
+    ]);
+    if (store.state.linkAvailable === false) repl.note('No board link yet: this version of Mote cannot talk to boards. You can still write and save programs.');
+    else if (!isConnected(store.state.board)) repl.note('No board connected. Press Connect to choose one; a simulated board needs no hardware.');
+    document.body.dataset.ready = 'all';
+  })().catch((e: unknown) => reportError('start', e));
+}
+
+/** Removes the common indentation of selected lines so they run at top level. */
+export function dedent(text: string): string {
+  const lines = text.split('\n');
+  const indents = lines.filter((l) => l.trim()).map((l) => /^[ \t]*/.exec(l)![0].length);
+  const cut = indents.length ? Math.min(...indents) : 0;
+  return lines.map((l) => l.slice(Math.min(cut, /^[ \t]*/.exec(l)![0].length))).join('\n');
+}

@@ -1,0 +1,156 @@
+// The renderer's side of the board link: follows board:state, connects (auto on start, or
+// from the picker), runs the editor's buffer, stops and resets. When this host has no board
+// link (board:* unknown) everything says so instead of failing.
+import type { BoardTarget } from '../../shared/contracts/board';
+import { api, ApiError, call } from '../api';
+import { failingLocation } from '../repl/traceback';
+import type { Notices } from '../ui/notices';
+import { guard } from './errors';
+import { isConnected, type Store } from './store';
+
+export interface RunEndHooks {
+  /** A run ended with a traceback pointing at `line` of the buffer run as `file`. */
+  failedAt(file: string, line: number, message: string): void;
+  ended(status: 'ok' | 'error' | 'interrupted' | 'lost', message?: string): void;
+  note(text: string): void;
+}
+
+export function targetKey(target: BoardTarget): string {
+  return target.kind === 'simulated' ? `simulated:${target.profile}` : `serial:${target.path}`;
+}
+
+function parseTargetKey(key: string): BoardTarget | null {
+  if (key.startsWith('simulated:')) return { kind: 'simulated', profile: key.slice('simulated:'.length) };
+  if (key.startsWith('serial:')) return { kind: 'serial', path: key.slice('serial:'.length) };
+  return null;
+}
+
+export class BoardLink {
+  private runOutput = '';
+  /** Ends that arrived before board:run resolved with their run id. */
+  private readonly earlyEnds = new Map<string, { status: 'ok' | 'error' | 'interrupted' | 'lost'; message?: string }>();
+
+  constructor(
+    private readonly store: Store,
+    private readonly notices: Notices,
+    private readonly hooks: RunEndHooks,
+  ) {
+    api.on('board:state', (board) => this.store.update({ board, linkAvailable: true }));
+    api.on('board:run-output', ({ runId, stream, text }) => {
+      const current = this.store.state.runId;
+      if ((runId === current || current === 'starting') && stream === 'stderr') this.runOutput = (this.runOutput + text).slice(-20000);
+    });
+    api.on('board:run-ended', guard('run', ({ runId, status, message }) => {
+      if (this.store.state.runId === 'starting') this.earlyEnds.set(runId, { status, message });
+      else if (runId === this.store.state.runId) this.ended(status, message);
+    }));
+  }
+
+  private ended(status: 'ok' | 'error' | 'interrupted' | 'lost', message?: string): void {
+    this.store.update({ runId: null });
+    if (status === 'error') {
+      const at = failingLocation(this.runOutput);
+      if (at) this.hooks.failedAt(at.file, at.line, message ?? 'The program stopped with an error.');
+    }
+    this.hooks.ended(status, message);
+  }
+
+  /** Learns whether the link exists and what it is connected to. */
+  async start(lastBoard: string): Promise<void> {
+    const state = await api.invoke('board:get-state', {});
+    if (!state.ok) {
+      this.store.update({ linkAvailable: state.code === 'unknown-channel' ? false : true, board: { connection: 'disconnected', problem: state.code === 'unknown-channel' ? undefined : state.message } });
+      return;
+    }
+    this.store.update({ linkAvailable: true, board: state.value });
+    if (state.value.connection === 'disconnected') await this.autoConnect(lastBoard);
+  }
+
+  /** Connects the last board, else a known plugged-in board, else the first simulated board. */
+  private async autoConnect(lastBoard: string): Promise<void> {
+    let target = lastBoard !== 'auto' ? parseTargetKey(lastBoard) : null;
+    if (target?.kind === 'serial') {
+      const wanted = target.path;
+      const ports = await api.invoke('serial:list-ports', {});
+      if (!ports.ok || !ports.value.some((p) => p.path === wanted)) target = null;
+    }
+    if (!target) {
+      const ports = await api.invoke('serial:list-ports', {});
+      const known = ports.ok ? ports.value.find((p) => p.isKnownBoard) : undefined;
+      if (known) target = { kind: 'serial', path: known.path };
+    }
+    if (!target) {
+      const sims = await api.invoke('board:list-simulated', {});
+      const first = sims.ok ? sims.value[0] : undefined;
+      if (first) target = { kind: 'simulated', profile: first.id };
+    }
+    if (target) await this.connect(target, false);
+  }
+
+  /** Connects to `target`; remembers it when the user chose it. */
+  async connect(target: BoardTarget, remember = true): Promise<boolean> {
+    this.store.update({ board: { ...this.store.state.board, connection: 'connecting', problem: undefined } });
+    try {
+      const info = await call('board:connect', { target });
+      const state = await api.invoke('board:get-state', {});
+      this.store.update({ board: state.ok ? state.value : { connection: 'connected', info } });
+      if (remember) await api.invoke('settings:update', { changes: { lastBoard: targetKey(target) } });
+      return true;
+    } catch (error) {
+      const message = (error as Error).message;
+      this.store.update({ board: { connection: 'disconnected', problem: message } });
+      this.notices.show(`Could not connect: ${message}`, 'error');
+      return false;
+    }
+  }
+
+  async disconnect(): Promise<void> {
+    await call('board:disconnect', {}).catch((error: unknown) => this.notices.show((error as Error).message, 'error'));
+    const state = await api.invoke('board:get-state', {});
+    if (state.ok) this.store.update({ board: state.value });
+  }
+
+  /** Explains why a board action cannot happen, or returns true when it can. */
+  private ready(): boolean {
+    const { linkAvailable, board } = this.store.state;
+    if (linkAvailable === false) {
+      this.notices.show('No board link yet: this version of Mote cannot run programs.', 'warning');
+      return false;
+    }
+    if (!isConnected(board)) {
+      this.notices.show('No board is connected. Press Connect to choose one (a simulated board needs no hardware).', 'warning');
+      return false;
+    }
+    return true;
+  }
+
+  /** Runs `source` on the board without saving it. */
+  async run(source: string, filename: string): Promise<void> {
+    if (!this.ready()) return;
+    this.runOutput = '';
+    try {
+      this.store.update({ runId: 'starting', runName: filename });
+      const { runId } = await call('board:run', { source, filename });
+      // The run may already have ended (a very short program) before this resolves.
+      const early = this.earlyEnds.get(runId);
+      this.earlyEnds.clear();
+      if (this.store.state.runId === 'starting') this.store.update({ runId });
+      if (early) this.ended(early.status, early.message);
+    } catch (error) {
+      this.store.update({ runId: null });
+      const code = error instanceof ApiError ? error.code : '';
+      this.notices.show(code === 'board-busy' ? 'The board is busy; try again in a moment.' : `Could not run: ${(error as Error).message}`, 'error');
+    }
+  }
+
+  async stop(): Promise<void> {
+    if (this.store.state.linkAvailable === false) return;
+    await call('board:stop', {}).catch((error: unknown) => this.notices.show(`Could not stop: ${(error as Error).message}`, 'error'));
+  }
+
+  async reset(): Promise<void> {
+    if (!this.ready()) return;
+    this.hooks.note('Soft reset');
+    await call('board:reset', { mode: 'soft' }).catch((error: unknown) => this.notices.show(`Could not reset: ${(error as Error).message}`, 'error'));
+  }
+}

@@ -1,0 +1,84 @@
+// Commands by id, with their keyboard shortcuts. The toolbar, the keymap and tests all go
+// through here, so every action has one name and one implementation.
+import { guard } from './errors';
+
+export interface Command {
+  id: string;
+  label: string;
+  /** Shortcut in the form 'Mod-s', 'F5', 'Escape', 'Mod-Shift-z' (Mod = Ctrl, or Cmd on macOS). */
+  key?: string;
+  run(): unknown;
+  enabled?(): boolean;
+}
+
+const isMac = /Mac|iPhone|iPad/.test(navigator.platform);
+
+function eventKey(e: KeyboardEvent): string {
+  const parts: string[] = [];
+  if (isMac ? e.metaKey : e.ctrlKey) parts.push('Mod');
+  if (e.altKey) parts.push('Alt');
+  if (e.shiftKey && (e.key.length > 1 || /^[a-z]$/i.test(e.key))) parts.push('Shift');
+  const key = e.key.length === 1 ? e.key.toLowerCase() : e.key;
+  parts.push(key === '=' ? '+' : key);
+  return parts.join('-');
+}
+
+/** A shortcut as people read it: 'Ctrl+S'. */
+export function keyLabel(key: string): string {
+  return key
+    .split('-')
+    .map((p) => (p === 'Mod' ? (isMac ? 'Cmd' : 'Ctrl') : p.length === 1 ? p.toUpperCase() : p))
+    .join('+');
+}
+
+export class Commands {
+  private readonly byId = new Map<string, Command>();
+  private readonly byKey = new Map<string, Command>();
+
+  register(command: Command): void {
+    this.byId.set(command.id, command);
+    if (command.key) this.byKey.set(command.key, command);
+  }
+
+  get(id: string): Command | undefined {
+    return this.byId.get(id);
+  }
+
+  enabled(id: string): boolean {
+    const c = this.byId.get(id);
+    return !!c && (c.enabled?.() ?? true);
+  }
+
+  run(id: string): void {
+    const c = this.byId.get(id);
+    if (c && (c.enabled?.() ?? true)) guard(`command ${id}`, () => c.run())();
+  }
+
+  /**
+   * Global shortcuts. Escape is handled last (bubble phase) so the editor's search panel,
+   * completion popups and dialogs get it first; the others win over the focused widget.
+   */
+  installKeymap(target: Window): void {
+    target.addEventListener(
+      'keydown',
+      (e) => {
+        if (e.key === 'Escape' || e.defaultPrevented) return;
+        if (document.querySelector('dialog[open]')) return;
+        const command = this.byKey.get(eventKey(e));
+        if (!command) return;
+        e.preventDefault();
+        e.stopPropagation();
+        this.run(command.id);
+      },
+      true,
+    );
+    target.addEventListener('keydown', (e) => {
+      if (e.key !== 'Escape' || e.defaultPrevented || document.querySelector('dialog[open]')) return;
+      const command = this.byKey.get('Escape');
+      if (command && (command.enabled?.() ?? true)) {
+        e.preventDefault();
+        this.run(command.id);
+      }
+    });
+  }
+}

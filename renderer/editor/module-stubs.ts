@@ -1,0 +1,106 @@
+// Names offered after `import` and `module.` for each board flavour, with one-line help.
+// A hand-kept starter set until the VM exports its module tables (issue 6 wants them
+// generated from the VM so they never drift); keep entries short and true to the firmware.
+
+export type Flavour = 'micropython' | 'circuitpython';
+
+export interface StubMember {
+  name: string;
+  kind: 'function' | 'class' | 'constant' | 'module';
+  doc: string;
+}
+
+const common: Record<string, StubMember[]> = {
+  time: [
+    { name: 'sleep', kind: 'function', doc: 'sleep(seconds): wait this many seconds (may be a float)' },
+    { name: 'monotonic', kind: 'function', doc: 'monotonic(): seconds since start, as a float' },
+    { name: 'time', kind: 'function', doc: 'time(): seconds since the epoch' },
+  ],
+  math: [
+    { name: 'sqrt', kind: 'function', doc: 'sqrt(x): square root' },
+    { name: 'sin', kind: 'function', doc: 'sin(x): sine of x radians' },
+    { name: 'cos', kind: 'function', doc: 'cos(x): cosine of x radians' },
+    { name: 'pi', kind: 'constant', doc: 'pi = 3.14159…' },
+    { name: 'floor', kind: 'function', doc: 'floor(x): largest integer <= x' },
+  ],
+  random: [
+    { name: 'randint', kind: 'function', doc: 'randint(a, b): a random integer from a to b' },
+    { name: 'random', kind: 'function', doc: 'random(): a random float from 0 to 1' },
+    { name: 'choice', kind: 'function', doc: 'choice(seq): a random item of seq' },
+  ],
+  os: [
+    { name: 'listdir', kind: 'function', doc: 'listdir(path="/"): names in a folder' },
+    { name: 'remove', kind: 'function', doc: 'remove(path): delete a file' },
+    { name: 'uname', kind: 'function', doc: 'uname(): board and firmware details' },
+  ],
+};
+
+const micropython: Record<string, StubMember[]> = {
+  ...common,
+  time: [
+    ...common.time!,
+    { name: 'sleep_ms', kind: 'function', doc: 'sleep_ms(ms): wait this many milliseconds' },
+    { name: 'sleep_us', kind: 'function', doc: 'sleep_us(us): wait this many microseconds' },
+    { name: 'ticks_ms', kind: 'function', doc: 'ticks_ms(): a millisecond counter (wraps around)' },
+    { name: 'ticks_diff', kind: 'function', doc: 'ticks_diff(new, old): difference of two ticks values' },
+  ],
+  machine: [
+    { name: 'Pin', kind: 'class', doc: 'Pin(id, mode=Pin.IN, pull=None): a GPIO pin; .value(), .on(), .off(), .toggle()' },
+    { name: 'PWM', kind: 'class', doc: 'PWM(pin, freq=…, duty_u16=…): pulse-width modulation on a pin' },
+    { name: 'ADC', kind: 'class', doc: 'ADC(pin): analog input; .read_u16() returns 0..65535' },
+    { name: 'I2C', kind: 'class', doc: 'I2C(id, scl=Pin, sda=Pin, freq=400000): I2C bus' },
+    { name: 'SPI', kind: 'class', doc: 'SPI(id, …): SPI bus' },
+    { name: 'UART', kind: 'class', doc: 'UART(id, baudrate=9600): serial port' },
+    { name: 'Timer', kind: 'class', doc: 'Timer(period=ms, callback=f): call f periodically' },
+    { name: 'reset', kind: 'function', doc: 'reset(): hard-reset the board' },
+    { name: 'freq', kind: 'function', doc: 'freq(): CPU frequency in Hz' },
+    { name: 'unique_id', kind: 'function', doc: 'unique_id(): bytes unique to this board' },
+  ],
+  neopixel: [{ name: 'NeoPixel', kind: 'class', doc: 'NeoPixel(pin, n): n RGB LEDs; np[i] = (r, g, b); np.write()' }],
+  rp2: [
+    { name: 'PIO', kind: 'class', doc: 'PIO(id): a programmable I/O block' },
+    { name: 'StateMachine', kind: 'class', doc: 'StateMachine(id, program, …): a PIO state machine' },
+    { name: 'bootsel_button', kind: 'function', doc: 'bootsel_button(): 1 while BOOTSEL is pressed' },
+  ],
+  micropython: [
+    { name: 'const', kind: 'function', doc: 'const(x): a compile-time constant' },
+    { name: 'mem_info', kind: 'function', doc: 'mem_info(): print memory use' },
+  ],
+  gc: [
+    { name: 'collect', kind: 'function', doc: 'collect(): run the garbage collector' },
+    { name: 'mem_free', kind: 'function', doc: 'mem_free(): free heap bytes' },
+  ],
+};
+
+const circuitpython: Record<string, StubMember[]> = {
+  ...common,
+  board: [
+    { name: 'LED', kind: 'constant', doc: 'The on-board LED pin' },
+    { name: 'GP0', kind: 'constant', doc: 'Pin GP0' },
+    { name: 'GP15', kind: 'constant', doc: 'Pin GP15' },
+    { name: 'GP25', kind: 'constant', doc: 'Pin GP25' },
+    { name: 'A0', kind: 'constant', doc: 'Analog pin A0' },
+    { name: 'NEOPIXEL', kind: 'constant', doc: 'The on-board NeoPixel pin' },
+  ],
+  digitalio: [
+    { name: 'DigitalInOut', kind: 'class', doc: 'DigitalInOut(pin): .direction, .value, .pull' },
+    { name: 'Direction', kind: 'class', doc: 'Direction.INPUT / Direction.OUTPUT' },
+    { name: 'Pull', kind: 'class', doc: 'Pull.UP / Pull.DOWN' },
+  ],
+  analogio: [
+    { name: 'AnalogIn', kind: 'class', doc: 'AnalogIn(pin): .value is 0..65535' },
+    { name: 'AnalogOut', kind: 'class', doc: 'AnalogOut(pin): .value = 0..65535' },
+  ],
+  pwmio: [{ name: 'PWMOut', kind: 'class', doc: 'PWMOut(pin, frequency=…, duty_cycle=…)' }],
+  neopixel: [{ name: 'NeoPixel', kind: 'class', doc: 'NeoPixel(pin, n, brightness=1.0, auto_write=True)' }],
+  microcontroller: [
+    { name: 'reset', kind: 'function', doc: 'reset(): restart the board' },
+    { name: 'cpu', kind: 'constant', doc: 'The processor: .temperature, .frequency' },
+  ],
+  supervisor: [{ name: 'reload', kind: 'function', doc: 'reload(): restart code.py' }],
+};
+
+/** The modules of a flavour, each with its members. */
+export function moduleStubs(flavour: Flavour): Record<string, StubMember[]> {
+  return flavour === 'circuitpython' ? circuitpython : micropython;
+}

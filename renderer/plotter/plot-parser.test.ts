@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { PlotParser, samplesToCsv } from './plot-parser';
+
+describe('PlotParser', () => {
+  it('reads Mu-style tuples', () => {
+    const p = new PlotParser();
+    expect(p.feed('(1, 2.5, -3)\n')).toEqual([{ names: ['1', '2', '3'], values: [1, 2.5, -3] }]);
+    expect(p.feed('(7,)\n')).toEqual([{ names: ['1'], values: [7] }]);
+  });
+
+  it('reads name:value pairs', () => {
+    const p = new PlotParser();
+    expect(p.feed('temp:21.5 hum:40\n')).toEqual([{ names: ['temp', 'hum'], values: [21.5, 40] }]);
+    expect(p.feed('x=1, y=2\n')).toEqual([{ names: ['x', 'y'], values: [1, 2] }]);
+  });
+
+  it('reads CSV after a header line', () => {
+    const p = new PlotParser();
+    expect(p.feed('temp,humidity\n21,40\n22,41\n')).toEqual([
+      { names: ['temp', 'humidity'], values: [21, 40] },
+      { names: ['temp', 'humidity'], values: [22, 41] },
+    ]);
+  });
+
+  it('joins lines split across chunks and ignores ordinary text', () => {
+    const p = new PlotParser();
+    expect(p.feed('(1, ')).toEqual([]);
+    expect(p.feed('2)\r\nHello world\r\n>>> \r\n')).toEqual([{ names: ['1', '2'], values: [1, 2] }]);
+    expect(p.feed('Traceback (most recent call last):\n')).toEqual([]);
+  });
+
+  it('reads plain numbers', () => {
+    const p = new PlotParser();
+    expect(p.feed('42\n1.5 2e3\n')).toEqual([
+      { names: ['1'], values: [42] },
+      { names: ['1', '2'], values: [1.5, 2000] },
+    ]);
+  });
+
+  it('writes CSV with empty cells for missing values', () => {
+    expect(samplesToCsv(['a', 'b,c'], [[1, null], [2, 3]])).toBe('sample,a,"b,c"\n1,1,\n2,2,3\n');
+  });
+});

@@ -1,0 +1,76 @@
+// Turns printed lines into plot samples, the way Mu and the Arduino plotter read them:
+// tuples `(1, 2.5)`, `name:value` pairs `temp:21.5 hum:40`, CSV after a header line
+// `temp,hum`, and plain numbers `3 4.5`. Anything else is not plot data. DOM-free.
+
+/** One line's worth of numbers, with the series names they belong to. */
+export interface PlotSample {
+  names: string[];
+  values: number[];
+}
+
+const NUM = String.raw`[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?|[-+]?(?:inf|nan)`;
+const TUPLE = new RegExp(String.raw`^\(\s*(?:${NUM})(?:\s*,\s*(?:${NUM}))*\s*,?\s*\)$`);
+const PLAIN = new RegExp(String.raw`^(?:${NUM})(?:(?:\s*,\s*|\s+)(?:${NUM}))*$`);
+const PAIR = new RegExp(String.raw`^([A-Za-z_][\w.-]{0,39})\s*[:=]\s*(${NUM})$`);
+const NAME = /^[A-Za-z_][\w .-]{0,39}$/;
+
+function numbers(body: string): number[] {
+  return body
+    .split(/\s*,\s*|\s+/)
+    .filter((s) => s.length > 0)
+    .map(Number);
+}
+
+/** Parses a stream of printed text into samples; keeps the current CSV header. */
+export class PlotParser {
+  private partial = '';
+  private header: string[] | null = null;
+
+  /** Feeds a chunk of output; returns the samples of every line it completed. */
+  feed(chunk: string): PlotSample[] {
+    const text = this.partial + chunk;
+    const lines = text.split(/\r?\n|\r/);
+    this.partial = lines.pop() ?? '';
+    if (this.partial.length > 4096) this.partial = '';
+    const samples: PlotSample[] = [];
+    for (const line of lines) {
+      const sample = this.parseLine(line);
+      if (sample) samples.push(sample);
+    }
+    return samples;
+  }
+
+  /** Parses one complete line (also updates the CSV header when it is one). */
+  parseLine(raw: string): PlotSample | null {
+    // Strip terminal colour codes and prompts that may surround printed values.
+    const line = raw.replace(/\x1b\[[0-9;]*[A-Za-z]/g, '').trim();
+    if (!line || line.length > 1000) return null;
+    if (TUPLE.test(line)) {
+      const values = numbers(line.slice(1, -1).replace(/,\s*$/, ''));
+      return { names: values.map((_, i) => this.header?.length === values.length ? this.header[i]! : `${i + 1}`), values };
+    }
+    if (PLAIN.test(line)) {
+      const values = numbers(line);
+      const names = this.header && this.header.length === values.length ? this.header : values.map((_, i) => `${i + 1}`);
+      return { names, values };
+    }
+    const parts = line.split(/\s*,\s*|\s+(?=[A-Za-z_][\w.-]*\s*[:=])|\t+/);
+    const pairs = parts.map((p) => PAIR.exec(p.trim()));
+    if (pairs.length > 0 && pairs.every((m) => m !== null)) {
+      return { names: pairs.map((m) => m![1]!), values: pairs.map((m) => Number(m![2])) };
+    }
+    const fields = line.split(/\s*,\s*/);
+    if (fields.length >= 2 && fields.every((f) => NAME.test(f) && !/^(inf|nan)$/i.test(f))) {
+      this.header = fields;
+    }
+    return null;
+  }
+}
+
+/** CSV text for samples: a header of all series names, one row per sample ('' where absent). */
+export function samplesToCsv(series: string[], rows: Array<Array<number | null>>): string {
+  const escape = (s: string) => (/[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
+  const lines = [['sample', ...series].map(escape).join(',')];
+  rows.forEach((row, i) => lines.push([String(i + 1), ...series.map((_, j) => (row[j] === null || row[j] === undefined ? '' : String(row[j])))].join(',')));
+  return lines.join('\n') + '\n';
+}

@@ -1,0 +1,169 @@
+// The REPL: an xterm.js terminal connected to the board's friendly REPL. Keystrokes go to
+// board:terminal-write, board text comes from board:terminal-data, run output from
+// board:run-output (stderr in red). Multi-line paste uses paste mode; Ctrl-C stops a run;
+// `File "…", line N` in tracebacks links to that line in the editor.
+import { FitAddon } from '@xterm/addon-fit';
+import { Terminal, type ITheme } from '@xterm/xterm';
+import { api, call } from '../api';
+import { h } from '../app/dom';
+import { guard, reportError } from '../app/errors';
+import { CTRL_C, pasteKeystrokes } from './paste';
+import { findTracebackLinks } from './traceback';
+
+export interface ReplOptions {
+  /** A traceback link was followed. */
+  openLocation(file: string, line: number): void;
+  /** Whether a program started from the editor is running (Ctrl-C then means Stop). */
+  isRunning(): boolean;
+  stop(): void;
+  /** Text the board printed (terminal and run output), for the plotter. */
+  onOutput(text: string): void;
+}
+
+/** Terminals want CRLF; the board may send bare LF. */
+function toTerminal(text: string): string {
+  return text.replace(/\r?\n/g, '\r\n');
+}
+
+export class ReplPanel {
+  readonly element: HTMLElement;
+  readonly terminal: Terminal;
+  private readonly fit = new FitAddon();
+  private readonly host: HTMLElement;
+
+  constructor(private readonly options: ReplOptions) {
+    this.host = h('div', { class: 'repl-terminal' });
+    this.element = this.host;
+    this.terminal = new Terminal({
+      scrollback: 5000,
+      convertEol: false,
+      cursorBlink: true,
+      fontFamily: 'ui-monospace, "DejaVu Sans Mono", "Cascadia Mono", Menlo, Consolas, monospace',
+      fontSize: 13,
+      allowProposedApi: false,
+      screenReaderMode: false,
+      // Keeps every colour readable against the background in all three themes.
+      minimumContrastRatio: 4.5,
+    });
+    this.terminal.loadAddon(this.fit);
+    this.terminal.onData(guard('REPL input', (data: string) => this.input(data)));
+    this.terminal.attachCustomKeyEventHandler((e) => {
+      // Ctrl-Shift-C copies; plain Ctrl-C with a selection copies too, as in most terminals.
+      if (e.type === 'keydown' && e.ctrlKey && e.key.toLowerCase() === 'c' && (e.shiftKey || this.terminal.hasSelection())) {
+        void navigator.clipboard?.writeText(this.terminal.getSelection()).catch(() => undefined);
+        return false;
+      }
+      // Ctrl-Shift-V pastes (Ctrl-V is handled by the browser's paste event below).
+      if (e.type === 'keydown' && e.ctrlKey && e.shiftKey && e.key.toLowerCase() === 'v') {
+        void navigator.clipboard?.readText().then((t) => this.paste(t)).catch(() => undefined);
+        return false;
+      }
+      return true;
+    });
+    this.terminal.registerLinkProvider({
+      provideLinks: (y, callback) => {
+        const line = this.terminal.buffer.active.getLine(y - 1)?.translateToString(true) ?? '';
+        const links = findTracebackLinks(line).map((link) => ({
+          range: { start: { x: link.start + 1, y }, end: { x: link.end, y } },
+          text: line.slice(link.start, link.end),
+          activate: () => this.options.openLocation(link.file, link.line),
+        }));
+        callback(links.length ? links : undefined);
+      },
+    });
+    api.on('board:terminal-data', ({ data }) => this.write(data));
+    api.on('board:run-output', ({ stream, text }) => this.write(text, stream === 'stderr'));
+  }
+
+  /** Attaches the terminal once its region is in the document and sized. */
+  mount(): void {
+    this.terminal.open(this.host);
+    // Paste through the browser's paste event so multi-line text can use paste mode.
+    this.host.addEventListener(
+      'paste',
+      (e) => {
+        const text = e.clipboardData?.getData('text/plain');
+        if (text === undefined) return;
+        e.preventDefault();
+        e.stopImmediatePropagation();
+        this.paste(text);
+      },
+      true,
+    );
+    this.terminal.textarea?.setAttribute('aria-label', 'REPL input: type Python here and press Enter');
+    new ResizeObserver(guard('REPL resize', () => this.resize())).observe(this.host);
+    this.resize();
+  }
+
+  private lastSize = '';
+
+  private resize(): void {
+    if (!this.host.isConnected || this.host.clientWidth === 0 || this.host.clientHeight === 0) return;
+    try {
+      this.fit.fit();
+    } catch (error) {
+      reportError('REPL resize', error);
+      return;
+    }
+    const size = `${this.terminal.cols}x${this.terminal.rows}`;
+    if (size === this.lastSize) return;
+    this.lastSize = size;
+    void api.invoke('board:terminal-resize', { cols: this.terminal.cols, rows: this.terminal.rows });
+  }
+
+  private input(data: string): void {
+    if (data === CTRL_C && this.options.isRunning()) {
+      this.options.stop();
+      return;
+    }
+    void this.send(data);
+  }
+
+  private async send(data: string): Promise<void> {
+    const result = await api.invoke('board:terminal-write', { data });
+    if (!result.ok && result.code !== 'unknown-channel' && result.code !== 'not-connected') this.note(result.message);
+  }
+
+  /** Pastes text: one line typed, several through paste mode. */
+  paste(text: string): void {
+    const keys = pasteKeystrokes(text);
+    for (let i = 0; i < keys.length; i += 60000) void this.send(keys.slice(i, i + 60000));
+  }
+
+  /** Writes board text; stderr in red so errors stand out from normal output. */
+  write(text: string, stderr = false): void {
+    const shown = toTerminal(text);
+    this.terminal.write(stderr ? `\x1b[31m${shown}\x1b[39m` : shown);
+    this.options.onOutput(text);
+  }
+
+  /** A line from Mote itself (not the board), dimmed. */
+  note(text: string): void {
+    this.terminal.write(`\r\n\x1b[3;34m${toTerminal(text)}\x1b[23;39m\r\n`);
+  }
+
+  setTheme(theme: ITheme): void {
+    this.terminal.options.theme = theme;
+  }
+
+  focus(): void {
+    this.terminal.focus();
+  }
+
+  clear(): void {
+    this.terminal.clear();
+  }
+
+  /** The visible and scrolled-back text, for tests and copy-all. */
+  text(): string {
+    const buffer = this.terminal.buffer.active;
+    const lines: string[] = [];
+    for (let i = 0; i < buffer.length; i++) lines.push(buffer.getLine(i)?.translateToString(true) ?? '');
+    return lines.join('\n');
+  }
+
+  /** Used by the Stop command when the REPL has focus. */
+  sendInterrupt(): void {
+    void call('board:terminal-write', { data: CTRL_C }).catch(() => undefined);
+  }
+}
