@@ -1,0 +1,106 @@
+// Run and stop on the simulated board, as a beginner would: type, Run, read the output in
+// the REPL; stop a runaway loop; follow a traceback to its line; save as main.py on the board
+// and soft-reset to see it run. Needs the board link (board:* handlers) and the simulated board.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startApp, type AppSession } from './harness';
+import { replText, setEditorText, waitForRepl } from './helpers';
+
+describe('run on the simulated board', () => {
+  let app: AppSession;
+  beforeAll(async () => {
+    app = await startApp();
+    // With no board plugged in, Mote connects the first simulated profile on its own.
+    await app.page.waitForFunction(() => document.body.dataset.connection === 'connected', undefined, { timeout: 30_000 });
+  });
+  afterAll(async () => {
+    await app?.stop();
+  });
+
+  it('connects to a simulated board and says so in the status bar', async () => {
+    const status = await app.page.locator('.status-bar').innerText();
+    expect(status).toMatch(/Connected/);
+    expect(status).toMatch(/simulated/);
+    expect(status).toMatch(/MicroPython|CircuitPython/);
+    await app.screenshot('board-connected');
+  });
+
+  it('runs the buffer without saving it and shows its output in the REPL', async () => {
+    const { page } = app;
+    await setEditorText(page, 'for i in range(3):\n    print("hello", i * 7)\n');
+    await page.getByRole('button', { name: 'Run', exact: true }).click();
+    await waitForRepl(page, /hello 14/);
+    await page.waitForFunction(() => document.body.dataset.running === 'false');
+    await expect(page.getByRole('button', { name: 'Run', exact: true }).isEnabled()).resolves.toBe(true);
+    await app.screenshot('run-output');
+  });
+
+  it('stops `while True: pass` with the Stop button', async () => {
+    const { page } = app;
+    await setEditorText(page, 'print("looping")\nwhile True:\n    pass\n');
+    await page.keyboard.press('F5');
+    await waitForRepl(page, /looping/);
+    await page.waitForFunction(() => document.body.dataset.running === 'true');
+    await expect(page.getByRole('button', { name: 'Run', exact: true }).isDisabled()).resolves.toBe(true);
+    await expect(page.getByRole('button', { name: 'Stop', exact: true }).isEnabled()).resolves.toBe(true);
+    await app.screenshot('run-looping');
+    await page.getByRole('button', { name: 'Stop', exact: true }).click();
+    await waitForRepl(page, /KeyboardInterrupt/);
+    await page.waitForFunction(() => document.body.dataset.running === 'false', undefined, { timeout: 10_000 });
+    await app.screenshot('run-stopped');
+  });
+
+  it('stops a run with Escape too', async () => {
+    const { page } = app;
+    await setEditorText(page, 'while True:\n    pass\n');
+    await page.keyboard.press('F5');
+    await page.waitForFunction(() => document.body.dataset.running === 'true');
+    await page.keyboard.press('Escape');
+    await page.waitForFunction(() => document.body.dataset.running === 'false', undefined, { timeout: 10_000 });
+  });
+
+  it('turns a traceback into a link to the failing line', async () => {
+    const { page } = app;
+    await setEditorText(page, 'x = 1\ny = 0\nprint(x / y)\n');
+    await page.getByRole('button', { name: 'Run', exact: true }).click();
+    await waitForRepl(page, /ZeroDivisionError/);
+    const go = page.getByRole('button', { name: 'Go to line 3' });
+    await go.waitFor({ timeout: 10_000 });
+    await app.screenshot('run-traceback');
+    await page.locator('.region-editor .cm-content').click();
+    await page.keyboard.press('Control+Home');
+    await go.click();
+    await expect(page.locator('.status-cursor').innerText()).resolves.toMatch(/^Line 3,/);
+  });
+
+  it('saves as main.py on the board, then a soft reset runs it', async () => {
+    const { page } = app;
+    await setEditorText(page, 'print("main.py says hi")\n');
+    await page.keyboard.press('Control+s');
+    const dialog = page.getByRole('dialog', { name: /^Save / });
+    await expect(dialog.getByLabel('File name').inputValue()).resolves.toBe('main.py');
+    await expect(dialog.getByLabel('The board').isChecked()).resolves.toBe(true);
+    await dialog.getByRole('button', { name: 'Save' }).click();
+    await page.getByRole('button', { name: /^main\.py, on the board: \/main\.py$/ }).waitFor({ timeout: 10_000 });
+    await page.getByRole('listbox', { name: 'Board files' }).getByRole('option', { name: /main\.py/ }).waitFor({ timeout: 10_000 });
+    const before = (await replText(page)).split('main.py says hi').length;
+    await page.getByRole('button', { name: 'Reset', exact: true }).click();
+    await page.waitForFunction(
+      (n) => ((document.querySelector('.region-repl .xterm-rows') as HTMLElement).innerText.split('main.py says hi').length > n),
+      before,
+      { timeout: 15_000 },
+    );
+    await app.screenshot('main-py-after-reset');
+    expect(app.consoleErrors).toEqual([]);
+    expect(app.offlineViolations).toEqual([]);
+  });
+
+  it('keeps the saved version in the local history', async () => {
+    const { page } = app;
+    await page.getByRole('button', { name: 'History', exact: true }).click();
+    const dialog = page.getByRole('dialog', { name: 'History of /main.py' });
+    await dialog.waitFor();
+    await expect(dialog.locator('.history-preview').innerText()).resolves.toContain('main.py says hi');
+    await app.screenshot('history');
+    await dialog.getByRole('button', { name: 'Close' }).click();
+  });
+});
