@@ -2,7 +2,7 @@
 // the exact line and column get a marker, with MicroPython's message.
 import { linter, type Diagnostic } from '@codemirror/lint';
 import type { Text } from '@codemirror/state';
-import { checkSyntax } from '../../vm/compile';
+import { checkSyntax } from '../../vm/compile/index';
 
 /** The diagnostic for `doc`, or none when it compiles. Line is 1-based, column 0-based. */
 export function syntaxDiagnostics(doc: Text): Diagnostic[] {
