@@ -1,0 +1,19 @@
+// Built-in modules by name, created lazily on first import (keeps start-up fast).
+
+import type { PyModule } from '../objects/module';
+import type { Interp } from '../runtime/interp';
+import { makeSys } from './sys';
+import { makeMath } from './math';
+import { makeTime } from './time';
+import { makeErrno } from './errno';
+import { makeGc } from './gc';
+import { makeMicropython } from './micropython';
+
+export const builtinModules: Record<string, (interp: Interp) => PyModule> = {
+  sys: makeSys,
+  math: makeMath,
+  time: makeTime,
+  errno: makeErrno,
+  gc: makeGc,
+  micropython: makeMicropython,
+};

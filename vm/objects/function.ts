@@ -1,0 +1,80 @@
+// function: a compiled Python function (a JS function plus its parameter spec), argument
+// binding for the general call path, and the closure-free fast path (`nargs`).
+
+import { PyType, objectType, None, type PyObj, type Kw } from './object';
+import { PyTuple } from './tuple';
+import { PyDict } from './dict';
+import { typeError } from './exception';
+import type { FuncSpec } from '../compile/codegen';
+
+export const functionType = new PyType('function', [objectType]);
+
+export class PyFunction {
+  declare $type: PyType;
+  $d: Map<string, PyObj> | undefined = undefined;
+  /** Positional parameter count when callable directly with exactly that many args, else -1. */
+  readonly nargs: number;
+  name: string;
+  constructor(
+    public fn: (...a: PyObj[]) => PyObj,
+    public spec: FuncSpec,
+    public defaults: PyObj[] | null,
+    public kwdefaults: Map<string, PyObj> | null,
+    public globals: PyObj = null,
+  ) {
+    this.nargs = spec.nargs;
+    this.name = spec.name;
+  }
+}
+PyFunction.prototype.$type = functionType;
+
+/** Binds positional and keyword arguments to the JS parameter list of a function. */
+export function bindArgs(f: PyFunction, args: PyObj[], kw: Kw): PyObj[] {
+  const s = f.spec;
+  const n = s.argnames.length;
+  const nkw = s.kwonly.length;
+  const total = n + (s.vararg ? 1 : 0) + nkw + (s.varkw ? 1 : 0);
+  const out: PyObj[] = new Array(total);
+  const np = args.length < n ? args.length : n;
+  for (let i = 0; i < np; i++) out[i] = args[i];
+  if (args.length > n) {
+    if (!s.vararg) throw typeError(`${s.name}() takes ${n} positional arguments but ${args.length} were given`);
+    out[n] = new PyTuple(args.slice(n));
+  } else if (s.vararg) out[n] = new PyTuple([]);
+  const kwBase = n + (s.vararg ? 1 : 0);
+  let varkw: PyDict | null = null;
+  if (s.varkw) { varkw = new PyDict(); out[total - 1] = varkw; }
+  if (kw !== null) {
+    for (const [k, v] of kw) {
+      let idx = s.argnames.indexOf(k);
+      if (idx >= 0 && idx < s.posonly) idx = -1;
+      if (idx >= 0) {
+        if (out[idx] !== undefined) throw typeError(`function got multiple values for argument '${k}'`);
+        out[idx] = v;
+        continue;
+      }
+      const ki = s.kwonly.indexOf(k);
+      if (ki >= 0) { out[kwBase + ki] = v; continue; }
+      if (varkw) { varkw.set(k, v); continue; }
+      throw typeError(`unexpected keyword argument '${k}'`);
+    }
+  }
+  const defs = f.defaults;
+  const firstDef = n - (defs ? defs.length : 0);
+  for (let i = 0; i < n; i++) {
+    if (out[i] === undefined) {
+      if (i >= firstDef && defs) out[i] = defs[i - firstDef];
+      else throw typeError(`${s.name}() takes ${n} positional arguments but ${args.length} were given`);
+    }
+  }
+  for (let i = 0; i < nkw; i++) {
+    if (out[kwBase + i] === undefined) {
+      const d = f.kwdefaults?.get(s.kwonly[i]);
+      if (d === undefined) throw typeError('function missing keyword-only argument');
+      out[kwBase + i] = d;
+    }
+  }
+  return out;
+}
+
+export { None };

@@ -1,0 +1,112 @@
+// list: a growable JS array wrapper.
+
+import { PyType, objectType, type PyObj } from './object';
+
+export const listType = new PyType('list', [objectType]);
+
+export class PyList {
+  declare $type: PyType;
+  $d: Map<string, PyObj> | undefined = undefined;
+  constructor(public items: PyObj[]) {}
+}
+PyList.prototype.$type = listType;
+listType.alloc = (cls) => { const l = new PyList([]); if (cls !== listType) { l.$type = cls; l.$d = new Map(); } return l; };
+
+// #region methods (need runtime ops; used only at call time)
+import { methods, None, type PyObj as Obj, type Kw } from './object';
+import { pyErr, typeError } from './exception';
+import { PyTuple, tupleType } from './tuple';
+import { eq, lt, callObj, toArray, extendList, truthy, repr, seqIndex } from '../runtime/ops';
+import { arity, argNum } from '../runtime/args';
+
+function L(a: Obj[]): PyList {
+  const l = a[0];
+  if (!(l instanceof PyList)) throw typeError('descriptor requires a list');
+  return l;
+}
+
+/** Sorts a JS array of Python values in place with Python's `<` (stable). */
+export function sortValues(items: Obj[], key: Obj, reverse: boolean): void {
+  let keys = items;
+  if (key !== undefined && key !== None) keys = items.map((x) => callObj(key, [x], null));
+  let allNum = true; let allStr = true;
+  for (const k of keys) { if (typeof k !== 'number') allNum = false; if (typeof k !== 'string') allStr = false; }
+  const cmp = allNum ? (x: Obj, y: Obj) => x - y
+    : allStr ? (x: Obj, y: Obj) => (x < y ? -1 : x > y ? 1 : 0)
+    : (x: Obj, y: Obj) => (truthy(lt(x, y)) ? -1 : truthy(lt(y, x)) ? 1 : 0);
+  const rcmp = reverse ? (x: Obj, y: Obj) => cmp(y, x) : cmp;
+  if (keys === items) { items.sort(rcmp); return; }
+  const idx = items.map((_, i) => i);
+  idx.sort((i, j) => rcmp(keys[i], keys[j]));
+  const copy = items.slice();
+  for (let i = 0; i < idx.length; i++) items[i] = copy[idx[i]];
+}
+
+function indexIn(items: Obj[], x: Obj, start: Obj, stop: Obj): number {
+  const n = items.length;
+  let s = start === undefined ? 0 : argNum(start); let e = stop === undefined ? n : argNum(stop);
+  if (s < 0) s = Math.max(0, s + n); if (e < 0) e = Math.max(0, e + n);
+  for (let i = s; i < Math.min(e, n); i++) if (items[i] === x || eq(items[i], x)) return i;
+  throw pyErr('ValueError', 'object not in sequence');
+}
+
+methods(listType, {
+  // list.append(x)
+  append: (a) => { arity(a, 2); L(a).items.push(a[1]); return None; },
+  // list.extend(iterable)
+  extend: (a) => { arity(a, 2); extendList(L(a), a[1]); return None; },
+  // list.insert(i, x)
+  insert: (a) => {
+    arity(a, 3);
+    const it = L(a).items; let i = argNum(a[1]);
+    if (i < 0) i = Math.max(0, i + it.length); if (i > it.length) i = it.length;
+    it.splice(i, 0, a[2]); return None;
+  },
+  // list.pop([i])
+  pop: (a) => {
+    const it = L(a).items;
+    if (!it.length) throw pyErr('IndexError', 'pop from empty list');
+    if (a.length < 2) return it.pop();
+    const i = seqIndex(a[1], it.length, 'list');
+    return it.splice(i, 1)[0];
+  },
+  // list.remove(x)
+  remove: (a) => { const it = L(a).items; it.splice(indexIn(it, a[1], undefined, undefined), 1); return None; },
+  // list.index(x[, start[, end]])
+  index: (a) => indexIn(L(a).items, a[1], a[2], a[3]),
+  // list.count(x)
+  count: (a) => { let n = 0; for (const x of L(a).items) if (x === a[1] || eq(x, a[1])) n++; return n; },
+  // list.clear()
+  clear: (a) => { L(a).items.length = 0; return None; },
+  // list.copy()
+  copy: (a) => new PyList(L(a).items.slice()),
+  // list.reverse()
+  reverse: (a) => { L(a).items.reverse(); return None; },
+  // list.sort(*, key=None, reverse=False)
+  sort: (a, kw: Kw) => {
+    if (a.length > 1) throw typeError('function takes 1 positional arguments but ' + a.length + ' were given');
+    sortValues(L(a).items, kw?.get('key'), truthy(kw?.get('reverse') ?? false));
+    return None;
+  },
+  __len__: (a) => L(a).items.length,
+  __repr__: (a) => repr(a[0]),
+  __iter__: (a) => new ArrayIter(L(a)),
+  __getitem__: (a) => gi(a[0], a[1]),
+  __setitem__: (a) => { si(a[0], a[1], a[2]); return None; },
+  __init__: (a) => { if (a.length > 1) { L(a).items = toArray(a[1]); } return None; },
+});
+listType.dict.set('__hash__', None);
+
+methods(tupleType, {
+  // tuple.index(x[, start[, end]])
+  index: (a) => indexIn((a[0] as PyTuple).items, a[1], a[2], a[3]),
+  // tuple.count(x)
+  count: (a) => { let n = 0; for (const x of (a[0] as PyTuple).items) if (x === a[1] || eq(x, a[1])) n++; return n; },
+  __len__: (a) => (a[0] as PyTuple).items.length,
+  __iter__: (a) => new ArrayIter(a[0] as PyTuple),
+  __getitem__: (a) => gi(a[0], a[1]),
+});
+import { ArrayIter } from './iterator';
+import { gi, si } from '../runtime/ops';
+void toArray;
+// #endregion

@@ -1,0 +1,66 @@
+// Hash keys: every hashable Python value maps to a JS Map key such that equal Python values
+// (1 == 1.0 == True, equal tuples, equal frozensets) get the same key. Objects with the
+// default identity equality are their own key; user __hash__/__eq__ objects get a bucket key.
+
+import { typeOf, None, PyInstance, PyType, PyBuiltin, type PyObj } from '../objects/object';
+import { PyFloat } from '../objects/float';
+import { PyTuple } from '../objects/tuple';
+import { typeError } from '../objects/exception';
+import { unhashable, hashOf } from './ops';
+
+/** Returns the Map key for a Python value, raising TypeError when unhashable. */
+export function keyOf(x: PyObj): PyObj {
+  switch (typeof x) {
+    case 'string': case 'number': case 'bigint': return x;
+    case 'boolean': return x ? 1 : 0;
+  }
+  if (x instanceof PyFloat) {
+    const v = x.v;
+    if (Number.isInteger(v)) return Number.isSafeInteger(v) ? v + 0 : BigInt(v);
+    return v;
+  }
+  if (x instanceof PyTuple) {
+    if (x.$type !== undefined && x.$d !== undefined) return userKey(x);
+    let s = '\u0000(';
+    for (const it of x.items) s += keyStr(keyOf(it)) + '\u0001';
+    return s;
+  }
+  if (x === None) return None;
+  if (x instanceof PyInstance) return userKey(x);
+  if (x instanceof PyType) return x;
+  const t = typeOf(x);
+  if (t.lookup('__hash__') === None) throw unhashable(x);
+  void typeError;
+  const fk = (x as { $key?: () => PyObj }).$key;
+  if (fk) return fk.call(x);
+  return x;
+}
+
+function userKey(x: PyObj): PyObj {
+  const h = typeOf(x).lookup('__hash__');
+  if (h === None) throw unhashable(x);
+  if (h === undefined || h instanceof PyBuiltin) return x;
+  return '\u0000h' + String(hashOf(x));
+}
+
+function keyStr(k: PyObj): string {
+  switch (typeof k) {
+    case 'string': return 's' + k.length + ':' + k;
+    case 'number': return 'n' + k;
+    case 'bigint': return 'n' + k.toString();
+    default:
+      if (k === None) return 'N';
+      // identity-keyed object inside a tuple: give it a stable id
+      return 'o' + objId(k);
+  }
+}
+
+const ids = new WeakMap<object, number>();
+let nextId = 1;
+/** A stable small integer per object (used by id() and for identity keys in tuples). */
+export function objId(o: object): number {
+  let i = ids.get(o);
+  if (i === undefined) { i = nextId++; ids.set(o, i); }
+  return i;
+}
+

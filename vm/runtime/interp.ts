@@ -1,0 +1,438 @@
+// One interpreter state: builtins, sys.modules, __main__, the host, imports, exec/eval,
+// polling (interrupts and soft-IRQ callbacks) and traceback formatting.
+
+import type { HostIO } from '../host-io';
+import { FsError } from '../host-io';
+import { compile, SyntaxErr, type ConstDesc } from '../compile/index';
+import { None, PyBuiltin, type PyObj, type Kw } from '../objects/object';
+import { PyExc, PyRaise, pyErr, raiseOf, mkExc, excType } from '../objects/exception';
+import { PyFloat } from '../objects/float';
+import { PyBytes, fromLatin1, fromUtf8, decodeUtf8, latin1 } from '../objects/bytes';
+import { PyModule } from '../objects/module';
+import { PyDict } from '../objects/dict';
+import { PyTuple } from '../objects/tuple';
+import { PyList } from '../objects/list';
+import { parseIntStr } from '../objects/int';
+import { rt, TICKS } from './state';
+import * as ops from './ops';
+import { installOps, InternalError, caught } from './glue';
+import { installTypes } from '../builtins/types';
+import { makeBuiltins } from '../builtins/index';
+import { builtinModules } from '../modules/registry';
+import { setComplexHooks } from './ops';
+
+export interface Implementation {
+  name: 'micropython' | 'circuitpython';
+  version: [number, number, number];
+  versionString: string;
+  machine: string;
+  platform: string;
+}
+
+export interface InterpreterOptions {
+  heapLimit?: number;
+  recursionLimit?: number;
+  implementation?: Implementation;
+  argv?: string[];
+  path?: string[];
+}
+
+let typesInstalled = false;
+function installOnce(): void {
+  if (typesInstalled) return;
+  typesInstalled = true;
+  installOps();
+  installTypes();
+  void setComplexHooks;
+}
+
+/** A compiled code object (result of compile()). */
+export class PyCode {
+  declare $type: PyObj;
+  constructor(public source: string, public filename: string, public mode: string) {}
+}
+
+export class Interp {
+  readonly builtins: PyModule;
+  readonly modules = new Map<string, PyModule>();
+  readonly main: PyModule;
+  readonly heapLimit: number;
+  readonly maxDepth: number;
+  readonly impl: Implementation;
+  readonly argv: string[];
+  readonly path: string[];
+  readonly registered = new Map<string, (interp: Interp) => PyModule>();
+  private scheduled: [PyObj, PyObj][] = [];
+  private inScheduled = false;
+  /** Globals of the code currently running (for globals()/dir()). */
+  private globalsStack: Record<string, PyObj>[] = [];
+  cwd = '/';
+  /** Open file handles, closed on soft reset by the host if it wants. */
+  stdinBuf: number[] = [];
+  savedDepth = 0;
+  readonly state: { depth: number; ticks: number } = { depth: 0, ticks: TICKS };
+
+  constructor(readonly host: HostIO, opts: InterpreterOptions = {}) {
+    installOnce();
+    this.heapLimit = opts.heapLimit ?? 8 * 1024 * 1024;
+    this.maxDepth = opts.recursionLimit ?? 200;
+    this.impl = opts.implementation ?? { name: 'micropython', version: [1, 27, 0], versionString: '3.4.0; MicroPython v1.27.0', machine: 'Mote simulated board', platform: 'mote' };
+    this.argv = opts.argv ?? [];
+    this.path = opts.path ?? ['', '.frozen', '/lib'];
+    const prev = this.enter();
+    try {
+      this.builtins = makeBuiltins();
+      this.main = new PyModule('__main__');
+      this.modules.set('__main__', this.main);
+    } finally { this.leave(prev); }
+  }
+
+  // #region entering and leaving (the shared runtime state belongs to one interpreter at a time)
+
+  enter(): PyObj {
+    const prev = { interp: rt.interp, depth: rt.depth, maxDepth: rt.maxDepth, heapLimit: rt.heapLimit, tick: rt.tick };
+    if (rt.interp !== this) {
+      rt.interp = this;
+      rt.depth = 0;
+      rt.maxDepth = this.maxDepth;
+      rt.heapLimit = this.heapLimit;
+      rt.tick = () => this.tick();
+    }
+    return prev;
+  }
+
+  leave(prev: PyObj): void {
+    if (prev.interp !== this) {
+      rt.interp = prev.interp; rt.depth = prev.depth; rt.maxDepth = prev.maxDepth; rt.heapLimit = prev.heapLimit; rt.tick = prev.tick;
+    }
+  }
+
+  // #endregion
+
+  write(s: string): void { this.host.write(s); }
+
+  /** The tick handler: polls the host, raises KeyboardInterrupt, runs scheduled callbacks. */
+  tick(): void {
+    rt.ticks = TICKS;
+    if (this.host.poll()) throw raiseOf(mkExc('KeyboardInterrupt'));
+    if (this.scheduled.length && !this.inScheduled) this.runScheduled();
+  }
+
+  schedule(fn: PyObj, arg: PyObj): boolean {
+    if (this.scheduled.length >= 8) return false;
+    this.scheduled.push([fn, arg]);
+    rt.ticks = 0;
+    return true;
+  }
+
+  runScheduled(): void {
+    this.inScheduled = true;
+    try {
+      while (this.scheduled.length) {
+        const [fn, arg] = this.scheduled.shift() as [PyObj, PyObj];
+        try { ops.callObj(fn, [arg], null); } catch (e) {
+          const r = caught(e);
+          if (r.exc.$type.isSubtype(excType('KeyboardInterrupt')) || r.exc.$type.isSubtype(excType('SystemExit'))) throw r;
+          this.write('Uncaught exception in IRQ callback handler\n' + this.formatException(r.exc));
+        }
+      }
+    } finally { this.inScheduled = false; }
+  }
+
+  /** Sleeps for ms, waking for interrupts and scheduled callbacks. */
+  sleepMs(ms: number): void {
+    const end = this.host.monotonicMs() + ms;
+    for (;;) {
+      this.tick();
+      const left = end - this.host.monotonicMs();
+      if (left <= 0) return;
+      this.host.wait(left);
+    }
+  }
+
+  readLine(): string {
+    const bytes: number[] = [];
+    for (;;) {
+      const b = this.host.readByte();
+      if (b === -2) throw raiseOf(mkExc('KeyboardInterrupt'));
+      if (b === -1) { if (!bytes.length) throw raiseOf(mkExc('EOFError')); break; }
+      if (b === 10) break;
+      if (b === 13) continue;
+      bytes.push(b);
+    }
+    return decodeUtf8(Uint8Array.from(bytes)) ?? String.fromCharCode(...bytes);
+  }
+
+  // #region running code
+
+  private materialize(consts: ConstDesc[]): PyObj[] {
+    return consts.map((c) => {
+      switch (c.t) {
+        case 'int': return BigInt(c.v);
+        case 'float': return new PyFloat(Number(c.v));
+        case 'complex': return this.makeComplex(Number(c.v));
+        case 'bytes': return new PyBytes(fromLatin1(c.v));
+        default: return c.v;
+      }
+    });
+  }
+
+  makeComplex(imag: number): PyObj {
+    const cm = this.importName('cmath', true, this.main.g) as PyModule;
+    return ops.callObj(cm.g.__complex, [0, imag], null);
+  }
+
+  /** Compiles source into a JS function bound to the given globals. */
+  compileFn(source: string, filename: string, mode: 'exec' | 'single' | 'eval', g: Record<string, PyObj>): () => PyObj {
+    let cm;
+    try { cm = compile(source, filename, mode); } catch (e) {
+      if (e instanceof SyntaxErr) {
+        const x = mkExc(e.kind, e.message);
+        x.tb.push(filename, e.line, null);
+        throw raiseOf(x);
+      }
+      throw new InternalError(e);
+    }
+    const K = this.materialize(cm.consts);
+    const factory = new Function('$R', 'G', 'B', '$K', cm.code) as (r: PyObj, g: PyObj, b: PyObj, k: PyObj[]) => () => PyObj;
+    return factory(rt, g, this.builtins.g, K);
+  }
+
+  runIn(g: Record<string, PyObj>, f: () => PyObj): PyObj {
+    const prev = this.enter();
+    this.globalsStack.push(g);
+    try { return f(); } catch (e) { throw caught(e); } finally { this.globalsStack.pop(); this.leave(prev); }
+  }
+
+  exec(source: string, filename = '<stdin>', mode: 'exec' | 'single' = 'exec'): void {
+    const prev = this.enter();
+    try {
+      const fn = this.compileFn(source, filename, mode, this.main.g);
+      this.runIn(this.main.g, fn);
+    } finally { this.leave(prev); }
+  }
+
+  currentGlobals(): Record<string, PyObj> { return this.globalsStack[this.globalsStack.length - 1] ?? this.main.g; }
+
+  globalsDict(): PyDict {
+    const d = new GlobalsDict(this.currentGlobals());
+    return d;
+  }
+
+  /** exec()/eval() builtins. */
+  execIn(src: PyObj, globals: PyObj, mode: 'exec' | 'eval'): PyObj {
+    let g = this.currentGlobals();
+    if (globals instanceof GlobalsDict) g = globals.g;
+    else if (globals instanceof PyDict) {
+      const obj: Record<string, PyObj> = Object.create(null);
+      for (const [k, v] of globals.entries()) obj[ops.str(k)] = v;
+      g = obj;
+      try { return this.runCode(src, g, mode); } finally { for (const k of Object.keys(obj)) globals.set(k, obj[k]); }
+    }
+    return this.runCode(src, g, mode);
+  }
+
+  private runCode(src: PyObj, g: Record<string, PyObj>, mode: 'exec' | 'eval'): PyObj {
+    let source: string; let filename = '<string>';
+    if (src instanceof PyCode) { source = src.source; filename = src.filename; mode = src.mode === 'eval' ? 'eval' : 'exec'; }
+    else if (typeof src === 'string') source = src;
+    else if (src instanceof PyBytes) source = fromUtf8(src.b);
+    else throw pyErr('TypeError', 'exec() arg 1 must be a string, bytes or code object');
+    if (mode === 'eval') source = source.replace(/^\s+/, '');
+    const fn = this.compileFn(source, filename, mode, g);
+    return this.runIn(g, fn);
+  }
+
+  compileObj(source: string, filename: string, mode: string): PyCode {
+    compile(source, filename, mode === 'eval' ? 'eval' : 'exec');
+    return new PyCode(source, filename, mode);
+  }
+
+  /** Runs a file from the board filesystem as a script (execfile). */
+  execFile(path: string): void {
+    const src = this.readText(path);
+    const fn = this.compileFn(src, path, 'exec', this.main.g);
+    this.runIn(this.main.g, fn);
+  }
+
+  // #endregion
+
+  // #region imports
+
+  /** `import name` (asLeaf: return the leaf module instead of the top package). */
+  importName(name: string, asLeaf: boolean, g: PyObj): PyObj {
+    void g;
+    const parts = name.split('.');
+    let top: PyModule | null = null;
+    let cur: PyModule | null = null;
+    let full = '';
+    for (const p of parts) {
+      full = full ? full + '.' + p : p;
+      const m = this.loadModule(full, cur);
+      if (cur) cur.g[p] = m;
+      cur = m;
+      if (!top) top = m;
+    }
+    return asLeaf ? cur : top;
+  }
+
+  importFrom(name: string, level: number, g: PyObj): PyObj {
+    let full = name;
+    if (level > 0) {
+      const pkg: string = g.__package__ ?? (g.__path__ !== undefined ? g.__name__ : String(g.__name__ ?? '').split('.').slice(0, -1).join('.'));
+      if (!pkg) throw pyErr('ImportError', "can't perform relative import");
+      const base = pkg.split('.');
+      if (level - 1 > base.length) throw pyErr('ImportError', "can't perform relative import");
+      const prefix = base.slice(0, base.length - (level - 1)).join('.');
+      full = name ? prefix + '.' + name : prefix;
+    }
+    return this.importName(full, true, g);
+  }
+
+  importStar(m: PyObj, g: Record<string, PyObj>): void {
+    if (!(m instanceof PyModule)) return;
+    const all = m.g.__all__;
+    const names: string[] = all !== undefined ? ops.toArray(all).map(ops.str) : Object.keys(m.g).filter((k) => !k.startsWith('_'));
+    for (const k of names) g[k] = m.g[k];
+  }
+
+  tryImportSub(m: PyModule, name: string): PyObj {
+    if (m.g.__path__ === undefined) return undefined;
+    try { return this.importName(m.name + '.' + name, true, m.g); } catch (e) {
+      if (e instanceof PyRaise && e.exc.$type === excType('ImportError')) return undefined;
+      throw e;
+    }
+  }
+
+  private loadModule(full: string, parent: PyModule | null): PyModule {
+    const have = this.modules.get(full);
+    if (have) return have;
+    const reg = this.registered.get(full) ?? this.registered.get(full.replace(/^u/, ''));
+    if (reg && !parent) { const m = reg(this); this.modules.set(full, m); return m; }
+    // filesystem: package dir with __init__.py or module.py along sys.path
+    const fs = this.host.fs;
+    const rel = full.split('.');
+    const dirs = parent ? [String(parent.g.__path__)] : this.sysPath();
+    if (fs) {
+      const leaf = rel[rel.length - 1];
+      for (const d of dirs) {
+        const base = this.resolvePath(d === '' ? '.' : d);
+        const join = (a: string, b: string) => (a === '/' ? '/' + b : a + '/' + b);
+        const pkgDir = join(base, leaf);
+        const file = pkgDir + '.py';
+        if (isFile(fs, file)) return this.execModule(full, file, null);
+        if (isDir(fs, pkgDir)) {
+          const init = join(pkgDir, '__init__.py');
+          return this.execModule(full, isFile(fs, init) ? init : null, pkgDir);
+        }
+      }
+    }
+    if (!parent) {
+      const factory = builtinModules[full] ?? (full.startsWith('u') ? builtinModules[full.slice(1)] : undefined);
+      if (factory) { const m = factory(this); this.modules.set(full, m); return m; }
+    }
+    throw pyErr('ImportError', `no module named '${full}'`);
+  }
+
+  private sysPath(): string[] {
+    const sys = this.modules.get('sys');
+    if (sys && sys.g.path instanceof PyList) return sys.g.path.items.map(ops.str);
+    return this.path;
+  }
+
+  private execModule(full: string, file: string | null, pkgDir: string | null): PyModule {
+    const m = new PyModule(full);
+    if (file) m.g.__file__ = file;
+    if (pkgDir) { m.g.__path__ = pkgDir; m.g.__package__ = full; }
+    else m.g.__package__ = full.split('.').slice(0, -1).join('.');
+    this.modules.set(full, m);
+    if (file) {
+      try {
+        const src = this.readText(file);
+        const fn = this.compileFn(src, file, 'exec', m.g);
+        this.runIn(m.g, fn);
+      } catch (e) { this.modules.delete(full); throw e; }
+    }
+    return m;
+  }
+
+  readText(path: string): string {
+    const fs = this.host.fs;
+    if (!fs) throw raiseOf(mkExc('OSError', 19));
+    const p = this.resolvePath(path);
+    try {
+      const h = fs.open(p, 'r');
+      const chunks: Uint8Array[] = [];
+      try { for (;;) { const c = fs.read(h, 65536); if (!c.length) break; chunks.push(c); } } finally { fs.close(h); }
+      const total = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
+      let o = 0; for (const c of chunks) { total.set(c, o); o += c.length; }
+      return decodeUtf8(total) ?? latin1(total);
+    } catch (e) { throw this.fsError(e); }
+  }
+
+  /** Turns an FsError into OSError(errno). */
+  fsError(e: unknown): unknown {
+    if (e instanceof FsError) return raiseOf(mkExc('OSError', e.errno));
+    return e;
+  }
+
+  /** Absolute, normalised board path for a user path (cwd and '..' resolved). */
+  resolvePath(p: string): string {
+    const parts = (p.startsWith('/') ? p : this.cwd + '/' + p).split('/');
+    const out: string[] = [];
+    for (const s of parts) {
+      if (!s || s === '.') continue;
+      if (s === '..') out.pop(); else out.push(s);
+    }
+    return '/' + out.join('/');
+  }
+
+  open(args: PyObj[], kw: Kw): PyObj {
+    const io = this.importName('io', true, this.main.g) as PyModule;
+    return ops.callObj(io.g.open, args, kw);
+  }
+
+  // #endregion
+
+  // #region tracebacks
+
+  formatException(exc: PyExc): string {
+    let out = 'Traceback (most recent call last):\n';
+    const tb = exc.tb;
+    for (let i = tb.length - 3; i >= 0; i -= 3) {
+      out += `  File "${tb[i]}", line ${tb[i + 1]}` + (tb[i + 2] === null ? '\n' : `, in ${tb[i + 2]}\n`);
+    }
+    return out + this.excLine(exc);
+  }
+
+  excLine(exc: PyExc): string {
+    let msg: string;
+    try {
+      const a = exc.args.items;
+      if (a.length === 1 && exc.$type.isSubtype(excType('OSError')) && typeof a[0] === 'number') msg = ops.excStr(exc);
+      else msg = a.length === 0 ? '' : a.length === 1 ? ops.str(a[0]) : ops.repr(exc.args);
+    } catch { msg = '<exception str() failed>'; }
+    return `${exc.$type.name}: ${msg}\n`;
+  }
+
+  // #endregion
+}
+
+/** globals() result: a dict view that writes through to the module's globals object. */
+export class GlobalsDict extends PyDict {
+  constructor(readonly g: Record<string, PyObj>) {
+    super();
+    for (const k of Object.keys(g)) super.set(k, g[k]);
+  }
+  override set(k: PyObj, v: PyObj): void { super.set(k, v); if (typeof k === 'string') this.g[k] = v; }
+  override delete(k: PyObj): PyObj { if (typeof k === 'string') delete this.g[k]; return super.delete(k); }
+}
+
+function isFile(fs: NonNullable<HostIO['fs']>, p: string): boolean {
+  try { return (fs.stat(p).mode & 0x8000) !== 0; } catch { return false; }
+}
+function isDir(fs: NonNullable<HostIO['fs']>, p: string): boolean {
+  try { return (fs.stat(p).mode & 0x4000) !== 0; } catch { return false; }
+}
+
+export { PyBuiltin, None, PyTuple, parseIntStr };
