@@ -97,7 +97,8 @@ export function startApp(mount: HTMLElement): void {
   // #endregion
 
   // #region commands
-  const running = () => store.state.runId !== null;
+  /** A program started from the editor runs, or the board runs one by itself (main.py after a reset). */
+  const running = () => store.state.runId !== null || store.state.board.connection === 'running';
   const setFont = (px: number) => {
     editor.setFontSize(px);
     void api.invoke('settings:update', { changes: { editorFontSize: editor.fontSizePx } });
@@ -109,6 +110,8 @@ export function startApp(mount: HTMLElement): void {
     goToError.hidden = true;
     runStatus.textContent = `Running ${tab.title}…`;
     repl.terminal.write('\r\n');
+    // Run while the board runs its own program (main.py) means restart: interrupt it first.
+    if (store.state.board.connection === 'running' && store.state.runId === null) return link.stop().then(() => link.run(source, tab.title));
     return link.run(source, tab.title);
   };
   const list: Parameters<Commands['register']>[0][] = [
@@ -136,7 +139,7 @@ export function startApp(mount: HTMLElement): void {
         if (text !== null) documents.replaceActive(text);
       },
     },
-    { id: 'run.run', label: 'Run this program on the board', key: 'F5', run: () => run(editor.text(documents.tabs.activeId ?? '')), enabled: () => !running() },
+    { id: 'run.run', label: 'Run this program on the board', key: 'F5', run: () => run(editor.text(documents.tabs.activeId ?? '')), enabled: () => store.state.runId === null },
     {
       id: 'run.selection',
       label: 'Run the selected lines',
@@ -146,7 +149,7 @@ export function startApp(mount: HTMLElement): void {
         if (!selected.trim()) return notices.show('Select some lines first, then Run selection.', 'info');
         return run(dedent(selected));
       },
-      enabled: () => !running(),
+      enabled: () => store.state.runId === null,
     },
     { id: 'run.stop', label: 'Stop the program', key: 'Escape', run: () => link.stop(), enabled: running },
     { id: 'run.reset', label: 'Soft-reset the board (runs main.py)', run: () => link.reset(), enabled: () => store.state.linkAvailable !== false },

@@ -23,6 +23,7 @@ import {
 } from '@codemirror/view';
 import { guard } from '../app/errors';
 import { pythonCompletions } from './completion';
+import { hoverHelp } from './hover-help';
 import type { Flavour } from './module-stubs';
 import { syntaxLinter } from './syntax-lint';
 
@@ -65,6 +66,7 @@ export class CodeEditor {
       search({ top: true }),
       python(),
       syntaxLinter,
+      hoverHelp(options.flavour),
       lintGutter(),
       keymap.of([
         // Tab indents; Escape then Tab leaves the editor (CodeMirror's accessible tab handling).

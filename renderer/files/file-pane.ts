@@ -43,17 +43,18 @@ export class FilePane {
     this.list = h('ul', { class: 'file-list', role: 'listbox', 'aria-label': label, tabindex: '0' });
     this.upButton = h('button', { type: 'button', class: 'btn small', 'aria-label': `Up one folder (${source.title})`, onclick: guard('files', () => this.navigate(source.parent(this.dir))) }, '↑ Up');
     const act = (text: string, aria: string, fn: () => Promise<void>) => h('button', { type: 'button', class: 'btn small', 'aria-label': aria, onclick: guard('files', fn) }, text);
+    const refresh = h('button', { type: 'button', class: 'btn small icon-only', 'aria-label': `Refresh (${source.title})`, title: 'Refresh', onclick: guard('files', () => this.refresh()) }, icon('reset'));
     this.buttons = [
       act('Add folder', `Add folder (${source.title})`, () => this.newFolder()),
       act('Rename', `Rename (${source.title})`, () => this.renameSelected()),
       act('Delete', `Delete (${source.title})`, () => this.deleteSelected()),
-      act('Refresh', `Refresh (${source.title})`, () => this.refresh()),
+      refresh,
     ];
     this.element = h(
       'div',
       { class: `file-pane ${source.side}`, role: 'group', 'aria-label': `${source.title} pane`, 'data-side': source.side },
-      h('div', { class: 'pane-head' }, h('h3', {}, source.title), this.upButton, this.pathLabel),
-      h('div', { class: 'panel-actions' }, ...extra, ...this.buttons),
+      h('div', { class: 'pane-head' }, h('h3', {}, source.title), this.pathLabel, h('span', { class: 'spacer' }), this.upButton, refresh),
+      h('div', { class: 'panel-actions' }, ...extra, ...this.buttons.slice(0, 3)),
       this.message,
       this.list,
     );
