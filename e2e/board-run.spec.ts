@@ -72,6 +72,17 @@ describe('run on the simulated board', () => {
     await expect(page.locator('.status-cursor').innerText()).resolves.toMatch(/^Line 3,/);
   });
 
+  it('plots numbers the program prints', async () => {
+    const { page } = app;
+    await setEditorText(page, 'import math\nfor i in range(40):\n    print((i, math.sin(i / 5) * 10))\n');
+    await page.getByRole('button', { name: 'Run', exact: true }).click();
+    await page.waitForFunction(() => document.body.dataset.running === 'false', undefined, { timeout: 15_000 });
+    const plotter = page.getByRole('region', { name: 'Plotter', exact: true });
+    await plotter.locator('canvas').first().waitFor({ timeout: 5000 });
+    await expect(plotter.getByRole('button', { name: 'Export CSV' }).isEnabled()).resolves.toBe(true);
+    await app.screenshot('plotter');
+  });
+
   it('saves as main.py on the board, then a soft reset runs it', async () => {
     const { page } = app;
     await setEditorText(page, 'print("main.py says hi")\n');

@@ -102,6 +102,18 @@ describe('renderer shell', () => {
     });
   }
 
+  it('lists keyboard shortcuts with F1 in an accessible dialog', async () => {
+    const { page } = app;
+    await page.locator('.region-editor .cm-content').click();
+    await page.keyboard.press('F1');
+    const dialog = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
+    await dialog.waitFor();
+    await expect(dialog.innerText()).resolves.toContain('F5');
+    expect(await axeSerious(page)).toEqual([]);
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'detached' });
+  });
+
   it('reaches the toolbar, editor, REPL and files by keyboard with a visible focus ring', async () => {
     const { page } = app;
     await page.getByRole('button', { name: 'New', exact: true }).focus();

@@ -10,13 +10,14 @@ import { ReplPanel } from '../repl/repl-panel';
 import { refersToBuffer } from '../repl/traceback';
 import { BoardPanel } from '../simulator/board-panel';
 import { pickBoard } from '../ui/board-picker';
+import { openDialog } from '../ui/dialog';
 import { showHistory } from '../ui/history-dialog';
 import { Notices } from '../ui/notices';
 import { chooseFileToOpen } from '../ui/open-dialog';
 import { StatusBar } from '../ui/status-bar';
 import { Toolbar } from '../ui/toolbar';
 import { BoardLink } from './board-link';
-import { Commands } from './commands';
+import { Commands, keyLabel } from './commands';
 import { Documents } from './documents';
 import { h } from './dom';
 import { guard, installGlobalErrorHandlers, reportError, setErrorNotifier } from './errors';
@@ -80,7 +81,7 @@ export function startApp(mount: HTMLElement): void {
   });
   const files = new FilesPanel(store, notices, { openLocal: (p) => documents.openLocal(p), openBoard: (p) => documents.openBoard(p) });
   const boardPanel = new BoardPanel(openPicker);
-  const statusBar = new StatusBar(openPicker);
+  const statusBar = new StatusBar(openPicker, () => commands.run('help.keys'));
   const themePicker = h(
     'select',
     { class: 'theme-picker', 'aria-label': 'Theme', title: 'Theme' },
@@ -160,6 +161,7 @@ export function startApp(mount: HTMLElement): void {
     { id: 'view.editor', label: 'Go to the editor', key: 'Mod-1', run: () => editor.focus() },
     { id: 'view.repl', label: 'Go to the REPL', key: 'Mod-2', run: () => repl.focus() },
     { id: 'view.files', label: 'Go to Files', key: 'Mod-3', run: () => files.computer.element.querySelector<HTMLElement>('[role=listbox]')?.focus() },
+    { id: 'help.keys', label: 'Keyboard shortcuts', key: 'F1', run: () => showShortcuts(commands) },
     { id: 'tab.next', label: 'Next tab', key: 'Mod-PageDown', run: () => documents.tabs.cycle(1) },
     { id: 'tab.previous', label: 'Previous tab', key: 'Mod-PageUp', run: () => documents.tabs.cycle(-1) },
   ];
@@ -237,6 +239,28 @@ export function startApp(mount: HTMLElement): void {
     else if (!isConnected(store.state.board)) repl.note('No board connected. Press Connect to choose one; a simulated board needs no hardware.');
     document.body.dataset.ready = 'all';
   })().catch((e: unknown) => reportError('start', e));
+}
+
+/** The shortcuts list (F1), including the editor's own keys. */
+function showShortcuts(commands: Commands): void {
+  const rows: Array<[string, string]> = [
+    ...commands.withKeys().map((c): [string, string] => [keyLabel(c.key!), c.label]),
+    ['Ctrl+F / Ctrl+H', 'Find / replace in the editor'],
+    ['Ctrl+G', 'Go to line'],
+    ['Ctrl+/', 'Comment or uncomment lines'],
+    ['Tab / Shift+Tab', 'Indent / unindent'],
+    ['Escape, then Tab', 'Leave the editor with the keyboard'],
+    ['Ctrl+C (in the REPL)', 'Stop the running program'],
+    ['Ctrl+D (in the REPL)', 'Soft reset'],
+    ['Ctrl+Shift+C / Ctrl+Shift+V', 'Copy / paste in the REPL'],
+  ];
+  const table = h(
+    'table',
+    { class: 'shortcuts' },
+    h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Keys'), h('th', { scope: 'col' }, 'Action'))),
+    h('tbody', {}, ...rows.map(([k, label]) => h('tr', {}, h('td', {}, h('kbd', {}, k)), h('td', {}, label)))),
+  );
+  void openDialog('Keyboard shortcuts', table, [{ value: 'ok', label: 'Close', primary: true }], { wide: true });
 }
 
 /** Removes the common indentation of selected lines so they run at top level. */

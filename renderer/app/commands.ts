@@ -40,6 +40,11 @@ export class Commands {
     if (command.key) this.byKey.set(command.key, command);
   }
 
+  /** Every command with a shortcut, for the shortcuts list. */
+  withKeys(): Command[] {
+    return [...this.byId.values()].filter((c) => c.key);
+  }
+
   get(id: string): Command | undefined {
     return this.byId.get(id);
   }

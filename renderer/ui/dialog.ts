@@ -50,6 +50,9 @@ export function openDialog<T extends string>(title: string, body: Node | string,
       }
     });
     dialog.showModal();
+    // A long body scrolls; keyboard users must be able to reach it to scroll it.
+    const scroller = dialog.querySelector<HTMLElement>('.dialog-body');
+    if (scroller && scroller.scrollHeight > scroller.clientHeight && !scroller.querySelector('button, input, select, [tabindex]')) scroller.tabIndex = 0;
     options.onOpen?.(dialog);
     const autofocus = dialog.querySelector<HTMLElement>('[autofocus]') ?? buttons[choices.findIndex((c) => c.primary)] ?? buttons[0];
     autofocus?.focus();
