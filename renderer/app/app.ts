@@ -81,7 +81,7 @@ export function startApp(mount: HTMLElement): void {
   });
   const files = new FilesPanel(store, notices, { openLocal: (p) => documents.openLocal(p), openBoard: (p) => documents.openBoard(p) });
   const boardPanel = new BoardPanel(openPicker);
-  const statusBar = new StatusBar(openPicker, () => commands.run('help.keys'));
+  
   const themePicker = h(
     'select',
     { class: 'theme-picker', 'aria-label': 'Theme', title: 'Theme' },
@@ -167,7 +167,8 @@ export function startApp(mount: HTMLElement): void {
   ];
   for (const c of list) commands.register(c);
   commands.installKeymap(window);
-  const toolbar = new Toolbar(commands, themePicker);
+  const toolbar = new Toolbar(commands);
+  const statusBar = new StatusBar(openPicker, () => commands.run('help.keys'), themePicker);
   // #endregion
 
   // #region layout

@@ -34,7 +34,7 @@ export class StatusBar {
   private readonly problem = h('span', { class: 'status-problem' });
   readonly cursor = h('span', { class: 'status-cursor' });
 
-  constructor(openPicker: () => void, showShortcuts: () => void) {
+  constructor(openPicker: () => void, showShortcuts: () => void, themePicker: HTMLElement) {
     const pick = h('button', { type: 'button', class: 'status-button', onclick: openPicker, title: 'Choose a board' }, 'Choose board…');
     const keys = h('button', { type: 'button', class: 'status-button', onclick: showShortcuts, title: 'Keyboard shortcuts (F1)' }, 'Shortcuts');
     this.element = h(
@@ -44,6 +44,7 @@ export class StatusBar {
       pick,
       h('span', { class: 'spacer' }),
       this.cursor,
+      themePicker,
       keys,
     );
   }

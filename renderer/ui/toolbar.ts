@@ -36,10 +36,7 @@ export class Toolbar {
   readonly element: HTMLElement;
   private readonly buttons = new Map<string, HTMLButtonElement>();
 
-  constructor(
-    private readonly commands: Commands,
-    themePicker: HTMLElement,
-  ) {
+  constructor(private readonly commands: Commands) {
     const group = (label: string, specs: ButtonSpec[]) => h('div', { class: 'toolbar-group', role: 'group', 'aria-label': label }, ...specs.map((s) => this.button(s)));
     this.element = h(
       'div',
@@ -50,7 +47,6 @@ export class Toolbar {
       group('Board', BOARD),
       h('span', { class: 'spacer' }),
       group('View', VIEW),
-      themePicker,
     );
     // Arrow keys move between toolbar buttons, as the ARIA toolbar pattern expects; Tab still works too.
     this.element.addEventListener('keydown', (e) => {
