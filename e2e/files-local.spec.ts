@@ -85,6 +85,32 @@ describe('files on the computer', () => {
     expect(app.consoleErrors).toEqual([]);
   });
 
+  it('opens a file from the Open dialog (Ctrl+O)', async () => {
+    const { page } = app;
+    writeFileSync(join(workspace, 'lib', 'helper.py'), 'def help():\n    pass\n');
+    await page.locator('.region-editor .cm-content').click();
+    await page.keyboard.press('Control+o');
+    const dialog = page.getByRole('dialog', { name: 'Open a file' });
+    await dialog.getByRole('button', { name: 'lib/helper.py' }).click();
+    await page.getByRole('button', { name: /^helper\.py, on this computer: lib\/helper\.py$/ }).waitFor({ timeout: 5000 });
+    expect(await editorText(page)).toBe('def help():\n    pass\n');
+  });
+
+  it('asks before Save As replaces another file', async () => {
+    const { page } = app;
+    await page.getByRole('button', { name: 'New', exact: true }).click();
+    await page.keyboard.insertText('overwrite = True\n');
+    await page.keyboard.press('Control+s');
+    const dialog = page.getByRole('dialog', { name: /^Save / });
+    await dialog.getByLabel('File name').fill('blink.py');
+    await dialog.getByRole('button', { name: 'Save' }).click();
+    const confirm = page.getByRole('dialog', { name: 'Replace blink.py?' });
+    await confirm.getByRole('button', { name: 'Cancel' }).click();
+    await page.waitForFunction(() => !document.querySelector('dialog[open]'));
+    expect(readFileSync(join(workspace, 'blink.py'), 'utf8')).toBe('print("blink")\nprint("again")\n');
+    await expect(page.getByRole('button', { name: /^untitled.*unsaved changes/ }).count()).resolves.toBe(1);
+  });
+
   it('asks before closing a tab with unsaved changes', async () => {
     const { page } = app;
     await page.getByRole('button', { name: /^blink\.py/ }).click();

@@ -2,11 +2,11 @@
 // a history copy), save as, close with a question when dirty, and the recovery journal that
 // keeps every dirty buffer on disk within a second of each change.
 import type { BufferLocation, JournalEntry } from '../../shared/contracts/workspace';
-import { ApiError, call } from '../api';
+import { api, ApiError, call } from '../api';
 import { CodeEditor } from '../editor/editor';
 import { JournalScheduler } from '../editor/journal-scheduler';
 import { baseName, describeLocation, TabModel, type Tab } from '../editor/tab-model';
-import { ask, openDialog } from '../ui/dialog';
+import { ask, openDialog, promptText } from '../ui/dialog';
 import type { Notices } from '../ui/notices';
 import { h } from './dom';
 import { reportError } from './errors';
@@ -127,8 +127,22 @@ export class Documents {
       { value: 'keep', label: 'Keep editing' },
       ...(location.kind === 'board' ? [{ value: 'local' as const, label: 'Save on this computer', primary: true }] : []),
     ]);
-    if (choice === 'local') return this.saveTo(tab, { kind: 'local', path: tab.title });
-    return false;
+    if (choice !== 'local') return false;
+    const name = await promptText('Save on this computer', 'File name in the Mote folder', tab.title, 'Save');
+    if (!name || name.split(/[\\/]/).includes('..')) return false;
+    if (!(await this.mayReplaceLocal(name))) return false;
+    return this.saveTo(tab, { kind: 'local', path: name });
+  }
+
+  /** Asks before a save replaces a different existing file on the computer. */
+  private async mayReplaceLocal(path: string): Promise<boolean> {
+    const existing = await api.invoke('workspace:read-text', { path });
+    if (!existing.ok) return true;
+    const choice = await ask(`Replace ${path}?`, `${path} already exists on this computer. Replacing it loses what it holds now.`, [
+      { value: 'cancel', label: 'Cancel', primary: true },
+      { value: 'replace', label: 'Replace', danger: true },
+    ]);
+    return choice === 'replace';
   }
 
   /** Asks for a name and a place (board or computer), then saves there. */
@@ -160,6 +174,8 @@ export class Documents {
     const where = (body.querySelector('input[name=save-where]:checked') as HTMLInputElement | null)?.value ?? 'local';
     const board = boardKey(this.store.state.board);
     const location: Exclude<BufferLocation, { kind: 'untitled' }> = where === 'board' && board ? { kind: 'board', board, path: `/${file}` } : { kind: 'local', path: file };
+    const same = tab.location.kind === 'local' && location.kind === 'local' && tab.location.path === location.path;
+    if (location.kind === 'local' && !same && !(await this.mayReplaceLocal(location.path))) return false;
     return this.saveTo(tab, location);
   }
 
