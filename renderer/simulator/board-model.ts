@@ -1,0 +1,111 @@
+// What the Board panel draws for a simulated board: each pin's mode and level, PWM duty, the
+// LEDs and NeoPixel colours, built up from the simulator's state changes. DOM-free.
+// The change and pin shapes mirror the simulator contract (vm/host/protocol.ts upstream).
+
+export type PinMode = 'in' | 'out' | 'open-drain' | 'pwm' | 'adc' | 'unused';
+
+export type SimStateChange =
+  | { kind: 'pin'; pin: string; mode: PinMode; level: 0 | 1; pull?: 'up' | 'down' | null }
+  | { kind: 'pwm'; pin: string; freq: number; duty: number }
+  | { kind: 'led'; pin: string; on: boolean }
+  | { kind: 'neopixel'; pin: string; colors: [number, number, number][] };
+
+export type PinCapability = 'digital' | 'adc' | 'pwm' | 'led' | 'neopixel';
+
+export interface SimPinInfo {
+  name: string;
+  capabilities: PinCapability[];
+}
+
+export interface PinView {
+  name: string;
+  capabilities: PinCapability[];
+  mode: PinMode;
+  level: 0 | 1;
+  pull: 'up' | 'down' | null;
+  /** 0..1 while the pin runs PWM. */
+  duty: number | null;
+  freq: number | null;
+  /** For LED pins: lit or not (PWM: brightness = duty). */
+  ledOn: boolean;
+  neopixels: [number, number, number][];
+}
+
+export class BoardModel {
+  private readonly pins = new Map<string, PinView>();
+  /** Pins in the order the profile lists them. */
+  private order: string[] = [];
+
+  /** Starts over with a profile's pins (board connected or restarted). */
+  reset(pins: SimPinInfo[]): void {
+    this.pins.clear();
+    this.order = pins.map((p) => p.name);
+    for (const p of pins) this.pins.set(p.name, blank(p.name, p.capabilities));
+  }
+
+  apply(changes: SimStateChange[]): void {
+    for (const c of changes) {
+      let pin = this.pins.get(c.pin);
+      if (!pin) {
+        pin = blank(c.pin, []);
+        this.pins.set(c.pin, pin);
+        this.order.push(c.pin);
+      }
+      switch (c.kind) {
+        case 'pin':
+          pin.mode = c.mode;
+          pin.level = c.level;
+          pin.pull = c.pull ?? null;
+          if (c.mode !== 'pwm') {
+            pin.duty = null;
+            pin.freq = null;
+          }
+          if (pin.capabilities.includes('led')) pin.ledOn = c.level === 1;
+          break;
+        case 'pwm':
+          pin.mode = 'pwm';
+          pin.duty = Math.min(1, Math.max(0, c.duty));
+          pin.freq = c.freq;
+          break;
+        case 'led':
+          pin.ledOn = c.on;
+          break;
+        case 'neopixel':
+          pin.neopixels = c.colors.map((rgb) => [...rgb] as [number, number, number]);
+          break;
+      }
+    }
+  }
+
+  get(name: string): PinView | undefined {
+    return this.pins.get(name);
+  }
+
+  all(): PinView[] {
+    return this.order.map((n) => this.pins.get(n)!).filter(Boolean);
+  }
+
+  /** LEDs to draw: LED-capable pins, and any output pin that a program lit. */
+  leds(): PinView[] {
+    return this.all().filter((p) => p.capabilities.includes('led'));
+  }
+
+  neopixelPins(): PinView[] {
+    return this.all().filter((p) => p.neopixels.length > 0 || p.capabilities.includes('neopixel'));
+  }
+
+  /** Pins the user can drive: inputs get a button, ADC pins a slider. */
+  inputPins(): PinView[] {
+    return this.all().filter((p) => p.mode === 'in' || p.mode === 'adc');
+  }
+}
+
+function blank(name: string, capabilities: PinCapability[]): PinView {
+  return { name, capabilities, mode: 'unused', level: 0, pull: null, duty: null, freq: null, ledOn: false, neopixels: [] };
+}
+
+/** The brightness (0..1) an LED pin shows: PWM duty, else on/off. */
+export function ledBrightness(pin: PinView): number {
+  if (pin.mode === 'pwm' && pin.duty !== null) return pin.duty;
+  return pin.ledOn || (pin.mode === 'out' && pin.level === 1) ? 1 : 0;
+}
