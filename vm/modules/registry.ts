@@ -8,6 +8,7 @@ import { makeTime } from './time';
 import { makeErrno } from './errno';
 import { makeGc } from './gc';
 import { makeMicropython } from './micropython';
+import { makeStruct } from './struct';
 
 export const builtinModules: Record<string, (interp: Interp) => PyModule> = {
   sys: makeSys,
@@ -16,4 +17,5 @@ export const builtinModules: Record<string, (interp: Interp) => PyModule> = {
   errno: makeErrno,
   gc: makeGc,
   micropython: makeMicropython,
+  struct: makeStruct,
 };

@@ -3,16 +3,21 @@
 
 import { PyType, objectType, type PyObj } from './object';
 import { keyOf } from '../runtime/hash';
+import { MpOrder, mpHash } from './mp-order';
 
 export const dictType = new PyType('dict', [objectType]);
 
 export class PyDict {
   declare $type: PyType;
   $d: Map<string, PyObj> | undefined = undefined;
-  /** Map key → value. */
+  /** Map key → value (lookups; iteration order only once `mo` is null). */
   m = new Map<PyObj, PyObj>();
   /** Map key → original Python key, for keys that are not their own Map key. */
   k: Map<PyObj, PyObj> | null = null;
+  /** MicroPython's slot order (see mp-order.ts); null once frozen into `m`'s order. */
+  mo: MpOrder | null;
+
+  constructor(n = 0) { this.mo = new MpOrder(n); }
 
   get size(): number { return this.m.size; }
 
@@ -21,19 +26,33 @@ export class PyDict {
   }
 
   set(key: PyObj, v: PyObj): void {
-    if (typeof key === 'string' || typeof key === 'number') { this.m.set(key, v); return; }
-    const hk = keyOf(key);
-    if (hk !== key && !this.m.has(hk)) (this.k ??= new Map()).set(hk, key);
-    this.m.set(hk, v);
+    const hk = typeof key === 'string' || typeof key === 'number' ? key : keyOf(key);
+    const m = this.m;
+    if (!m.has(hk)) {
+      if (hk !== key) (this.k ??= new Map()).set(hk, key);
+      if (this.mo !== null && !this.mo.add(hk, mpHash(key))) this.freeze();
+    }
+    m.set(hk, v);
+  }
+
+  /** Stops emulating MicroPython's slot order: `m` is rebuilt in the current order. */
+  private freeze(): void {
+    const mo = this.mo as MpOrder;
+    this.mo = null;
+    const old = this.m;
+    this.m = new Map();
+    for (const hk of mo.keys()) this.m.set(hk, old.get(hk));
+    for (const [hk, v] of old) if (!this.m.has(hk)) this.m.set(hk, v);
   }
 
   /** Deletes; returns the old value or undefined. */
-  delete(key: PyObj): PyObj {
+  delete(key: PyObj, sentinel = false): PyObj {
     const hk = typeof key === 'string' ? key : keyOf(key);
     const v = this.m.get(hk);
     if (v === undefined) return undefined;
     this.m.delete(hk);
     this.k?.delete(hk);
+    this.mo?.remove(hk, sentinel);
     return v;
   }
 
@@ -45,16 +64,29 @@ export class PyDict {
     return hk;
   }
 
-  keys(): PyObj[] { const out: PyObj[] = []; for (const hk of this.m.keys()) out.push(this.pyKey(hk)); return out; }
-  values(): PyObj[] { return [...this.m.values()]; }
-  entries(): [PyObj, PyObj][] { const out: [PyObj, PyObj][] = []; for (const [hk, v] of this.m) out.push([this.pyKey(hk), v]); return out; }
+  /** Map keys in iteration order. */
+  hkeys(): PyObj[] { return this.mo !== null ? this.mo.keys() : [...this.m.keys()]; }
+  keys(): PyObj[] { return this.hkeys().map((hk) => this.pyKey(hk)); }
+  values(): PyObj[] { return this.hkeys().map((hk) => this.m.get(hk)); }
+  entries(): [PyObj, PyObj][] { return this.hkeys().map((hk) => [this.pyKey(hk), this.m.get(hk)]); }
 
-  clear(): void { this.m.clear(); this.k = null; }
+  clear(): void { this.m.clear(); this.k = null; this.mo = new MpOrder(0); }
 
+  /** Inserts all of o's entries in o's order (dict(o), update, {**o}). */
   copyFrom(o: PyDict): void {
-    for (const [hk, v] of o.m) { this.m.set(hk, v); const ok = o.k?.get(hk); if (ok !== undefined) (this.k ??= new Map()).set(hk, ok); }
+    for (const hk of o.hkeys()) this.set(o.pyKey(hk), o.m.get(hk));
+  }
+
+  /** dict.copy(): same table layout, as MicroPython copies the table. */
+  clone(): PyDict {
+    const d = new PyDict();
+    d.m = new Map(o2(this.m));
+    d.k = this.k ? new Map(this.k) : null;
+    d.mo = this.mo ? this.mo.clone() : null;
+    return d;
   }
 }
+function o2<K, V>(m: Map<K, V>): Map<K, V> { return m; }
 PyDict.prototype.$type = dictType;
 dictType.alloc = (cls) => { const d = new PyDict(); if (cls !== dictType) { d.$type = cls; d.$d = new Map(); } return d; };
 
@@ -86,15 +118,29 @@ export class PyDictView {
   iter(): PyIter {
     const d = this.d;
     if (this.kind === 'keys') return dictKeyIter(d);
-    const it = d.m.entries(); const size = d.size; const kind = this.kind;
+    const it = d.hkeys()[Symbol.iterator](); const kind = this.kind;
     return new JsIter({ next: () => {
-      if (d.size !== size) throw pyErr('RuntimeError', 'dictionary changed size during iteration');
       const r = it.next();
       if (r.done) return r;
-      return { done: false, value: kind === 'values' ? r.value[1] : new PyTuple([d.pyKey(r.value[0]), r.value[1]]) };
+      return { done: false, value: kind === 'values' ? d.m.get(r.value) : new PyTuple([d.pyKey(r.value), d.m.get(r.value)]) };
     } } as Iterator<Obj>);
   }
 }
+
+for (const vt of [dictKeysType, dictValuesType, dictItemsType]) {
+  methods(vt, {
+    __iter__: (a) => (a[0] as PyDictView).iter(),
+    __len__: (a) => (a[0] as PyDictView).d.size,
+    __contains__: (a) => {
+      const v = a[0] as PyDictView;
+      if (v.kind === 'keys') return v.d.has(a[1]);
+      return v.values().some((x) => eqHook(x, a[1]));
+    },
+    __repr__: (a) => { const v = a[0] as PyDictView; return `${v.$type.name}(${repr(new PyList(v.values()))})`; },
+  });
+}
+let eqHook: (a: Obj, b: Obj) => boolean = (a, b) => a === b;
+export function setDictEqHook(f: (a: Obj, b: Obj) => boolean): void { eqHook = f; }
 
 function D(a: Obj[]): PyDict {
   const d = a[0];
@@ -140,10 +186,10 @@ methods(dictType, {
   popitem: (a) => {
     const d = D(a);
     if (!d.size) throw raiseOf(mkExc('KeyError', 'popitem(): dictionary is empty'));
-    let last: Obj;
-    for (const k of d.m.keys()) last = k;
-    const key = d.pyKey(last); const v = d.m.get(last);
-    d.m.delete(last); d.k?.delete(last);
+    let hk: Obj;
+    if (d.mo) hk = d.mo.first(); else for (const k of d.m.keys()) hk = k;
+    const key = d.pyKey(hk);
+    const v = d.delete(key, true);
     return new PyTuple([key, v]);
   },
   // dict.setdefault(key[, default])
@@ -151,7 +197,7 @@ methods(dictType, {
   // dict.update([other], **kw)
   update: (a, kw) => { dictUpdate(D(a), a.slice(1), kw); return None; },
   clear: (a) => { D(a).clear(); return None; },
-  copy: (a) => { const d = new PyDict(); d.copyFrom(D(a)); return d; },
+  copy: (a) => D(a).clone(),
   // dict.fromkeys(iterable[, value])
   fromkeys: (a) => { const d = new PyDict(); for (const k of toArray(a[1])) d.set(k, a[2] ?? None); return d; },
   __len__: (a) => D(a).size,

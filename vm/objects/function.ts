@@ -43,7 +43,7 @@ export function bindArgs(f: PyFunction, args: PyObj[], kw: Kw): PyObj[] {
   } else if (s.vararg) out[n] = new PyTuple([]);
   const kwBase = n + (s.vararg ? 1 : 0);
   let varkw: PyDict | null = null;
-  if (s.varkw) { varkw = new PyDict(); out[total - 1] = varkw; }
+  if (s.varkw) { varkw = new PyDict(kw ? kw.size : 0); out[total - 1] = varkw; }
   if (kw !== null) {
     for (const [k, v] of kw) {
       let idx = s.argnames.indexOf(k);

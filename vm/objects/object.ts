@@ -68,10 +68,28 @@ export class PyType {
   }
 }
 
-/** C3 linearisation; throws a plain Error on inconsistency (callers turn it into TypeError). */
+/**
+ * Attribute lookup order. MicroPython does not use C3: it searches the class, then each
+ * base depth-first, left to right, treating `object` as a base of last resort
+ * (py/objtype.c mp_obj_class_lookup). We linearise that search once per class.
+ */
 export function computeMro(t: PyType): PyType[] {
   if (t.bases.length === 0) return [t];
   if (t.bases.length === 1) return [t, ...t.bases[0].mro];
+  const out: PyType[] = [t];
+  const visit = (b: PyType) => {
+    if (b.bases.length === 0) { if (b.name !== 'object') out.push(b); return; }
+    out.push(b);
+    for (const x of b.bases) visit(x);
+  };
+  for (const b of t.bases) visit(b);
+  const obj = t.bases[0].mro[t.bases[0].mro.length - 1];
+  out.push(obj);
+  return out;
+}
+
+/** C3 linearisation (kept for reference; MicroPython does not use it). */
+export function computeC3(t: PyType): PyType[] {
   const seqs = [...t.bases.map((b) => [...b.mro]), [...t.bases]];
   const out: PyType[] = [t];
   for (;;) {
@@ -90,8 +108,7 @@ export function computeMro(t: PyType): PyType[] {
 
 export const objectType = new PyType('object', []);
 export const typeType = new PyType('type', [objectType]);
-objectType.$type = typeType;
-typeType.$type = typeType;
+Object.defineProperty(PyType.prototype, '$type', { value: typeType, writable: true, configurable: true });
 
 /** Instances of Python classes that have no native base. */
 export class PyInstance {
@@ -116,7 +133,7 @@ PyEllipsisType.prototype.$type = ellipsisType;
 export const Ellipsis = new PyEllipsisType();
 
 export const intType = new PyType('int', [objectType]);
-export const boolType = new PyType('bool', [intType]);
+export const boolType = new PyType('bool', [objectType]); // MicroPython: bool is not an int subclass (issubclass(bool, int) is False)
 export const strType = new PyType('str', [objectType]);
 export const floatType = new PyType('float', [objectType]);
 

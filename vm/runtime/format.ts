@@ -52,8 +52,8 @@ export function fmtFloat(v: number, type: string, prec: number, alt: boolean): s
   }
   const a = Math.abs(v);
   switch (type) {
-    case 'f': case 'F': return a.toFixed(prec < 0 ? 6 : Math.min(prec, 100));
-    case '%': return (a * 100).toFixed(prec < 0 ? 6 : prec) + '%';
+    case 'f': case 'F': return toFixed(a, prec < 0 ? 6 : Math.min(prec, 100));
+    case '%': return toFixed(a * 100, prec < 0 ? 6 : prec) + '%';
     case 'e': case 'E': {
       const s = expFix(a.toExponential(prec < 0 ? 6 : Math.min(prec, 100)));
       return type === 'E' ? s.toUpperCase() : s;
@@ -79,6 +79,12 @@ export function fmtFloat(v: number, type: string, prec: number, alt: boolean): s
     }
   }
   throw pyErr('ValueError', `unknown format code '${type}' for object of type 'float'`);
+}
+
+/** toFixed that stays positional above 1e21 (where JS switches to exponent form). */
+function toFixed(a: number, p: number): string {
+  if (a < 1e21) return a.toFixed(p);
+  return BigInt(a).toString() + (p > 0 ? '.' + '0'.repeat(p) : '');
 }
 
 function expFix(s: string): string { return s.replace(/e([+-])(\d)$/, 'e$10$2'); }

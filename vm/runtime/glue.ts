@@ -188,7 +188,7 @@ export function super0(cls: PyObj, self: PyObj): PySuper {
 export const list = (a: PyObj[]): PyList => new PyList(a);
 export const tuple = (a: PyObj[]): PyTuple => new PyTuple(a);
 export function dict(kv: PyObj[]): PyDict {
-  const d = new PyDict();
+  const d = new PyDict(kv.length >> 1);
   for (let i = 0; i < kv.length; i += 2) d.set(kv[i], kv[i + 1]);
   return d;
 }
@@ -204,7 +204,7 @@ export function dictEx(parts: PyObj[]): PyDict {
   }
   return d;
 }
-export function set(a: PyObj[]): PySet { const s = mkSet(false); for (const x of a) s.add(x); return s; }
+export function set(a: PyObj[]): PySet { const s = mkSet(false, undefined, a.length); for (const x of a) s.add(x); return s; }
 export const slice = (a: PyObj, b: PyObj, c: PyObj): PySlice => new PySlice(a, b, c);
 export function listPush(r: PyObj[], v: PyObj): void { r.push(v); }
 export function setAdd(r: PySet, v: PyObj): void { r.add(v); }

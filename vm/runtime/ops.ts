@@ -23,6 +23,9 @@ import { PyBytes, PyByteArray, PyMemoryView, latin1 } from '../objects/bytes';
 import { keyOf, objId } from './hash';
 import { rt } from './state';
 import { strIndex, strSlice, strLen } from '../objects/str-util';
+import { setObjHash, floatHash, bytesHash, mpHash } from '../objects/mp-order';
+import { setDictEqHook } from '../objects/dict';
+import { setSetHashHook } from '../objects/set';
 
 // #region basics
 
@@ -266,10 +269,7 @@ function compare(a: PyObj, b: PyObj, op: '__lt__' | '__le__' | '__gt__' | '__ge_
     const f = a.$type.lookup(op);
     if (f !== undefined) { const r = callObj(f, [a, b], null); if (r !== NotImplemented) return r; }
   }
-  if (tb === 'object' && !b.$type.native) {
-    const f = b.$type.lookup(CMP_REFLECT[op]);
-    if (f !== undefined) { const r = callObj(f, [b, a], null); if (r !== NotImplemented) return r; }
-  }
+  void CMP_REFLECT;
   if ((a instanceof PyList && b instanceof PyList) || (a instanceof PyTuple && b instanceof PyTuple)) {
     const x = a.items; const y = b.items;
     const n = Math.min(x.length, y.length);
@@ -587,15 +587,19 @@ function nativeBinop(op: string, a: PyObj, b: PyObj): PyObj {
   return undefined;
 }
 
+/** Set operators with MicroPython's construction order (copy + update, or iterate the other). */
 export function setOp(op: string, a: PySet, b: PySet): PySet {
-  const out = mkSet(a.frozen);
   switch (op) {
-    case 'or': for (const [k, v] of a.m) out.m.set(k, v); for (const [k, v] of b.m) if (!out.m.has(k)) out.m.set(k, v); break;
-    case 'and': for (const [k, v] of a.m) if (b.m.has(k)) out.m.set(k, v); break;
-    case 'sub': for (const [k, v] of a.m) if (!b.m.has(k)) out.m.set(k, v); break;
-    case 'xor': for (const [k, v] of a.m) if (!b.m.has(k)) out.m.set(k, v); for (const [k, v] of b.m) if (!a.m.has(k)) out.m.set(k, v); break;
+    case 'or': { const out = a.clone(); for (const v of b.items()) out.add(v); return out; }
+    case 'and': {
+      if (a === b) return a.clone();
+      const out = mkSet(a.frozen);
+      for (const v of b.items()) if (a.has(v)) out.add(v);
+      return out;
+    }
+    case 'sub': { const out = a.clone(); for (const v of b.items()) out.delete(v); return out; }
+    default: { const out = a.clone(); for (const v of b.items()) { if (!out.delete(v)) out.add(v); } return out; }
   }
-  return out;
 }
 
 let percentFormat: (fmt: string, args: PyObj) => string = () => '';
@@ -666,7 +670,7 @@ function inplace(op: string, a: PyObj, b: PyObj): PyObj {
     if (a instanceof PyList && op === 'mul') { const r = binop('mul', a, b) as PyList; a.items = r.items; return a; }
     if (a instanceof PyByteArray && op === 'add') { const r = binop('add', a, b) as PyByteArray; a.set(r.bytes); return a; }
     if (a instanceof PySet && !a.frozen && (op === 'or' || op === 'and' || op === 'sub' || op === 'xor') && b instanceof PySet) {
-      const r = setOp(op, a, b); a.m = r.m; return a;
+      const r = setOp(op, a, b); a.m = r.m; a.mo = r.mo; return a;
     }
   }
   return binop(op, a, b);
@@ -824,9 +828,9 @@ function gaSlow(o: PyObj, name: string, t: PyType): PyObj {
 /** super().name */
 function superAttr(s: PySuper, name: string): PyObj {
   const objType: PyType = s.obj instanceof PyType && s.obj.isSubtype(s.cls) ? s.obj : typeOf(s.obj);
-  const mro = objType.mro;
-  let i = mro.indexOf(s.cls);
-  for (i = i + 1; i < mro.length; i++) {
+  // MicroPython searches the bases of the class the method belongs to, not the MRO of obj's type
+  const mro = s.cls.mro;
+  for (let i = 1; i < mro.length; i++) {
     const v = mro[i].dict.get(name);
     if (v !== undefined) {
       if (s.obj instanceof PyType && s.obj === objType) {
@@ -902,7 +906,7 @@ function saSlow(o: PyObj, name: string, v: PyObj, t: PyType): void {
   if (sf !== undefined && !(sf instanceof PyBuiltin)) { callObj(sf, [o, name, v], null); return; }
   const cv = t.lookup(name);
   if (cv instanceof PyProperty) {
-    if (cv.fset === None) throw pyErr('AttributeError', "can't set attribute");
+    if (cv.fset === None) throw pyErr('AttributeError', `'${t.name}' object has no attribute '${name}'`);
     callObj(cv.fset, [o, v], null);
     return;
   }
@@ -995,8 +999,6 @@ function giSlow(o: PyObj, k: PyObj): PyObj {
     if (o instanceof PyDict) {
       const v = o.get(k);
       if (v !== undefined) return v;
-      const m = t.lookup('__missing__');
-      if (m !== undefined) return callObj(m, [o, k], null);
       throw raiseOf(mkExc('KeyError', k));
     }
   }
@@ -1169,11 +1171,9 @@ export function iter(x: PyObj): PyIter {
 }
 
 export function dictKeyIter(d: PyDict): PyIter {
-  const it = d.m.keys();
-  const size = d.size;
+  const it = d.hkeys()[Symbol.iterator]();
   return new JsIter({
     next: () => {
-      if (d.size !== size) throw pyErr('RuntimeError', 'dictionary changed size during iteration');
       const r = it.next();
       return r.done ? r : { done: false, value: d.pyKey(r.value) };
     },
@@ -1277,7 +1277,7 @@ export function typeCall(cls: PyType, args: PyObj[], kw: Kw): PyObj {
       else if ((args.length || kw) && !(nw !== undefined && !(nw instanceof PyBuiltin))) throw typeError('function takes 0 positional arguments but ' + args.length + ' were given');
     } else {
       const r = callObj(init, [o, ...args], kw);
-      if (r !== None) throw typeError("__init__() should return None");
+      if (r !== None) throw typeError(`__init__() should return None, not '${typeName(r)}'`);
     }
   } else if ((args.length || (kw && kw.size)) && (nw === undefined || nw instanceof PyBuiltin)) {
     throw typeError('function takes 0 positional arguments but ' + args.length + ' were given');
@@ -1412,3 +1412,18 @@ export function starKw(parts: PyObj[]): Kw {
 // #endregion
 
 export { None, Ellipsis, intType, boolType, strType, floatType, listType, tupleType, dictType, setType, frozensetType, functionType, floatToInt, toBig, strLen };
+
+/** MicroPython-compatible hash (unsigned 32-bit) of non-primitive keys, for iteration order. */
+function objMpHash(x: PyObj): number {
+  if (x instanceof PyFloat) return floatHash(x.v);
+  if (x instanceof PyTuple) { let h = 98208; for (const it of x.items) h = (h + mpHash(it)) >>> 0; return h; }
+  if (x instanceof PyBytes) return bytesHash(x.b);
+  if (x instanceof PySet) { let h = 0; for (const it of x.items()) h = (h + mpHash(it)) >>> 0; return h; }
+  const t = typeOf(x);
+  const hf = t.lookup('__hash__');
+  if (hf !== undefined && !(hf instanceof PyBuiltin) && hf !== None) { const r = callObj(hf, [x], null); return mpHash(r); }
+  return (0x20000000 + objId(x) * 16) >>> 0;
+}
+setObjHash(objMpHash);
+setDictEqHook(eq);
+setSetHashHook(mpHash);

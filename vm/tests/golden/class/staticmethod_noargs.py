@@ -1,0 +1,4 @@
+class C:
+    @staticmethod
+    def s(): return "s"
+print(C.s(), C().s())

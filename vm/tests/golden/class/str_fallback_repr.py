@@ -1,0 +1,3 @@
+class C:
+    def __repr__(self): return "R"
+print(str(C()), "%s" % C(), f"{C()}", "{}".format(C()))

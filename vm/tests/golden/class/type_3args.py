@@ -1,0 +1,5 @@
+X = type("X", (), {"a": 1, "f": lambda self: self.a + 1})
+x = X()
+print(X.__name__, x.a, x.f())
+Y = type("Y", (X,), {})
+print(Y().f(), issubclass(Y, X))

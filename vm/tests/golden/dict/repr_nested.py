@@ -1,0 +1,1 @@
+print({"a": [1, {"b": (2, "c")}], 1: None, None: True})

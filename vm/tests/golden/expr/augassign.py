@@ -1,0 +1,13 @@
+x = 5
+x += 3; print(x)
+x -= 1; print(x)
+x *= 2; print(x)
+x //= 3; print(x)
+x **= 2; print(x)
+x %= 7; print(x)
+x <<= 3; print(x)
+x >>= 1; print(x)
+x |= 1; print(x)
+x &= 6; print(x)
+x ^= 3; print(x)
+x /= 2; print(x)

@@ -1,0 +1,7 @@
+def f():
+    pass
+class C:
+    pass
+if True:
+    pass
+print(f(), C)

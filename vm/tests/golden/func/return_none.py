@@ -1,0 +1,5 @@
+def f():
+    return
+def g():
+    pass
+print(f(), g())

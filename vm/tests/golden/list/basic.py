@@ -1,0 +1,13 @@
+l = [3, 1, 2]
+l.append(4)
+l.extend([5, 6])
+l.insert(0, 0)
+print(l, len(l), l[0], l[-1], l.pop(), l.pop(0), l, l.index(2), l.count(1))
+l.remove(1)
+print(l)
+l.reverse()
+print(l)
+l.sort()
+print(l, l.copy(), l * 2, l + [9])
+l.clear()
+print(l)

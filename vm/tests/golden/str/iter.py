@@ -1,0 +1,4 @@
+for c in "abc":
+    print(c, end=" ")
+print()
+print(list("hey"), tuple("ab"))

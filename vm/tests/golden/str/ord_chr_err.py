@@ -1,0 +1,2 @@
+print(ord("a"), chr(97))
+ord("ab")

@@ -1,0 +1,1 @@
+print("a\nb\r\nc\n".splitlines(), "a\nb".splitlines(True), "".splitlines())

@@ -1,0 +1,1 @@
+print("xxhixx".strip("x"), "abcba".lstrip("ab"), "abcba".rstrip("ab"), "  x ".strip(" "))
