@@ -48,11 +48,14 @@ export function startApp(mount: HTMLElement): void {
   const runStatus = h('span', { class: 'run-status', role: 'status' });
   const goToError = h('button', { type: 'button', class: 'btn small danger', hidden: true }, 'Go to error');
   let runTabId: string | null = null;
+  /** Lines above the code that was run (Run selection runs part of a buffer). */
+  let runLineOffset = 0;
   const openLocation = (file: string, line: number) => {
-    const tab = (runTabId && refersToBuffer(file, store.state.runName) && documents.tabs.get(runTabId)) || documents.tabs.tabs.find((t) => refersToBuffer(file, t.title));
+    const ran = runTabId && refersToBuffer(file, store.state.runName) ? documents.tabs.get(runTabId) : undefined;
+    const tab = ran ?? documents.tabs.tabs.find((t) => refersToBuffer(file, t.title));
     if (!tab) return notices.show(`${file} is not open in the editor.`, 'warning');
     documents.tabs.activate(tab.id);
-    editor.goToLine(line);
+    editor.goToLine(ran ? line + runLineOffset : line);
   };
   const repl = new ReplPanel({
     openLocation,
@@ -64,7 +67,7 @@ export function startApp(mount: HTMLElement): void {
   const link = new BoardLink(store, notices, {
     failedAt: (file, line, message) => {
       goToError.hidden = false;
-      goToError.textContent = `Go to line ${line}`;
+      goToError.textContent = `Go to line ${refersToBuffer(file, store.state.runName) ? line + runLineOffset : line}`;
       goToError.onclick = () => openLocation(file, line);
       runStatus.textContent = message;
     },
@@ -81,7 +84,6 @@ export function startApp(mount: HTMLElement): void {
   });
   const files = new FilesPanel(store, notices, { openLocal: (p) => documents.openLocal(p), openBoard: (p) => documents.openBoard(p) });
   const boardPanel = new BoardPanel(openPicker);
-  
   const themePicker = h(
     'select',
     { class: 'theme-picker', 'aria-label': 'Theme', title: 'Theme' },
@@ -104,10 +106,11 @@ export function startApp(mount: HTMLElement): void {
     editor.setFontSize(px);
     void api.invoke('settings:update', { changes: { editorFontSize: editor.fontSizePx } });
   };
-  const run = (source: string) => {
+  const run = (source: string, lineOffset = 0) => {
     const tab = documents.tabs.activeTab;
     if (!tab) return;
     runTabId = tab.id;
+    runLineOffset = lineOffset;
     goToError.hidden = true;
     runStatus.textContent = `Running ${tab.title}…`;
     repl.terminal.write('\r\n');
@@ -148,7 +151,8 @@ export function startApp(mount: HTMLElement): void {
       run: () => {
         const selected = editor.selection();
         if (!selected.trim()) return notices.show('Select some lines first, then Run selection.', 'info');
-        return run(dedent(selected));
+        const { state } = editor.view;
+        return run(dedent(selected), state.doc.lineAt(state.selection.main.from).number - 1);
       },
       enabled: () => store.state.runId === null,
     },
