@@ -19,6 +19,7 @@ import {
   highlightSpecialChars,
   keymap,
   lineNumbers,
+  placeholder,
   rectangularSelection,
 } from '@codemirror/view';
 import { guard } from '../app/errors';
@@ -65,6 +66,7 @@ export class CodeEditor {
       highlightSelectionMatches(),
       search({ top: true }),
       python(),
+      placeholder('Write your Python program here, then press Run (F5). Try: print("Hello!")'),
       syntaxLinter,
       hoverHelp(options.flavour),
       lintGutter(),
