@@ -9,6 +9,7 @@ import { makeErrno } from './errno';
 import { makeGc } from './gc';
 import { makeMicropython } from './micropython';
 import { makeStruct } from './struct';
+import { makeJson } from './json';
 
 export const builtinModules: Record<string, (interp: Interp) => PyModule> = {
   sys: makeSys,
@@ -18,4 +19,5 @@ export const builtinModules: Record<string, (interp: Interp) => PyModule> = {
   gc: makeGc,
   micropython: makeMicropython,
   struct: makeStruct,
+  json: makeJson,
 };
