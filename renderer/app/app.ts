@@ -64,7 +64,7 @@ export function startApp(mount: HTMLElement): void {
     onOutput: (text) => plotter?.feed(text),
   });
   plotter = new PlotterPanel();
-  const link = new BoardLink(store, notices, {
+  const link = new BoardLink(api, store, notices, {
     failedAt: (file, line, message) => {
       goToError.hidden = false;
       goToError.textContent = `Go to line ${refersToBuffer(file, store.state.runName) ? line + runLineOffset : line}`;

@@ -2,11 +2,24 @@
 // from the picker), runs the editor's buffer, stops and resets. When this host has no board
 // link (board:* unknown) everything says so instead of failing.
 import type { BoardTarget } from '../../shared/contracts/board';
-import { api, ApiError, call } from '../api';
+import type { ChannelName, InvokeMap, MoteApi } from '../../shared/ipc';
 import { failingLocation } from '../repl/traceback';
-import type { Notices } from '../ui/notices';
-import { guard } from './errors';
 import { isConnected, type Store } from './store';
+
+/** Where messages for the user go (the notice area; a list in tests). */
+export interface NoticeSink {
+  show(message: string, level?: 'info' | 'warning' | 'error'): void;
+}
+
+/** A failed call, with its ErrorCode. */
+class CallError extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
 
 export interface RunEndHooks {
   /** A run ended with a traceback pointing at `line` of the buffer run as `file`. */
@@ -31,8 +44,9 @@ export class BoardLink {
   private readonly earlyEnds = new Map<string, { status: 'ok' | 'error' | 'interrupted' | 'lost'; message?: string }>();
 
   constructor(
+    private readonly api: MoteApi,
     private readonly store: Store,
-    private readonly notices: Notices,
+    private readonly notices: NoticeSink,
     private readonly hooks: RunEndHooks,
   ) {
     api.on('board:state', (board) => this.store.update({ board, linkAvailable: true }));
@@ -40,10 +54,16 @@ export class BoardLink {
       const current = this.store.state.runId;
       if ((runId === current || current === 'starting') && stream === 'stderr') this.runOutput = (this.runOutput + text).slice(-20000);
     });
-    api.on('board:run-ended', guard('run', ({ runId, status, message }) => {
+    api.on('board:run-ended', ({ runId, status, message }) => {
       if (this.store.state.runId === 'starting') this.earlyEnds.set(runId, { status, message });
       else if (runId === this.store.state.runId) this.ended(status, message);
-    }));
+    });
+  }
+
+  private async call<K extends ChannelName>(channel: K, request: InvokeMap[K]['request']): Promise<InvokeMap[K]['response']> {
+    const result = await this.api.invoke(channel, request);
+    if (result.ok) return result.value;
+    throw new CallError(result.code, result.message);
   }
 
   private ended(status: 'ok' | 'error' | 'interrupted' | 'lost', message?: string): void {
@@ -57,7 +77,7 @@ export class BoardLink {
 
   /** Learns whether the link exists and what it is connected to. */
   async start(lastBoard: string): Promise<void> {
-    const state = await api.invoke('board:get-state', {});
+    const state = await this.api.invoke('board:get-state', {});
     if (!state.ok) {
       this.store.update({ linkAvailable: state.code === 'unknown-channel' ? false : true, board: { connection: 'disconnected', problem: state.code === 'unknown-channel' ? undefined : state.message } });
       return;
@@ -71,16 +91,16 @@ export class BoardLink {
     let target = lastBoard !== 'auto' ? parseTargetKey(lastBoard) : null;
     if (target?.kind === 'serial') {
       const wanted = target.path;
-      const ports = await api.invoke('serial:list-ports', {});
+      const ports = await this.api.invoke('serial:list-ports', {});
       if (!ports.ok || !ports.value.some((p) => p.path === wanted)) target = null;
     }
     if (!target) {
-      const ports = await api.invoke('serial:list-ports', {});
+      const ports = await this.api.invoke('serial:list-ports', {});
       const known = ports.ok ? ports.value.find((p) => p.isKnownBoard) : undefined;
       if (known) target = { kind: 'serial', path: known.path };
     }
     if (!target) {
-      const sims = await api.invoke('board:list-simulated', {});
+      const sims = await this.api.invoke('board:list-simulated', {});
       const first = sims.ok ? sims.value[0] : undefined;
       if (first) target = { kind: 'simulated', profile: first.id };
     }
@@ -91,10 +111,10 @@ export class BoardLink {
   async connect(target: BoardTarget, remember = true): Promise<boolean> {
     this.store.update({ board: { ...this.store.state.board, connection: 'connecting', problem: undefined } });
     try {
-      const info = await call('board:connect', { target });
-      const state = await api.invoke('board:get-state', {});
+      const info = await this.call('board:connect', { target });
+      const state = await this.api.invoke('board:get-state', {});
       this.store.update({ board: state.ok ? state.value : { connection: 'connected', info } });
-      if (remember) await api.invoke('settings:update', { changes: { lastBoard: targetKey(target) } });
+      if (remember) await this.api.invoke('settings:update', { changes: { lastBoard: targetKey(target) } });
       return true;
     } catch (error) {
       const message = (error as Error).message;
@@ -105,8 +125,8 @@ export class BoardLink {
   }
 
   async disconnect(): Promise<void> {
-    await call('board:disconnect', {}).catch((error: unknown) => this.notices.show((error as Error).message, 'error'));
-    const state = await api.invoke('board:get-state', {});
+    await this.call('board:disconnect', {}).catch((error: unknown) => this.notices.show((error as Error).message, 'error'));
+    const state = await this.api.invoke('board:get-state', {});
     if (state.ok) this.store.update({ board: state.value });
   }
 
@@ -130,7 +150,7 @@ export class BoardLink {
     this.runOutput = '';
     try {
       this.store.update({ runId: 'starting', runName: filename });
-      const { runId } = await call('board:run', { source, filename });
+      const { runId } = await this.call('board:run', { source, filename });
       // The run may already have ended (a very short program) before this resolves.
       const early = this.earlyEnds.get(runId);
       this.earlyEnds.clear();
@@ -138,19 +158,19 @@ export class BoardLink {
       if (early) this.ended(early.status, early.message);
     } catch (error) {
       this.store.update({ runId: null });
-      const code = error instanceof ApiError ? error.code : '';
+      const code = error instanceof CallError ? error.code : '';
       this.notices.show(code === 'board-busy' ? 'The board is busy; try again in a moment.' : `Could not run: ${(error as Error).message}`, 'error');
     }
   }
 
   async stop(): Promise<void> {
     if (this.store.state.linkAvailable === false) return;
-    await call('board:stop', {}).catch((error: unknown) => this.notices.show(`Could not stop: ${(error as Error).message}`, 'error'));
+    await this.call('board:stop', {}).catch((error: unknown) => this.notices.show(`Could not stop: ${(error as Error).message}`, 'error'));
   }
 
   async reset(): Promise<void> {
     if (!this.ready()) return;
     this.hooks.note('Soft reset');
-    await call('board:reset', { mode: 'soft' }).catch((error: unknown) => this.notices.show(`Could not reset: ${(error as Error).message}`, 'error'));
+    await this.call('board:reset', { mode: 'soft' }).catch((error: unknown) => this.notices.show(`Could not reset: ${(error as Error).message}`, 'error'));
   }
 }

@@ -1,0 +1,122 @@
+import { describe, expect, it } from 'vitest';
+import type { EventMap, EventName, IpcResult, MoteApi } from '../../shared/ipc';
+import { BoardLink } from './board-link';
+import { Store } from './store';
+
+/** An in-memory MoteApi: channels answered by `handlers`, events pushed with `emit`. */
+function fakeApi(handlers: Record<string, (req: unknown) => unknown>) {
+  const listeners = new Map<string, Set<(p: unknown) => void>>();
+  const calls: Array<[string, unknown]> = [];
+  const api: MoteApi & { emit<K extends EventName>(e: K, p: EventMap[K]): void; calls: typeof calls } = {
+    calls,
+    async invoke(channel, request) {
+      calls.push([channel, request]);
+      const handler = handlers[channel];
+      if (!handler) return { ok: false, code: 'unknown-channel', message: `${channel} is not available` } as IpcResult<never>;
+      try {
+        return { ok: true, value: (await handler(request)) as never };
+      } catch (e) {
+        return { ok: false, code: (e as { code?: string }).code ?? 'internal', message: (e as Error).message } as IpcResult<never>;
+      }
+    },
+    on(event, listener) {
+      let set = listeners.get(event);
+      if (!set) listeners.set(event, (set = new Set()));
+      set.add(listener as (p: unknown) => void);
+      return () => set.delete(listener as (p: unknown) => void);
+    },
+    emit(event, payload) {
+      for (const l of listeners.get(event) ?? []) l(payload);
+    },
+  };
+  return api;
+}
+
+function setup(handlers: Record<string, (req: unknown) => unknown>) {
+  const api = fakeApi(handlers);
+  const store = new Store();
+  const notices: string[] = [];
+  const failed: Array<[string, number]> = [];
+  const ended: string[] = [];
+  const link = new BoardLink(api, store, { show: (m) => notices.push(m) }, {
+    failedAt: (file, line) => failed.push([file, line]),
+    ended: (status) => ended.push(status),
+    note: () => undefined,
+  });
+  return { api, store, notices, failed, ended, link };
+}
+
+const simInfo = { target: { kind: 'simulated' as const, profile: 'pico' }, name: 'Raspberry Pi Pico (simulated)', flavour: 'micropython' as const, version: '1.24.1' };
+
+describe('BoardLink', () => {
+  it('says there is no board link when board:* channels are unknown, and refuses to run', async () => {
+    const { store, link, notices } = setup({});
+    await link.start('auto');
+    expect(store.state.linkAvailable).toBe(false);
+    await link.run('print(1)', 'untitled.py');
+    expect(notices[0]).toMatch(/No board link yet/);
+    expect(store.state.runId).toBeNull();
+  });
+
+  it('auto-connects a known plugged-in board before a simulated one', async () => {
+    const { api, link, store } = setup({
+      'board:get-state': () => ({ connection: store.state.board.connection === 'connecting' ? 'connected' : 'disconnected', info: simInfo }),
+      'serial:list-ports': () => [{ path: '/dev/ttyACM0', friendlyName: 'Pico', flavourHint: 'micropython', isKnownBoard: true }],
+      'board:list-simulated': () => [{ id: 'pico', name: 'Pico', flavour: 'micropython' }],
+      'board:connect': () => simInfo,
+    });
+    await link.start('auto');
+    expect(api.calls.find(([c]) => c === 'board:connect')?.[1]).toEqual({ target: { kind: 'serial', path: '/dev/ttyACM0' } });
+  });
+
+  it('falls back to the first simulated profile and does not overwrite lastBoard', async () => {
+    const { api, link, store } = setup({
+      'board:get-state': () => (api.calls.some(([c]) => c === 'board:connect') ? { connection: 'connected', info: simInfo } : { connection: 'disconnected' }),
+      'serial:list-ports': () => [],
+      'board:list-simulated': () => [{ id: 'pico', name: 'Pico', flavour: 'micropython' }],
+      'board:connect': () => simInfo,
+    });
+    await link.start('auto');
+    expect(api.calls.find(([c]) => c === 'board:connect')?.[1]).toEqual({ target: { kind: 'simulated', profile: 'pico' } });
+    expect(store.state.board.connection).toBe('connected');
+    expect(api.calls.some(([c]) => c === 'settings:update')).toBe(false);
+  });
+
+  it('tracks a run to its end and points at the failing line of a traceback', async () => {
+    const { api, link, store, failed, ended } = setup({ 'board:run': () => ({ runId: 'r1' }) });
+    store.update({ linkAvailable: true, board: { connection: 'connected', info: simInfo } });
+    await link.run('x = 1\nprint(x / 0)\n', 'untitled.py');
+    expect(store.state.runId).toBe('r1');
+    api.emit('board:run-output', { runId: 'r1', stream: 'stderr', text: 'Traceback (most recent call last):\r\n  File "<stdin>", line 2, in <module>\r\nZeroDivisionError: divide by zero\r\n' });
+    api.emit('board:run-ended', { runId: 'r1', status: 'error', message: 'ZeroDivisionError: divide by zero' });
+    expect(store.state.runId).toBeNull();
+    expect(failed).toEqual([['<stdin>', 2]]);
+    expect(ended).toEqual(['error']);
+  });
+
+  it('handles a run that ends before board:run resolves', async () => {
+    let resolveRun: (v: { runId: string }) => void = () => undefined;
+    const { api, link, store, ended } = setup({ 'board:run': () => new Promise((r) => (resolveRun = r)) });
+    store.update({ linkAvailable: true, board: { connection: 'connected', info: simInfo } });
+    const running = link.run('print(1)', 'untitled.py');
+    await Promise.resolve();
+    expect(store.state.runId).toBe('starting');
+    api.emit('board:run-ended', { runId: 'r2', status: 'ok' });
+    resolveRun({ runId: 'r2' });
+    await running;
+    expect(store.state.runId).toBeNull();
+    expect(ended).toEqual(['ok']);
+  });
+
+  it('explains a busy board instead of failing silently', async () => {
+    const { link, store, notices } = setup({
+      'board:run': () => {
+        throw Object.assign(new Error('busy'), { code: 'board-busy' });
+      },
+    });
+    store.update({ linkAvailable: true, board: { connection: 'connected', info: simInfo } });
+    await link.run('print(1)', 'a.py');
+    expect(notices).toEqual(['The board is busy; try again in a moment.']);
+    expect(store.state.runId).toBeNull();
+  });
+});
