@@ -1,0 +1,110 @@
+// BoardSession against the real MicroPython REPL (WebAssembly) behind a real pty and real serialport.
+import { afterEach, describe, expect, it } from 'vitest';
+import { SerialTransport } from '../serial/serial-transport';
+import { PtyBoard } from '../testing/pty-board';
+import { BoardSession } from './board-session';
+
+const boards: PtyBoard[] = [];
+const sessions: BoardSession[] = [];
+
+async function connect(args: string[] = []): Promise<{ board: PtyBoard; session: BoardSession }> {
+  const board = new PtyBoard({ args });
+  boards.push(board);
+  await board.start();
+  const session = await BoardSession.connect(await SerialTransport.open(board.path));
+  sessions.push(session);
+  return { board, session };
+}
+
+afterEach(async () => {
+  for (const s of sessions.splice(0)) await s.close().catch(() => undefined);
+  for (const b of boards.splice(0)) await b.kill();
+});
+
+describe('BoardSession on the MicroPython wasm REPL over a pty', () => {
+  it('connects, identifies the firmware and shows the banner in the terminal', async () => {
+    const board = new PtyBoard();
+    boards.push(board);
+    await board.start();
+    const transport = await SerialTransport.open(board.path);
+    const session = await BoardSession.connect(transport);
+    sessions.push(session);
+    expect(session.identity.flavour).toBe('micropython');
+    expect(session.identity.version).toMatch(/^1\.\d+\.\d+$/);
+    expect(session.identity.machine).toContain('Emscripten');
+    expect(session.identity.banner).toMatch(/^MicroPython v1\./);
+  });
+
+  it('runs a program and streams stdout and stderr separately', async () => {
+    const { session } = await connect();
+    const out: string[] = [];
+    const err: string[] = [];
+    const r = await session.run('print("hello")\nprint(1/0)', { onStdout: (d) => out.push(d.toString()), onStderr: (d) => err.push(d.toString()) });
+    expect(r.status).toBe('error');
+    expect(r.message).toBe('ZeroDivisionError: divide by zero');
+    expect(out.join('')).toBe('hello\r\n');
+    expect(err.join('')).toContain('Traceback');
+  });
+
+  it('interrupts a running program and stays usable', async () => {
+    const { session } = await connect();
+    const ac = new AbortController();
+    let seen = '';
+    const running = session.run('import time\ni=0\nwhile True:\n    print(i)\n    i+=1\n    time.sleep(0.01)', {
+      signal: ac.signal,
+      onStdout: (d) => {
+        seen += d.toString();
+        if (seen.includes('5\r\n')) ac.abort();
+      },
+    });
+    const r = await running;
+    expect(r.status).toBe('interrupted');
+    const out = await session.exec('print(6*7)', 'checking');
+    expect(out.toString()).toBe('42\r\n');
+  });
+
+  it('connects to a busy board (a program printing in a loop since power-on)', async () => {
+    const { session } = await connect(['--busy', 'import time\nn=0\nwhile True:\n    print("busy", n)\n    n+=1\n    time.sleep(0.005)\n']);
+    expect(session.identity.flavour).toBe('micropython');
+    const out = await session.exec('print("free")', 'checking');
+    expect(out.toString()).toBe('free\r\n');
+  });
+
+  it('falls back to classic raw mode when raw-paste is refused', async () => {
+    const { session } = await connect(['--raw-paste=no']);
+    const out = await session.exec('print(sum(range(10)))', 'summing');
+    expect(out.toString()).toBe('45\r\n');
+    expect(session.raw.rawPaste).toBe('no');
+  });
+
+  it('delivers terminal keys to the friendly REPL and echoes its output', async () => {
+    const { session } = await connect();
+    let text = '';
+    session.onTerminalData((d) => (text += Buffer.from(d).toString()));
+    await new Promise((r) => setTimeout(r, 500)); // let the post-connect leave happen
+    await session.writeTerminal('1+2\r');
+    for (let i = 0; i < 50 && !text.includes('3\r\n>>> '); i++) await new Promise((r) => setTimeout(r, 20));
+    expect(text).toContain('1+2\r\n3\r\n>>> ');
+  });
+
+  it('queues keys typed while an operation holds the board', async () => {
+    const { session } = await connect();
+    let text = '';
+    session.onTerminalData((d) => (text += Buffer.from(d).toString()));
+    const op = session.exec('import time\ntime.sleep(0.3)\nprint("op")', 'sleeping');
+    await new Promise((r) => setTimeout(r, 50));
+    await session.writeTerminal('2*21\r');
+    expect((await op).toString()).toBe('op\r\n');
+    for (let i = 0; i < 100 && !text.includes('42'); i++) await new Promise((r) => setTimeout(r, 20));
+    expect(text).toContain('42\r\n>>> ');
+    expect(text).not.toContain('raw REPL');
+  });
+
+  it('soft reset keeps the link usable', async () => {
+    const { session } = await connect();
+    await session.exec('x=5', 'setting');
+    await session.softReset();
+    const r = await session.execRaw('print(x)');
+    expect(r.stderr.toString()).toContain("NameError");
+  });
+});

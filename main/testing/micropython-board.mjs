@@ -1,0 +1,336 @@
+// The real MicroPython REPL (WebAssembly build) acting as a board on a pseudo-terminal.
+// Run by socat as `EXEC:'node micropython-board.mjs …',pty,raw,echo=0`: stdin/stdout are the
+// board's side of the serial line. Plain JS so tests can spawn it without a build step.
+//
+// What the bridge adds around the unmodified wasm REPL, and why:
+// - Ctrl-C while Python runs: the wasm VM is synchronous, so the bridge polls the line from inside
+//   the VM's own callbacks (stdout writes and Date.now, which time.sleep/ticks use) and calls
+//   mp_sched_keyboard_interrupt, like TinyUSB's RX callback (which also drops the pending input).
+//   A tight loop that neither prints nor sleeps cannot be interrupted, as on a board with a dead USB stack.
+// - Raw-paste: the wasm port implements it but blocks forever reading stdin, so the bridge speaks
+//   the device side of raw-paste (§4) itself (window, flow-control bytes, \x04 acknowledgement)
+//   and hands the collected source to the wasm raw REPL as a classic exec. `--raw-paste=no`
+//   answers `R\x00` instead, to exercise the client's fallback.
+// - Output is cooked (\n -> \r\n) as a board's stdout is; the wasm print writes bare \n.
+// - `--fs DIR` keeps the board's files in DIR across restarts: after every executed command the
+//   changed files are written to DIR (host-side atomically), like flash that survives an unplug.
+// Options: --fs DIR, --raw-paste=yes|no, --window N, --busy CODE (a program started at power-on).
+import fs from 'node:fs';
+import path from 'node:path';
+import { createRequire } from 'node:module';
+
+const require = createRequire(import.meta.url);
+const args = parseArgs(process.argv.slice(2));
+const wasmPath = require.resolve('@micropython/micropython-webassembly-pyscript/micropython.mjs', {
+  paths: [process.cwd(), path.dirname(new URL(import.meta.url).pathname)],
+});
+const { loadMicroPython } = await import(wasmPath);
+
+const SYSTEM_DIRS = new Set(['tmp', 'home', 'dev', 'proc']);
+const RAW_BANNER = Buffer.from('raw REPL; CTRL-B to exit\r\n>');
+const sleeper = new Int32Array(new SharedArrayBuffer(4));
+const sleepMs = (ms) => Atomics.wait(sleeper, 0, 0, ms);
+
+// The line: a second, non-blocking open of our pty so reads never stall the VM.
+const inFd = fs.openSync('/proc/self/fd/0', fs.constants.O_RDONLY | fs.constants.O_NONBLOCK | fs.constants.O_NOCTTY);
+const outFd = 1;
+const pending = []; // received bytes not yet handed to the REPL
+const readBuf = Buffer.alloc(4096);
+
+let mp;
+let busy = false; // true while the wasm REPL is processing a byte (code may be running)
+let lastPoll = 0;
+let tail = Buffer.alloc(0); // last output bytes, to follow the REPL's mode from its prompts
+let rawIdle = false; // at the raw REPL's '>' with an empty input buffer
+let rawCommandBytes = 0;
+let swallowOk = 0; // bytes of the classic "OK" to drop after a raw-paste exec
+let cookPrevCR = false;
+let commandsSinceSync = 0;
+let rebootRequested = false; // the wasm REPL asked for a soft reset (^D on an empty line)
+let outputMuted = false; // while the rebooted VM prints its banner in raw mode
+
+function parseArgs(argv) {
+  const out = { fs: null, rawPaste: 'yes', window: 128, busy: null };
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    if (a === '--fs') out.fs = argv[++i];
+    else if (a.startsWith('--raw-paste=')) out.rawPaste = a.slice(12);
+    else if (a === '--window') out.window = Number(argv[++i]);
+    else if (a === '--busy') out.busy = argv[++i];
+  }
+  return out;
+}
+
+function readLine() {
+  let n;
+  try {
+    n = fs.readSync(inFd, readBuf, 0, readBuf.length, null);
+  } catch (err) {
+    if (err.code === 'EAGAIN') return 0;
+    process.exit(0); // EIO: the other end of the line is gone
+  }
+  if (n === 0) return 0;
+  for (let i = 0; i < n; i++) pending.push(readBuf[i]);
+  return n;
+}
+
+/** Called from inside the VM: picks up Ctrl-C while Python code runs. */
+function pollForInterrupt() {
+  const now = realNow();
+  if (!busy || now - lastPoll < 2) return;
+  lastPoll = now;
+  readLine();
+  const at = pending.lastIndexOf(3);
+  if (at >= 0 && mp._module._mp_hal_get_interrupt_char() === 3) {
+    pending.splice(0, at + 1); // TinyUSB clears the whole stdin ring on ^C
+    mp._module._mp_sched_keyboard_interrupt();
+  }
+}
+
+const realNow = Date.now.bind(Date);
+Date.now = () => {
+  pollForInterrupt();
+  return realNow();
+};
+
+function writeOut(bytes) {
+  let off = 0;
+  while (off < bytes.length) {
+    try {
+      off += fs.writeSync(outFd, bytes, off, bytes.length - off);
+    } catch (err) {
+      if (err.code === 'EAGAIN') sleepMs(1);
+      else process.exit(0);
+    }
+  }
+}
+
+function onStdout(data) {
+  if (outputMuted) return;
+  let bytes = Buffer.from(data);
+  if (swallowOk > 0) {
+    const n = Math.min(swallowOk, bytes.length);
+    swallowOk -= n;
+    bytes = bytes.subarray(n);
+  }
+  // cook \n -> \r\n, as mp_hal_stdout_tx_strn_cooked does on a board
+  const cooked = [];
+  for (const b of bytes) {
+    if (b === 10 && !cookPrevCR) cooked.push(13);
+    cooked.push(b);
+    cookPrevCR = b === 13;
+  }
+  const out = Buffer.from(cooked);
+  trackMode(out);
+  writeOut(out);
+  pollForInterrupt();
+}
+
+function trackMode(out) {
+  tail = Buffer.concat([tail, out]).subarray(-64);
+  if (tail.subarray(-RAW_BANNER.length).equals(RAW_BANNER) || tail.subarray(-2).toString('latin1') === '\x04>') {
+    rawIdle = true;
+    rawCommandBytes = 0;
+    commandsSinceSync++;
+  } else if (tail.subarray(-4).toString('latin1') === '>>> ') {
+    rawIdle = false;
+    commandsSinceSync++;
+  }
+}
+
+function feed(byte) {
+  if (rawIdle) {
+    if (byte === 4) rawIdle = false; // exec (or soft reset): idle again at the next prompt
+    else rawCommandBytes++;
+  }
+  busy = true;
+  try {
+    if (mp.replProcessChar(byte) !== 0) rebootRequested = true;
+  } finally {
+    busy = false;
+  }
+}
+
+function takeByte() {
+  while (pending.length === 0) {
+    if (readLine() === 0) sleepMs(1);
+  }
+  return pending.shift();
+}
+
+/** The device side of raw-paste (§4), entered after \x05 'A' \x01 at an empty raw prompt. */
+function rawPaste() {
+  if (args.rawPaste === 'no') {
+    writeOut(Buffer.from('R\x00', 'latin1'));
+    return;
+  }
+  const win = args.window;
+  writeOut(Buffer.from([0x52, 0x01, win & 0xff, win >> 8, 0x01]));
+  const source = [];
+  let sinceAck = 0;
+  for (;;) {
+    const b = takeByte();
+    if (b === 4) break;
+    if (b === 3) {
+      writeOut(Buffer.from([4]));
+      runRawSource(Buffer.from('raise KeyboardInterrupt'));
+      return;
+    }
+    source.push(b);
+    if (++sinceAck === win) {
+      sinceAck = 0;
+      writeOut(Buffer.from([1]));
+    }
+  }
+  writeOut(Buffer.from([4])); // all data received
+  runRawSource(Buffer.from(source));
+}
+
+function runRawSource(source) {
+  rawIdle = false;
+  swallowOk = 2;
+  for (const b of source) feed(b);
+  feed(4);
+}
+
+function processPending() {
+  while (pending.length > 0 && !rebootRequested) {
+    const b = pending.shift();
+    if (rawIdle && rawCommandBytes === 0 && b === 5) {
+      // possible raw-paste request: needs 'A' then \x01
+      const a = takeByte();
+      const c = a === 0x41 ? takeByte() : -1;
+      if (a === 0x41 && c === 1) {
+        rawPaste();
+        continue;
+      }
+      feed(b);
+      feed(a);
+      if (c >= 0) feed(c);
+      continue;
+    }
+    feed(b);
+  }
+}
+
+// #region filesystem persistence
+let snapshot = new Map(); // board path -> mtime:size
+
+function walkBoard(dir, visit) {
+  for (const name of mp.FS.readdir(dir)) {
+    if (name === '.' || name === '..') continue;
+    if (dir === '/' && SYSTEM_DIRS.has(name)) continue;
+    const full = dir === '/' ? `/${name}` : `${dir}/${name}`;
+    const st = mp.FS.stat(full);
+    const isDir = mp.FS.isDir(st.mode);
+    visit(full, isDir, st);
+    if (isDir) walkBoard(full, visit);
+  }
+}
+
+function loadFs(hostDir) {
+  fs.mkdirSync(hostDir, { recursive: true });
+  const copyIn = (host, board) => {
+    for (const ent of fs.readdirSync(host, { withFileTypes: true })) {
+      if (ent.name.startsWith('.mote-sync-')) continue;
+      const b = board === '/' ? `/${ent.name}` : `${board}/${ent.name}`;
+      const h = path.join(host, ent.name);
+      if (ent.isDirectory()) {
+        try { mp.FS.mkdir(b); } catch { /* exists */ }
+        copyIn(h, b);
+      } else {
+        mp.FS.writeFile(b, fs.readFileSync(h));
+      }
+    }
+  };
+  copyIn(hostDir, '/');
+  snapshot = takeSnapshot();
+}
+
+function takeSnapshot() {
+  const snap = new Map();
+  walkBoard('/', (p, isDir, st) => snap.set(p, isDir ? 'dir' : `${st.mtime.getTime()}:${st.size}:${st.ino}`));
+  return snap;
+}
+
+function syncFs(hostDir) {
+  const now = takeSnapshot();
+  for (const [p, sig] of now) {
+    if (snapshot.get(p) === sig) continue;
+    const h = path.join(hostDir, p);
+    if (sig === 'dir') fs.mkdirSync(h, { recursive: true });
+    else {
+      const tmp = path.join(hostDir, `.mote-sync-${process.pid}`);
+      fs.writeFileSync(tmp, mp.FS.readFile(p));
+      fs.renameSync(tmp, h);
+    }
+  }
+  const removed = [...snapshot.keys()].filter((p) => !now.has(p)).sort().reverse();
+  for (const p of removed) fs.rmSync(path.join(hostDir, p), { recursive: true, force: true });
+  snapshot = now;
+}
+// #endregion
+
+/**
+ * Soft reset (§2.5/§3.2): a fresh VM with the same files. From the raw REPL the board comes back
+ * in raw mode without running main.py; from the friendly REPL main.py runs, then the banner.
+ */
+async function softReboot() {
+  const wasRaw = tail.toString('latin1').includes('raw REPL') && !tail.toString('latin1').endsWith('>>> ');
+  writeOut(Buffer.from('MPY: soft reboot\r\n'));
+  const files = [];
+  walkBoard('/', (p, isDir) => files.push([p, isDir, isDir ? null : mp.FS.readFile(p)]));
+  const next = await loadMicroPython({ stdout: onStdout, linebuffer: false, heapsize: 4 * 1024 * 1024 });
+  for (const [p, isDir, data] of files) {
+    if (isDir) next.FS.mkdir(p);
+    else next.FS.writeFile(p, data);
+  }
+  mp = next;
+  rebootRequested = false;
+  if (wasRaw) {
+    outputMuted = true;
+    mp.replInit();
+    outputMuted = false;
+    tail = Buffer.alloc(0);
+    writeOut(Buffer.from('raw REPL; CTRL-B to exit\r\n>'));
+    outputMuted = true;
+    feed(1);
+    outputMuted = false;
+    rawIdle = true;
+    rawCommandBytes = 0;
+    return;
+  }
+  if (files.some(([p]) => p === '/main.py')) {
+    busy = true;
+    try {
+      mp.runPython(new TextDecoder().decode(mp.FS.readFile('/main.py')));
+    } catch (err) {
+      writeOut(Buffer.from(`Traceback (most recent call last):\r\n  File "main.py"\r\n${String(err.message ?? err).trim()}\r\n`));
+    } finally {
+      busy = false;
+    }
+  }
+  mp.replInit();
+}
+
+mp = await loadMicroPython({ stdout: onStdout, linebuffer: false, heapsize: 4 * 1024 * 1024 });
+if (args.fs) loadFs(args.fs);
+mp.replInit();
+if (args.busy) {
+  // a main.py that keeps the board busy from power-on; runs until interrupted
+  const code = Buffer.from(`exec(${JSON.stringify(args.busy)})\r`);
+  for (const b of code) feed(b);
+}
+
+for (;;) {
+  if (readLine() === 0 && pending.length === 0) {
+    sleepMs(2);
+    continue;
+  }
+  processPending();
+  if (rebootRequested) await softReboot();
+  if (args.fs && commandsSinceSync > 0) {
+    commandsSinceSync = 0;
+    syncFs(args.fs);
+  }
+}
