@@ -24,6 +24,21 @@ describe('run on the simulated board', () => {
     await app.screenshot('board-connected');
   });
 
+  it('answers typing in the REPL, and pastes several lines through paste mode', async () => {
+    const { page } = app;
+    await page.keyboard.press('Control+2');
+    await page.keyboard.type('6 * 7\r');
+    await waitForRepl(page, /^42$/m);
+    // A multi-line paste keeps its indentation (paste mode), then runs as one block.
+    await page.evaluate(() => {
+      const data = new DataTransfer();
+      data.setData('text/plain', 'for n in range(2):\n    print("pasted", n)\n');
+      document.querySelector('.region-repl .repl-terminal')!.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+    });
+    await waitForRepl(page, /pasted 1/);
+    await app.screenshot('repl-typed-and-pasted');
+  });
+
   it('runs the buffer without saving it and shows its output in the REPL', async () => {
     const { page } = app;
     await setEditorText(page, 'for i in range(3):\n    print("hello", i * 7)\n');
@@ -105,8 +120,32 @@ describe('run on the simulated board', () => {
     expect(app.offlineViolations).toEqual([]);
   });
 
+  it('keeps a failed board save dirty, says why, and offers to save on the computer', async () => {
+    const { page } = app;
+    await page.locator('.region-editor .cm-content').click();
+    await page.keyboard.press('Control+End');
+    await page.keyboard.insertText('# edited while the board is away\n');
+    await page.getByRole('button', { name: 'Connect', exact: true }).click();
+    await page.getByRole('dialog', { name: 'Choose a board' }).getByRole('button', { name: 'Disconnect' }).click();
+    await page.waitForFunction(() => document.body.dataset.connection === 'disconnected', undefined, { timeout: 10_000 });
+    await page.keyboard.press('Control+s');
+    const failed = page.getByRole('dialog', { name: 'Could not save main.py' });
+    await failed.waitFor({ timeout: 10_000 });
+    await app.screenshot('save-failed');
+    await expect(page.getByRole('button', { name: /^main\.py, on the board.*unsaved changes/ }).count()).resolves.toBe(1);
+    await failed.getByRole('button', { name: 'Save on this computer' }).click();
+    await page.getByRole('dialog', { name: 'Save on this computer' }).getByRole('button', { name: 'Save' }).click();
+    await page.getByRole('button', { name: /^main\.py, on this computer: main\.py$/ }).waitFor({ timeout: 10_000 });
+    // Reconnect for the next step.
+    await page.getByRole('button', { name: 'Connect', exact: true }).click();
+    await page.getByRole('dialog', { name: 'Choose a board' }).getByRole('button', { name: 'Connect' }).click();
+    await page.waitForFunction(() => document.body.dataset.connection === 'connected', undefined, { timeout: 30_000 });
+  });
+
   it('keeps the saved version in the local history', async () => {
     const { page } = app;
+    await page.getByRole('listbox', { name: 'Board files' }).getByRole('option', { name: /main\.py/ }).dblclick();
+    await page.getByRole('button', { name: /^main\.py, on the board/ }).waitFor({ timeout: 10_000 });
     await page.getByRole('button', { name: 'History', exact: true }).click();
     const dialog = page.getByRole('dialog', { name: 'History of /main.py' });
     await dialog.waitFor();
