@@ -10,6 +10,7 @@ import { makeGc } from './gc';
 import { makeMicropython } from './micropython';
 import { makeStruct } from './struct';
 import { makeJson } from './json';
+import { makeBinascii } from './binascii';
 
 export const builtinModules: Record<string, (interp: Interp) => PyModule> = {
   sys: makeSys,
@@ -20,4 +21,5 @@ export const builtinModules: Record<string, (interp: Interp) => PyModule> = {
   micropython: makeMicropython,
   struct: makeStruct,
   json: makeJson,
+  binascii: makeBinascii,
 };
