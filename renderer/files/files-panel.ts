@@ -43,8 +43,10 @@ export class FilesPanel {
     };
     const upload = h('button', { type: 'button', class: 'btn small primary', onclick: guard('upload', () => this.uploadSelected()) }, 'Upload');
     upload.setAttribute('aria-label', 'Upload the selected computer file to the board');
+    upload.title = 'Copy the selected file or folder to the board (or drag it onto the board list)';
     const download = h('button', { type: 'button', class: 'btn small primary', onclick: guard('download', () => this.downloadSelected()) }, 'Download');
     download.setAttribute('aria-label', 'Download the selected board file to this computer');
+    download.title = 'Copy the selected file or folder to this computer (or drag it onto the computer list)';
     const open = (pane: () => FilePane) =>
       h('button', { type: 'button', class: 'btn small', onclick: guard('files', () => (pane().selected ? pane().activate(pane().selected!) : this.error('Select a file to edit first.'))) }, 'Edit');
     const openComputer = open(() => this.computer);
@@ -81,40 +83,93 @@ export class FilesPanel {
 
   private async uploadSelected(): Promise<void> {
     const entry = this.computer.selected;
-    if (!entry || entry.kind !== 'file') return this.error('Select a file on the computer side to upload.');
+    if (!entry) return this.error('Select a file or folder on the computer side to upload.');
     await this.upload(entry, this.board.dir);
   }
 
   private async downloadSelected(): Promise<void> {
     const entry = this.board.selected;
-    if (!entry || entry.kind !== 'file') return this.error('Select a file on the board side to download.');
+    if (!entry) return this.error('Select a file or folder on the board side to download.');
     await this.download(entry, this.computer.dir);
   }
 
   private async upload(entry: FileEntry, toDir: string): Promise<void> {
     if (!this.board.available) return this.error('Connect a board before uploading.');
-    if (entry.kind !== 'file') return this.error('Folders cannot be uploaded yet: upload the files inside one by one.');
     const target = boardSource.join(toDir, entry.name);
-    await this.transfer(`Uploading ${entry.name}`, (opId) => call('board-fs:upload', { localPath: entry.path, path: target, opId }));
+    if (entry.kind === 'dir') await this.uploadFolder(entry, target);
+    else await this.transfer(`Uploading ${entry.name}`, (opId) => call('board-fs:upload', { localPath: entry.path, path: target, opId }));
     await this.board.refresh();
   }
 
+  /** Copies a computer folder and everything in it to the board, file by file. */
+  private async uploadFolder(entry: FileEntry, target: string): Promise<void> {
+    const files: Array<{ local: string; board: string }> = [];
+    const walk = async (local: string, board: string, depth: number) => {
+      await call('board-fs:mkdir', { path: board }).catch((e: unknown) => {
+        if (!(e instanceof ApiError && e.code === 'already-exists')) throw e;
+      });
+      for (const child of await call('workspace:list', { path: local })) {
+        const dest = boardSource.join(board, child.name);
+        if (child.kind === 'file') files.push({ local: child.path, board: dest });
+        else if (depth < 8) await walk(child.path, dest, depth + 1);
+      }
+    };
+    try {
+      await walk(entry.path, target, 0);
+    } catch (error) {
+      return this.error(`Uploading ${entry.name} failed: ${(error as Error).message}`);
+    }
+    for (const [i, f] of files.entries()) {
+      const ok = await this.transfer(`Uploading ${entry.name} (${i + 1} of ${files.length})`, (opId) => call('board-fs:upload', { localPath: f.local, path: f.board, opId }), i === files.length - 1);
+      if (!ok) return;
+    }
+    if (!files.length) this.notices.show(`Created the empty folder ${entry.name} on the board.`);
+  }
+
   private async download(entry: FileEntry, toDir: string): Promise<void> {
-    if (entry.kind !== 'file') return this.error('Folders cannot be downloaded yet: download the files inside one by one.');
     const target = computerSource.join(toDir, entry.name);
-    await this.transfer(`Downloading ${entry.name}`, (opId) => call('board-fs:download', { path: entry.path, localPath: target, opId }));
+    if (entry.kind === 'dir') await this.downloadFolder(entry, target);
+    else await this.transfer(`Downloading ${entry.name}`, (opId) => call('board-fs:download', { path: entry.path, localPath: target, opId }));
     await this.computer.refresh();
   }
 
-  private async transfer(title: string, start: (opId: string) => Promise<unknown>): Promise<void> {
+  /** Copies a board folder and everything in it to the computer. */
+  private async downloadFolder(entry: FileEntry, target: string): Promise<void> {
+    let all: FileEntry[];
+    try {
+      all = await call('board-fs:list', { path: entry.path, recursive: true });
+      await call('workspace:mkdir', { path: target }).catch((e: unknown) => {
+        if (!(e instanceof ApiError && e.code === 'already-exists')) throw e;
+      });
+      // Folders come before their contents in a recursive listing.
+      for (const d of all.filter((x) => x.kind === 'dir')) {
+        await call('workspace:mkdir', { path: computerSource.join(target, d.path.slice(entry.path.length + 1)) }).catch((e: unknown) => {
+          if (!(e instanceof ApiError && e.code === 'already-exists')) throw e;
+        });
+      }
+    } catch (error) {
+      return this.error(`Downloading ${entry.name} failed: ${(error as Error).message}`);
+    }
+    const files = all.filter((x) => x.kind === 'file');
+    for (const [i, f] of files.entries()) {
+      const local = computerSource.join(target, f.path.slice(entry.path.length + 1));
+      const ok = await this.transfer(`Downloading ${entry.name} (${i + 1} of ${files.length})`, (opId) => call('board-fs:download', { path: f.path, localPath: local, opId }), i === files.length - 1);
+      if (!ok) return;
+    }
+  }
+
+  /** Runs one transfer with its progress view; resolves false when it failed or was cancelled. */
+  private async transfer(title: string, start: (opId: string) => Promise<unknown>, announce = true): Promise<boolean> {
     const view = new TransferView(newOpId(), title);
     this.transfers.append(view.element);
     try {
       await view.track(start(view.opId));
-      this.notices.show(`${title.replace(/^Uploading/, 'Uploaded').replace(/^Downloading/, 'Downloaded')}.`);
+      if (announce) this.notices.show(`${title.replace(/^Uploading/, 'Uploaded').replace(/^Downloading/, 'Downloaded').replace(/ \(\d+ of (\d+)\)$/, ' ($1 files)')}.`);
+      return true;
     } catch (error) {
       if (error instanceof ApiError && error.code === 'cancelled') this.notices.show(`${title} cancelled.`);
       else this.error(`${title} failed: ${(error as Error).message}`);
+      return false;
     }
   }
 
