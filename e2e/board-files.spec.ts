@@ -53,6 +53,23 @@ describe('files on the simulated board', () => {
     await board().getByRole('option', { name: /dragged\.py/ }).waitFor({ timeout: 15_000 });
   });
 
+  it('uploads a whole folder', async () => {
+    const { page } = app;
+    mkdirSync(join(workspace, 'lib', 'sub'), { recursive: true });
+    writeFileSync(join(workspace, 'lib', 'a.py'), 'A = 1\n');
+    writeFileSync(join(workspace, 'lib', 'sub', 'b.py'), 'B = 2\n');
+    await page.getByRole('button', { name: 'Refresh (This computer)' }).click();
+    await computer().getByRole('option', { name: /^lib\// }).click();
+    await page.getByRole('button', { name: 'Upload the selected computer file to the board' }).click();
+    await board().getByRole('option', { name: /^lib\// }).dblclick({ timeout: 15_000 });
+    await board().getByRole('option', { name: /a\.py/ }).waitFor({ timeout: 15_000 });
+    await board().getByRole('option', { name: /^sub\// }).dblclick();
+    await board().getByRole('option', { name: /b\.py/ }).waitFor({ timeout: 15_000 });
+    await page.getByRole('button', { name: 'Up one folder (Board)' }).click();
+    await page.getByRole('button', { name: 'Up one folder (Board)' }).click();
+    await board().getByRole('option', { name: /sensor\.py/ }).waitFor();
+  });
+
   it('opens a board file in the editor and saves it back with Ctrl+S', async () => {
     const { page } = app;
     await board().getByRole('option', { name: /sensor\.py/ }).dblclick();
