@@ -153,7 +153,7 @@ export class BoardSession {
    */
   async exec(code: string | Buffer, what: string, options: ExecOptions = {}): Promise<Buffer> {
     const result = await this.op(() => this.raw.exec(code, { idleMs: 10000, ...options }));
-    if (result.stderr.length) throw boardError(result.stderr.toString('utf8'), what);
+    if (result.stderr.length) throw boardError(result.stderr.toString('utf8'), what, this.identity.platform);
     return result.stdout;
   }
 

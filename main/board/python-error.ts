@@ -5,6 +5,9 @@ import { type ErrorCode, MoteError } from '../../shared/errors';
 const ERRNO_CODES: Record<number, ErrorCode> = { 2: 'not-found', 17: 'already-exists', 28: 'no-space', 30: 'read-only' };
 const ERRNO_NAMES: Record<string, number> = { ENOENT: 2, EEXIST: 17, ENOSPC: 28, EROFS: 30, EACCES: 13, ENOTDIR: 20, EISDIR: 21, EINVAL: 22, ENOTEMPTY: 39 };
 
+// The WebAssembly port reports Emscripten's errno numbers (ENOENT is 44 there), not Linux's.
+const EMSCRIPTEN_TO_LINUX: Record<number, number> = { 2: 13, 20: 17, 31: 21, 44: 2, 51: 28, 54: 20, 55: 39, 69: 30 };
+
 /** The last line of a traceback: "OSError: [Errno 2] ENOENT". */
 export function lastTracebackLine(stderr: string): string {
   const lines = stderr.replace(/\r/g, '').split('\n').map((l) => l.trim()).filter(Boolean);
@@ -20,9 +23,10 @@ export function errnoOf(line: string): number | null {
 }
 
 /** A MoteError for a failed tool command; `what` says what Mote was doing ("reading /main.py"). */
-export function boardError(stderr: string, what: string): MoteError {
+export function boardError(stderr: string, what: string, platform = ''): MoteError {
   const line = lastTracebackLine(stderr);
-  const errno = errnoOf(line);
+  let errno = errnoOf(line);
+  if (errno !== null && /webassembly|emscripten/i.test(platform) && !/\bE[A-Z]+\b/.test(line)) errno = EMSCRIPTEN_TO_LINUX[errno] ?? errno;
   const code = errno !== null ? ERRNO_CODES[errno] : undefined;
   if (code === 'read-only') {
     return new MoteError('read-only', `The board's filesystem is read-only while ${what}. On CircuitPython, the CIRCUITPY drive is writable by the computer only: save through the drive, or eject it first.`);

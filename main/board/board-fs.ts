@@ -1,0 +1,344 @@
+// Files on the board through the raw REPL (board-protocols.md §5): list, stat, read, write,
+// mkdir, remove, rename, hash, and sync of a local folder. Transfers use base64 via binascii
+// in large chunks, one raw-paste exec per chunk (§5.2), falling back to bytes literals when the
+// board has no binascii. Writes go to a temp file that is verified and then renamed over the
+// target, so an interrupted write leaves the old file. CIRCUITPY drives are drive-fs.ts's job.
+import { createHash } from 'node:crypto';
+import { promises as fsp } from 'node:fs';
+import { join, posix } from 'node:path';
+import { MoteError } from '../../shared/errors';
+import type { BoardSession } from './board-session';
+import { cancelled } from './board-stream';
+import { boardError } from './python-error';
+import { parseBytesLiteral, pyBytes, pyString } from './python-literal';
+import type { RawRepl } from './raw-repl';
+
+export interface BoardEntry {
+  /** Absolute board path: '/lib/bme280.py'. */
+  path: string;
+  name: string;
+  kind: 'file' | 'dir';
+  /** Bytes; 0 for folders. */
+  size: number;
+}
+
+export interface TransferOptions {
+  signal?: AbortSignal;
+  /** Called after every chunk with bytes done and the total. */
+  onProgress?: (done: number, total: number) => void;
+}
+
+export interface BoardCapabilities {
+  binascii: boolean;
+  hashlib: boolean;
+}
+
+export interface SyncReport {
+  uploaded: string[];
+  skipped: string[];
+  /** Bytes sent. */
+  bytes: number;
+}
+
+export interface BoardFsOptions {
+  /** Binary bytes per write command (default 8192; base64 makes the command ~4/3 of that). */
+  chunkSize?: number;
+  /** Binary bytes per line when reading (default 3072). */
+  readChunkSize?: number;
+}
+
+const DIR = 0x4000;
+
+/** Normalises a board path: absolute, '/' separators, no trailing slash (except the root). */
+export function boardPath(p: string): string {
+  const n = posix.normalize('/' + p.replace(/\\/g, '/'));
+  return n.length > 1 && n.endsWith('/') ? n.slice(0, -1) : n;
+}
+
+export class BoardFs {
+  private caps: BoardCapabilities | null = null;
+  private readonly chunkSize: number;
+  private readonly readChunkSize: number;
+
+  constructor(
+    private readonly session: BoardSession,
+    options: BoardFsOptions = {},
+  ) {
+    this.chunkSize = options.chunkSize ?? 8192;
+    this.readChunkSize = Math.max(3, Math.floor((options.readChunkSize ?? 3072) / 3) * 3);
+  }
+
+  /** What the board offers for transfers (probed once per BoardFs). */
+  async capabilities(): Promise<BoardCapabilities> {
+    if (this.caps) return this.caps;
+    const out = await this.session.exec(
+      "try:\n import binascii\n binascii.a2b_base64\n print('~b64')\nexcept Exception:\n pass\ntry:\n import hashlib\n hashlib.sha256\n print('~sha')\nexcept Exception:\n pass",
+      'probing the board',
+    );
+    const s = out.toString();
+    this.caps = { binascii: s.includes('~b64'), hashlib: s.includes('~sha') };
+    return this.caps;
+  }
+
+  /** Lists a folder; with recursive, everything below it, each folder before its contents. */
+  async list(path: string, options: { recursive?: boolean } = {}): Promise<BoardEntry[]> {
+    const p = boardPath(path);
+    const code = [
+      'import os',
+      'def L(p,r):',
+      " for n in sorted(os.listdir(p)):",
+      "  q=(p if p!='/' else '')+'/'+n",
+      '  s=os.stat(q)',
+      "  print('~%d %d %s'%(s[0]&0x4000,s[6],q))",
+      '  if r and s[0]&0x4000:',
+      '   L(q,r)',
+      `L(${pyString(p)},${options.recursive ? 1 : 0})`,
+    ].join('\n');
+    const out = await this.session.exec(code, `listing ${p}`);
+    const entries: BoardEntry[] = [];
+    for (const line of out.toString('utf8').split(/\r?\n/)) {
+      const m = /^~(\d+) (\d+) (.*)$/.exec(line);
+      if (!m) continue;
+      const isDir = Number(m[1]) !== 0;
+      entries.push({ path: m[3], name: posix.basename(m[3]), kind: isDir ? 'dir' : 'file', size: isDir ? 0 : Number(m[2]) });
+    }
+    return entries;
+  }
+
+  /** Kind and size of a path, or null when it does not exist. */
+  async stat(path: string): Promise<{ kind: 'file' | 'dir'; size: number } | null> {
+    const p = boardPath(path);
+    const out = await this.session.exec(`import os\ntry:\n s=os.stat(${pyString(p)})\n print('~%d %d'%(s[0]&0x4000,s[6]))\nexcept OSError:\n print('~none')`, `checking ${p}`);
+    const m = /~(\d+) (\d+)/.exec(out.toString());
+    if (!m) return null;
+    return Number(m[1]) ? { kind: 'dir', size: 0 } : { kind: 'file', size: Number(m[2]) };
+  }
+
+  /** Reads a whole file (binary-safe). */
+  async read(path: string, options: TransferOptions = {}): Promise<Buffer> {
+    const p = boardPath(path);
+    const caps = await this.capabilities();
+    const st = await this.stat(p);
+    if (!st) throw new MoteError('not-found', `There is no file ${p} on the board.`);
+    if (st.kind === 'dir') throw new MoteError('invalid-payload', `${p} is a folder, not a file.`);
+    const total = st.size;
+    const code = caps.binascii
+      ? `from binascii import b2a_base64 as b\nf=open(${pyString(p)},'rb')\nwhile 1:\n d=f.read(${this.readChunkSize})\n if not d:\n  break\n print(b(d).decode().strip())\nf.close()`
+      : `f=open(${pyString(p)},'rb')\nwhile 1:\n d=f.read(${this.readChunkSize})\n if not d:\n  break\n print(repr(d))\nf.close()`;
+    const parts: Buffer[] = [];
+    let done = 0;
+    let pendingLine = '';
+    const onStdout = (d: Buffer) => {
+      pendingLine += d.toString('latin1');
+      const lines = pendingLine.split('\n');
+      pendingLine = lines.pop() ?? '';
+      for (const raw of lines) {
+        const line = raw.replace(/\r$/, '');
+        if (!line) continue;
+        const chunk = caps.binascii ? Buffer.from(line, 'base64') : parseBytesLiteral(line);
+        parts.push(chunk);
+        done += chunk.length;
+        options.onProgress?.(done, total);
+      }
+    };
+    const result = await this.session.execRaw(code, { onStdout, signal: options.signal, idleMs: 10000 });
+    if (result.interrupted) throw cancelled();
+    if (result.stderr.length) throw boardError(result.stderr.toString('utf8'), `reading ${p}`, this.session.identity.platform);
+    if (pendingLine.trim()) onStdout(Buffer.from('\n'));
+    const data = Buffer.concat(parts);
+    if (data.length !== total) throw new MoteError('board-protocol', `Reading ${p} returned ${data.length} bytes instead of ${total}.`);
+    return data;
+  }
+
+  async readText(path: string): Promise<string> {
+    return (await this.read(path)).toString('utf8');
+  }
+
+  /**
+   * Writes a file atomically: the data goes to a temp file beside the target, is verified
+   * (SHA-256 on the board, or size plus read-back), then renamed over the target.
+   * Cancelling (or losing the board) leaves the old file in place.
+   */
+  async write(path: string, data: Uint8Array | string, options: TransferOptions = {}): Promise<void> {
+    const p = boardPath(path);
+    const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : Buffer.from(data);
+    const caps = await this.capabilities();
+    const temp = posix.join(posix.dirname(p), `.${posix.basename(p)}.mote~`);
+    const what = `writing ${p}`;
+    await this.session.withRaw(async (raw) => {
+      const run = (code: string) => this.rawExec(raw, code, what, options.signal);
+      await run(`${caps.binascii ? 'from binascii import a2b_base64 as _a\n' : ''}_f=open(${pyString(temp)},'wb')\n_w=_f.write`);
+      try {
+        let done = 0;
+        options.onProgress?.(0, bytes.length);
+        for (let i = 0; i < bytes.length; i += this.chunkSize) {
+          if (options.signal?.aborted) throw cancelled();
+          const chunk = bytes.subarray(i, i + this.chunkSize);
+          await run(caps.binascii ? `_w(_a(b'${chunk.toString('base64')}'))` : `_w(${pyBytes(chunk)})`);
+          done += chunk.length;
+          options.onProgress?.(done, bytes.length);
+        }
+        await run('_f.close()');
+      } catch (err) {
+        if (this.session.stream.isClosed) throw err;
+        await this.rawExec(raw, `import os\ntry:\n _f.close()\nexcept Exception:\n pass\ntry:\n os.remove(${pyString(temp)})\nexcept OSError:\n pass`, what).catch(() => undefined);
+        throw err;
+      }
+      await this.verify(raw, temp, bytes, caps, what);
+      // rename over the target; FAT refuses an existing target, so remove it only then
+      await run(`import os\ntry:\n os.rename(${pyString(temp)},${pyString(p)})\nexcept OSError:\n os.remove(${pyString(p)})\n os.rename(${pyString(temp)},${pyString(p)})`);
+    });
+  }
+
+  /** Creates a folder (and, with parents, the folders above it). Existing folders are fine. */
+  async mkdir(path: string, options: { parents?: boolean } = {}): Promise<void> {
+    const p = boardPath(path);
+    const parts = options.parents ? p.split('/').filter(Boolean).map((_, i, a) => '/' + a.slice(0, i + 1).join('/')) : [p];
+    const code = [
+      'import os',
+      `for d in ${'[' + parts.map(pyString).join(',') + ']'}:`,
+      ' try:',
+      '  os.mkdir(d)',
+      ' except OSError as e:',
+      '  try:',
+      '   s=os.stat(d)[0]&0x4000',
+      '  except OSError:',
+      '   s=0',
+      '  if not s:',
+      '   raise e',
+    ].join('\n');
+    await this.session.exec(code, `creating the folder ${p}`);
+  }
+
+  /** Removes a file, or a folder (with recursive, everything in it). */
+  async remove(path: string, options: { recursive?: boolean } = {}): Promise<void> {
+    const p = boardPath(path);
+    if (p === '/') throw new MoteError('invalid-payload', 'Mote does not remove the whole board filesystem.');
+    const code = [
+      'import os',
+      'def R(p):',
+      ' if os.stat(p)[0]&0x4000:',
+      options.recursive ? "  for n in list(os.listdir(p)):\n   R(p+'/'+n)" : '  pass',
+      '  os.rmdir(p)',
+      ' else:',
+      '  os.remove(p)',
+      `R(${pyString(p)})`,
+    ].join('\n');
+    await this.session.exec(code, `removing ${p}`);
+  }
+
+  async rename(from: string, to: string): Promise<void> {
+    const a = boardPath(from);
+    const b = boardPath(to);
+    await this.session.exec(`import os\nos.rename(${pyString(a)},${pyString(b)})`, `renaming ${a} to ${b}`);
+  }
+
+  /** SHA-256 (hex) of board files, computed on the board; null per file when missing or when the board has no hashlib. */
+  async hashes(paths: string[]): Promise<Map<string, string | null>> {
+    const result = new Map<string, string | null>(paths.map((p) => [boardPath(p), null]));
+    const caps = await this.capabilities();
+    if (!caps.hashlib || paths.length === 0) return result;
+    const list = '[' + [...result.keys()].map(pyString).join(',') + ']';
+    const digest = caps.binascii ? "binascii.hexlify(h.digest()).decode()" : 'repr(h.digest())';
+    const code = [
+      'import hashlib',
+      caps.binascii ? 'import binascii' : '',
+      'b=bytearray(1024)',
+      `for p in ${list}:`,
+      ' try:',
+      '  f=open(p,"rb")',
+      ' except OSError:',
+      '  continue',
+      ' h=hashlib.sha256()',
+      ' while 1:',
+      '  n=f.readinto(b)',
+      '  if not n:',
+      '   break',
+      '  h.update(memoryview(b)[:n])',
+      ' f.close()',
+      ` print('~'+${digest}+' '+p)`,
+    ].join('\n');
+    const out = await this.session.exec(code, 'hashing files');
+    for (const line of out.toString('utf8').split(/\r?\n/)) {
+      const m = /^~(\S+) (.*)$/.exec(line);
+      if (!m) continue;
+      result.set(m[2], caps.binascii ? m[1] : parseBytesLiteral(m[1]).toString('hex'));
+    }
+    return result;
+  }
+
+  /**
+   * Copies a local folder to the board, skipping files whose SHA-256 (or, without hashlib,
+   * size and content read back) already matches. Dot files and __pycache__ are left out.
+   */
+  async sync(localDir: string, remoteDir: string, options: TransferOptions & { onFile?: (path: string, action: 'upload' | 'skip') => void } = {}): Promise<SyncReport> {
+    const root = boardPath(remoteDir);
+    const files = await walkLocal(localDir);
+    const report: SyncReport = { uploaded: [], skipped: [], bytes: 0 };
+    const dirs = [...new Set(files.map((f) => posix.dirname(posix.join(root, f))))].filter((d) => d !== '/');
+    if (dirs.length) await this.mkdir(dirs[0], { parents: true });
+    for (const d of dirs.slice(1)) await this.mkdir(d, { parents: true });
+    const remotePaths = files.map((f) => posix.join(root, f));
+    const caps = await this.capabilities();
+    const remoteHashes = caps.hashlib ? await this.hashes(remotePaths) : null;
+    const sizes = caps.hashlib ? null : new Map((await this.list(root, { recursive: true })).map((e) => [e.path, e.size]));
+    const total = (await Promise.all(files.map((f) => fsp.stat(join(localDir, f))))).reduce((n, s) => n + s.size, 0);
+    let done = 0;
+    for (let i = 0; i < files.length; i++) {
+      if (options.signal?.aborted) throw cancelled();
+      const data = await fsp.readFile(join(localDir, files[i]));
+      const remote = remotePaths[i];
+      let same: boolean;
+      if (remoteHashes) same = remoteHashes.get(remote) === createHash('sha256').update(data).digest('hex');
+      else same = sizes!.get(remote) === data.length && (await this.read(remote, { signal: options.signal })).equals(data);
+      if (same) {
+        report.skipped.push(remote);
+        options.onFile?.(remote, 'skip');
+      } else {
+        options.onFile?.(remote, 'upload');
+        await this.write(remote, data, { signal: options.signal, onProgress: (d) => options.onProgress?.(done + d, total) });
+        report.uploaded.push(remote);
+        report.bytes += data.length;
+      }
+      done += data.length;
+      options.onProgress?.(done, total);
+    }
+    return report;
+  }
+
+  private async verify(raw: RawRepl, temp: string, bytes: Buffer, caps: BoardCapabilities, what: string): Promise<void> {
+    if (caps.hashlib) {
+      const h = await this.rawExec(
+        raw,
+        `import hashlib\nh=hashlib.sha256()\nb=bytearray(1024)\nf=open(${pyString(temp)},'rb')\nwhile 1:\n n=f.readinto(b)\n if not n:\n  break\n h.update(memoryview(b)[:n])\nf.close()\nprint(repr(h.digest()))`,
+        what,
+      );
+      const got = parseBytesLiteral(h.toString('latin1').trim()).toString('hex');
+      if (got !== createHash('sha256').update(bytes).digest('hex')) throw new MoteError('board-protocol', `The copy of ${what.replace('writing ', '')} on the board does not match (SHA-256 differs); the old file was kept.`);
+      return;
+    }
+    const s = await this.rawExec(raw, `import os\nprint(os.stat(${pyString(temp)})[6])`, what);
+    if (Number(s.toString().trim()) !== bytes.length) throw new MoteError('board-protocol', `The board stored a different size for ${what.replace('writing ', '')}; the old file was kept.`);
+  }
+
+  /** One command inside a held raw session; a traceback becomes a MoteError. */
+  private async rawExec(raw: RawRepl, code: string, what: string, signal?: AbortSignal): Promise<Buffer> {
+    if (signal?.aborted) throw cancelled();
+    const r = await raw.exec(code, { idleMs: 10000 });
+    if (r.stderr.length) throw boardError(r.stderr.toString('utf8'), what, this.session.identity.platform);
+    return r.stdout;
+  }
+}
+
+/** Files below `dir`, relative with '/' separators, sorted; dot files and __pycache__ left out. */
+export async function walkLocal(dir: string, prefix = ''): Promise<string[]> {
+  const out: string[] = [];
+  const entries = await fsp.readdir(join(dir, prefix), { withFileTypes: true });
+  for (const e of entries.sort((a, b) => a.name.localeCompare(b.name))) {
+    if (e.name.startsWith('.') || e.name === '__pycache__') continue;
+    const rel = prefix ? `${prefix}/${e.name}` : e.name;
+    if (e.isDirectory()) out.push(...(await walkLocal(dir, rel)));
+    else if (e.isFile()) out.push(rel);
+  }
+  return out;
+}
