@@ -11,6 +11,7 @@ import { makeMicropython } from './micropython';
 import { makeStruct } from './struct';
 import { makeJson } from './json';
 import { makeBinascii } from './binascii';
+import { makeHashlib } from './hashlib';
 
 export const builtinModules: Record<string, (interp: Interp) => PyModule> = {
   sys: makeSys,
@@ -22,4 +23,5 @@ export const builtinModules: Record<string, (interp: Interp) => PyModule> = {
   struct: makeStruct,
   json: makeJson,
   binascii: makeBinascii,
+  hashlib: makeHashlib,
 };

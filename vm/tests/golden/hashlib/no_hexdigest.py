@@ -1,0 +1,4 @@
+import hashlib
+h = hashlib.sha256(b'abc')
+print(h, type(h))
+h.hexdigest()
