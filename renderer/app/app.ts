@@ -198,6 +198,11 @@ export function startApp(mount: HTMLElement): void {
     document.body.dataset.connection = store.state.linkAvailable === false ? 'unavailable' : store.state.board.connection;
   };
   store.subscribe(guard('render', render));
+  store.subscribe((state, previous) => {
+    if (state.board.connection === 'lost' && previous.board.connection !== 'lost') {
+      repl.note(`The board went away${state.board.problem ? `: ${state.board.problem}` : '.'} Plug it back in, or press Connect.`);
+    }
+  });
   render();
   editor.view.dom.addEventListener('keyup', () => updateCursor());
   editor.view.dom.addEventListener('mouseup', () => updateCursor());
