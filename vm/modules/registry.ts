@@ -12,6 +12,7 @@ import { makeStruct } from './struct';
 import { makeJson } from './json';
 import { makeBinascii } from './binascii';
 import { makeHashlib } from './hashlib';
+import { makeRandom } from './random';
 
 export const builtinModules: Record<string, (interp: Interp) => PyModule> = {
   sys: makeSys,
@@ -24,4 +25,5 @@ export const builtinModules: Record<string, (interp: Interp) => PyModule> = {
   json: makeJson,
   binascii: makeBinascii,
   hashlib: makeHashlib,
+  random: makeRandom,
 };

@@ -1,0 +1,3 @@
+import urandom
+urandom.seed(9)
+print(urandom.getrandbits(10), urandom.randint(1, 100))
