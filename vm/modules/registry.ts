@@ -13,6 +13,7 @@ import { makeJson } from './json';
 import { makeBinascii } from './binascii';
 import { makeHashlib } from './hashlib';
 import { makeRandom } from './random';
+import { makeHeapq } from './heapq';
 
 export const builtinModules: Record<string, (interp: Interp) => PyModule> = {
   sys: makeSys,
@@ -26,4 +27,5 @@ export const builtinModules: Record<string, (interp: Interp) => PyModule> = {
   binascii: makeBinascii,
   hashlib: makeHashlib,
   random: makeRandom,
+  heapq: makeHeapq,
 };
