@@ -27,12 +27,11 @@ export class PyDict {
 
   set(key: PyObj, v: PyObj): void {
     const hk = typeof key === 'string' || typeof key === 'number' ? key : keyOf(key);
-    const m = this.m;
-    if (!m.has(hk)) {
+    if (!this.m.has(hk)) {
       if (hk !== key) (this.k ??= new Map()).set(hk, key);
       if (this.mo !== null && !this.mo.add(hk, mpHash(key))) this.freeze();
     }
-    m.set(hk, v);
+    this.m.set(hk, v);
   }
 
   /** Stops emulating MicroPython's slot order: `m` is rebuilt in the current order. */
