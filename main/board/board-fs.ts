@@ -40,6 +40,21 @@ export interface SyncReport {
   bytes: number;
 }
 
+/** The file operations both BoardFs (over the REPL) and DriveFs (through a mounted CIRCUITPY) offer. */
+export interface BoardFiles {
+  list(path: string, options?: { recursive?: boolean }): Promise<BoardEntry[]>;
+  stat(path: string): Promise<{ kind: 'file' | 'dir'; size: number } | null>;
+  read(path: string, options?: TransferOptions): Promise<Buffer>;
+  readText(path: string): Promise<string>;
+  write(path: string, data: Uint8Array | string, options?: TransferOptions): Promise<void>;
+  mkdir(path: string, options?: { parents?: boolean }): Promise<void>;
+  remove(path: string, options?: { recursive?: boolean }): Promise<void>;
+  rename(from: string, to: string): Promise<void>;
+  sync(localDir: string, remoteDir: string, options?: SyncOptions): Promise<SyncReport>;
+}
+
+export type SyncOptions = TransferOptions & { onFile?: (path: string, action: 'upload' | 'skip') => void };
+
 export interface BoardFsOptions {
   /** Binary bytes per write command (default 8192; base64 makes the command ~4/3 of that). */
   chunkSize?: number;
@@ -47,7 +62,6 @@ export interface BoardFsOptions {
   readChunkSize?: number;
 }
 
-const DIR = 0x4000;
 
 /** Normalises a board path: absolute, '/' separators, no trailing slash (except the root). */
 export function boardPath(p: string): string {
@@ -55,7 +69,7 @@ export function boardPath(p: string): string {
   return n.length > 1 && n.endsWith('/') ? n.slice(0, -1) : n;
 }
 
-export class BoardFs {
+export class BoardFs implements BoardFiles {
   private caps: BoardCapabilities | null = null;
   private readonly chunkSize: number;
   private readonly readChunkSize: number;
@@ -271,7 +285,7 @@ export class BoardFs {
    * Copies a local folder to the board, skipping files whose SHA-256 (or, without hashlib,
    * size and content read back) already matches. Dot files and __pycache__ are left out.
    */
-  async sync(localDir: string, remoteDir: string, options: TransferOptions & { onFile?: (path: string, action: 'upload' | 'skip') => void } = {}): Promise<SyncReport> {
+  async sync(localDir: string, remoteDir: string, options: SyncOptions = {}): Promise<SyncReport> {
     const root = boardPath(remoteDir);
     const files = await walkLocal(localDir);
     const report: SyncReport = { uploaded: [], skipped: [], bytes: 0 };

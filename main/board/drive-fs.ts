@@ -1,0 +1,188 @@
+// File operations through a mounted CIRCUITPY drive (§6.2, §6.4): while USB mass storage is on,
+// the board's filesystem is read-only to Python, so writes go through the computer's drive.
+// Each write is a temp file, fsynced, renamed over the target, and the folder fsynced, so the
+// board sees whole files; CircuitPython then auto-reloads code.py about 0.75 s later.
+import { createHash } from 'node:crypto';
+import { promises as fsp } from 'node:fs';
+import { join, posix, relative, resolve, sep } from 'node:path';
+import { MoteError } from '../../shared/errors';
+import { type BoardEntry, type BoardFiles, boardPath, type SyncOptions, type SyncReport, type TransferOptions, walkLocal } from './board-fs';
+import { cancelled } from './board-stream';
+
+const CHUNK = 64 * 1024;
+
+export class DriveFs implements BoardFiles {
+  constructor(readonly mountPath: string) {}
+
+  /** The host path of a board path, refusing anything that leaves the drive. */
+  hostPath(path: string): string {
+    const p = boardPath(path);
+    const full = resolve(this.mountPath, '.' + p);
+    const rel = relative(resolve(this.mountPath), full);
+    if (rel.startsWith('..') || rel.includes(`..${sep}`)) throw new MoteError('path-outside-root', `${path} is outside the board's drive.`);
+    return full;
+  }
+
+  async list(path: string, options: { recursive?: boolean } = {}): Promise<BoardEntry[]> {
+    const base = boardPath(path);
+    const out: BoardEntry[] = [];
+    const walk = async (p: string) => {
+      const entries = await this.wrap(() => fsp.readdir(this.hostPath(p), { withFileTypes: true }), `listing ${p}`);
+      for (const e of entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
+        if (p === '/' && /^(\.Trashes|\.fseventsd|\.Spotlight-V100|System Volume Information)$/.test(e.name)) continue;
+        const q = posix.join(p, e.name);
+        if (e.isDirectory()) {
+          out.push({ path: q, name: e.name, kind: 'dir', size: 0 });
+          if (options.recursive) await walk(q);
+        } else if (e.isFile()) {
+          const st = await fsp.stat(this.hostPath(q));
+          out.push({ path: q, name: e.name, kind: 'file', size: st.size });
+        }
+      }
+    };
+    await walk(base);
+    return out;
+  }
+
+  async stat(path: string): Promise<{ kind: 'file' | 'dir'; size: number } | null> {
+    try {
+      const st = await fsp.stat(this.hostPath(path));
+      return st.isDirectory() ? { kind: 'dir', size: 0 } : { kind: 'file', size: st.size };
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code === 'ENOENT') return null;
+      throw mapFsError(err, `checking ${path}`);
+    }
+  }
+
+  async read(path: string, options: TransferOptions = {}): Promise<Buffer> {
+    const data = await this.wrap(() => fsp.readFile(this.hostPath(path), { signal: options.signal }), `reading ${path}`);
+    options.onProgress?.(data.length, data.length);
+    return data;
+  }
+
+  async readText(path: string): Promise<string> {
+    return (await this.read(path)).toString('utf8');
+  }
+
+  async write(path: string, data: Uint8Array | string, options: TransferOptions = {}): Promise<void> {
+    const target = this.hostPath(path);
+    const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : Buffer.from(data);
+    const temp = join(target, '..', `.${posix.basename(boardPath(path))}.mote~`);
+    await this.wrap(async () => {
+      const h = await fsp.open(temp, 'w');
+      try {
+        for (let i = 0; i < bytes.length; i += CHUNK) {
+          if (options.signal?.aborted) throw cancelled();
+          await h.write(bytes.subarray(i, i + CHUNK));
+          options.onProgress?.(Math.min(i + CHUNK, bytes.length), bytes.length);
+        }
+        await h.sync();
+      } catch (err) {
+        await h.close().catch(() => undefined);
+        await fsp.rm(temp, { force: true });
+        throw err;
+      }
+      await h.close();
+      await fsp.rename(temp, target);
+      await syncDir(join(target, '..'));
+    }, `writing ${path}`);
+    if (bytes.length === 0) options.onProgress?.(0, 0);
+  }
+
+  async mkdir(path: string, options: { parents?: boolean } = {}): Promise<void> {
+    await this.wrap(async () => {
+      try {
+        await fsp.mkdir(this.hostPath(path), { recursive: options.parents });
+      } catch (err) {
+        if ((err as NodeJS.ErrnoException).code === 'EEXIST' && (await fsp.stat(this.hostPath(path))).isDirectory()) return;
+        throw err;
+      }
+    }, `creating the folder ${path}`);
+  }
+
+  async remove(path: string, options: { recursive?: boolean } = {}): Promise<void> {
+    if (boardPath(path) === '/') throw new MoteError('invalid-payload', 'Mote does not remove the whole board filesystem.');
+    const host = this.hostPath(path);
+    await this.wrap(async () => {
+      const st = await fsp.stat(host);
+      if (st.isDirectory()) await (options.recursive ? fsp.rm(host, { recursive: true }) : fsp.rmdir(host));
+      else await fsp.unlink(host);
+      await syncDir(join(host, '..'));
+    }, `removing ${path}`);
+  }
+
+  async rename(from: string, to: string): Promise<void> {
+    await this.wrap(() => fsp.rename(this.hostPath(from), this.hostPath(to)), `renaming ${from} to ${to}`);
+  }
+
+  async sync(localDir: string, remoteDir: string, options: SyncOptions = {}): Promise<SyncReport> {
+    const report: SyncReport = { uploaded: [], skipped: [], bytes: 0 };
+    for (const rel of await walkLocal(localDir)) {
+      if (options.signal?.aborted) throw cancelled();
+      const remote = posix.join(boardPath(remoteDir), rel);
+      const data = await fsp.readFile(join(localDir, rel));
+      let existing: Buffer | null = null;
+      try {
+        existing = await fsp.readFile(this.hostPath(remote));
+      } catch {
+        existing = null;
+      }
+      if (existing && sha(existing) === sha(data)) {
+        report.skipped.push(remote);
+        options.onFile?.(remote, 'skip');
+        continue;
+      }
+      options.onFile?.(remote, 'upload');
+      await this.mkdir(posix.dirname(remote), { parents: true });
+      await this.write(remote, data, { signal: options.signal });
+      report.uploaded.push(remote);
+      report.bytes += data.length;
+    }
+    return report;
+  }
+
+  private async wrap<T>(fn: () => Promise<T>, what: string): Promise<T> {
+    try {
+      return await fn();
+    } catch (err) {
+      throw mapFsError(err, what);
+    }
+  }
+}
+
+function sha(b: Buffer): string {
+  return createHash('sha256').update(b).digest('hex');
+}
+
+async function syncDir(dir: string): Promise<void> {
+  try {
+    const h = await fsp.open(dir, 'r');
+    await h.sync().catch(() => undefined);
+    await h.close();
+  } catch {
+    // directories cannot be opened for fsync on Windows; the file itself was fsynced
+  }
+}
+
+function mapFsError(err: unknown, what: string): Error {
+  if (err instanceof MoteError) return err;
+  const e = err as NodeJS.ErrnoException;
+  switch (e.code) {
+    case 'ENOENT': return new MoteError('not-found', `${cap(what)} failed: no such file or folder.`);
+    case 'EEXIST': return new MoteError('already-exists', `${cap(what)} failed: it already exists.`);
+    case 'ENOSPC': return new MoteError('no-space', `${cap(what)} failed: the board's drive is full.`);
+    case 'EROFS':
+    case 'EACCES':
+    case 'EPERM': return new MoteError('read-only', `${cap(what)} failed: the drive is read-only (boot.py may have remounted it for Python).`);
+    case 'EIO':
+    case 'ENODEV':
+    case 'ENXIO': return new MoteError('board-unplugged', `${cap(what)} failed: the board's drive went away.`);
+    case 'ENOTEMPTY': return new MoteError('python-error', `${cap(what)} failed: the folder is not empty.`);
+    case 'ABORT_ERR': return new MoteError('cancelled', 'Cancelled.');
+    default: return new MoteError('internal', `${cap(what)} failed: ${e.message}`);
+  }
+}
+
+function cap(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}
