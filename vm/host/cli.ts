@@ -5,6 +5,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Interpreter, PyRaise, InternalError } from '../index';
 import { NodeHost } from './node-host';
+import { runBoardCli } from './board-cli';
 
 function usage(): never {
   process.stderr.write('usage: node out/vm/cli.js FILE.py [--heap BYTES] [args...]\n');
@@ -42,4 +43,9 @@ function main(argv: string[]): number {
   }
 }
 
-process.exitCode = main(process.argv.slice(2));
+// `--board PROFILE [--fs DIR]` runs a simulated board on raw stdin/stdout (board-cli.ts).
+if (process.argv.slice(2).some((a) => a === '--board' || a.startsWith('--board='))) {
+  void runBoardCli(process.argv.slice(2)).then((code) => { process.exitCode = code; });
+} else {
+  process.exitCode = main(process.argv.slice(2));
+}

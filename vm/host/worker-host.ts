@@ -4,6 +4,7 @@
 
 import { receiveMessageOnPort, type MessagePort } from 'node:worker_threads';
 import type { BoardHooks, BoardHost } from '../board/board-host';
+import type { SimStateChange } from '../board/sim/sim-board';
 import type { VmFilesystem } from '../host-io';
 import type { FromWorker } from './protocol';
 import { StdinReader } from './protocol';
@@ -73,6 +74,10 @@ export class WorkerHost implements BoardHost {
     const data = Uint8Array.from(this.out);
     this.out = [];
     this.post({ type: 'output', data }, [data.buffer as ArrayBuffer]);
+  }
+
+  publishState(changes: SimStateChange[]): void {
+    if (changes.length > 0) this.post({ type: 'state', changes });
   }
 
   // #endregion

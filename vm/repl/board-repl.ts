@@ -22,6 +22,8 @@ export class BoardRepl {
   private buf = '';
   private pasteRemain = 0;
   private reloadRequested = false;
+  /** True while CircuitPython's code.py (not a REPL line) runs: auto-reload may stop it. */
+  runningCodeFile = false;
 
   constructor(
     private readonly engine: ReplEngine,
@@ -142,7 +144,8 @@ export class BoardRepl {
   private afterFriendlyRun(r: RunResult): boolean {
     if (r.kind === 'error') this.out.text(r.text);
     if (r.kind === 'exit') {
-      this.softReset(false);
+      if (r.hard) this.hardReset();
+      else this.softReset(false);
       return false;
     }
     return true;
@@ -216,7 +219,7 @@ export class BoardRepl {
     this.out.raw('\x04');
     if (r.kind === 'error') this.out.text(r.text);
     this.out.raw('\x04');
-    if (r.kind === 'exit') return this.softReset(true);
+    if (r.kind === 'exit') return r.hard ? this.hardReset() : this.softReset(true);
     this.buf = '';
     this.out.raw('>');
   }
@@ -274,14 +277,21 @@ export class BoardRepl {
   /** ports/rp2/main.c after soft_reset: boot.py, main.py unless in raw mode, then the REPL. */
   private startMicroPython(raw: boolean): void {
     const boot = this.runFileIfExists('boot.py');
-    if (boot.kind === 'exit') return this.softResetAgain(raw);
+    if (boot.kind === 'exit') return boot.hard ? this.hardReset() : this.softResetAgain(raw);
     if (!raw) {
       const main = this.runFileIfExists('main.py');
-      if (main.kind === 'exit') return this.softResetAgain(raw);
+      if (main.kind === 'exit') return main.hard ? this.hardReset() : this.softResetAgain(raw);
     }
     if (raw) return this.enterRaw();
     this.printBanner();
     this.inputRestart();
+  }
+
+  /** machine.reset(): the board powers on again (a real one drops off USB for a moment). */
+  private hardReset(): void {
+    this.engine.reset();
+    this.mode = 'friendly';
+    this.powerOn();
   }
 
   private softResetAgain(raw: boolean): void {
@@ -323,7 +333,15 @@ export class BoardRepl {
       this.out.raw(`\x1b]0;\u00f0\u009f\u0090\u008d${file} | ${this.id.versionTag}\x1b\\`);
       this.out.raw('\x1b[2K\x1b[0G');
       this.out.text(`${file} output:\n`);
+      this.runningCodeFile = true;
       const r = this.engine.run(normaliseNewlines(this.engine.readFile(file) ?? ''), 'exec', file);
+      this.runningCodeFile = false;
+      if (r.kind === 'exit' && r.hard) return this.hardReset();
+      if (r.kind === 'exit') {
+        this.out.raw('soft reboot\r\n');
+        this.engine.reset();
+        return this.runCircuitPythonCode();
+      }
       if (this.reloadRequested) {
         this.reloadRequested = false;
         this.out.text('\nCode stopped by auto-reload. Reloading soon.\n');

@@ -8,8 +8,8 @@ export type RunResult =
   | { kind: 'ok' }
   /** An uncaught exception; `text` is what MicroPython prints ('Traceback …\nNameError: …\n'). */
   | { kind: 'error'; text: string; keyboardInterrupt?: boolean }
-  /** SystemExit (sys.exit(), machine.soft_reset()): the board soft-resets, printing nothing. */
-  | { kind: 'exit' };
+  /** SystemExit (sys.exit(), machine.soft_reset()): the board soft-resets, printing nothing; `hard` for machine.reset(). */
+  | { kind: 'exit'; hard?: boolean };
 
 /** The interpreter as the REPL drives it. */
 export interface ReplEngine {

@@ -1,0 +1,292 @@
+// SimulatedBoard puts a board together: the Python VM, the simulated hardware and its bindings,
+// the board filesystem and the REPL protocol. It is the REPL's engine (run, reset, files) and
+// the host's hooks (soft IRQs, published state, CircuitPython auto-reload). No Node, no worker:
+// the thread it runs in is hidden behind BoardHost.
+
+import type { HostIO } from '../host-io';
+import type { PyObj } from '../objects/object';
+import { PyRaise } from '../objects/exception';
+import { BoardRepl } from '../repl/board-repl';
+import type { ReplEngine, RunResult } from '../repl/engine';
+import { completeFromCandidates, type Completion } from '../repl/readline';
+import type { BoardHost } from './board-host';
+import { HARD_RESET_MARK, type BoardContext } from './context';
+import { SimBoard, type SimInput } from './sim/sim-board';
+import { bannerLine, type BoardProfile } from './profiles/profile';
+import { makeMachineModules } from './machine/machine';
+import { makeBoardModule, makeMicrocontroller } from './circuitpython/microcontroller';
+import { makeAnalogio, makeDigitalio, makePwmio } from './circuitpython/io';
+import { makeBusio } from './circuitpython/busio';
+import { makeNeopixel } from './circuitpython/neopixel';
+import { makeStorage, makeSupervisor, RELOAD_MARK } from './circuitpython/supervisor';
+import { instance } from './py';
+
+/** The Python VM as the board drives it (structurally what vm/index.ts's Interpreter offers). */
+export interface PythonVm {
+  exec(source: string, filename?: string, mode?: 'exec' | 'single'): unknown;
+  formatException(exc: PyRaise): string;
+  isSystemExit(e: unknown): boolean;
+  isKeyboardInterrupt(e: unknown): boolean;
+  schedule(fn: PyObj, arg: PyObj): unknown;
+  call(fn: PyObj, ...args: PyObj[]): PyObj;
+  registerModule(name: string, factory: () => PyObj): void;
+  completions(text: string): string[];
+}
+
+/** Creates a fresh interpreter for the board (called at power-on and every soft reset). */
+export type VmFactory = (host: HostIO, profile: BoardProfile) => PythonVm;
+
+/** The board's files as the board itself (not Python) uses them. */
+export interface BoardFiles {
+  readText(path: string): string | null;
+  writeFileDirect(path: string, text: string): void;
+  closeAll(): void;
+  readOnly: boolean;
+}
+
+const AUTORELOAD_DELAY_MS = 750;
+
+export class SimulatedBoard implements ReplEngine {
+  readonly hal: SimBoard;
+  readonly repl: BoardRepl;
+  private vm!: PythonVm;
+  private running = false;
+  private capture: ((text: string) => void) | null = null;
+  private readonly ctx: BoardContext;
+  private reloadAt: number | null = null;
+  private presented: boolean;
+  private pythonWritable: boolean;
+  private readonly vmHost: HostIO;
+  /** Owner messages (panel inputs, file changes) arriving while the board waits or polls. */
+  onMessage: ((msg: unknown) => void) | null = null;
+
+  constructor(
+    readonly profile: BoardProfile,
+    private readonly host: BoardHost,
+    private readonly files: BoardFiles,
+    private readonly makeVm: VmFactory,
+  ) {
+    this.hal = new SimBoard(profile, () => host.monotonicMs());
+    const cp = profile.flavour === 'circuitpython';
+    this.presented = cp;
+    this.pythonWritable = !cp;
+    this.files.readOnly = !this.pythonWritable;
+    const self = this;
+    this.ctx = {
+      hal: this.hal,
+      profile,
+      softIrq: (fn, arg) => this.softIrq(fn, arg),
+      storage: {
+        get presented() {
+          return self.presented;
+        },
+        get pythonWritable() {
+          return self.pythonWritable;
+        },
+        setPythonWritable: (w) => {
+          self.pythonWritable = w;
+          self.files.readOnly = !w;
+        },
+        inBoot: false,
+      },
+      autoreload: true,
+    };
+    // The VM's view of the host: output can be captured (CircuitPython's boot.py goes to boot_out.txt).
+    this.vmHost = {
+      write: (t) => (this.capture ? this.capture(t) : host.write(t)),
+      readByte: () => host.readByte(),
+      wait: (ms) => host.wait(ms),
+      poll: () => host.poll(),
+      monotonicMs: () => host.monotonicMs(),
+      wallMs: () => host.wallMs(),
+      fs: host.fs,
+    };
+    this.newVm();
+    this.repl = new BoardRepl(this, host, {
+      flavour: profile.flavour,
+      bannerLine: bannerLine(profile),
+      versionTag: profile.versionTag,
+      bootOutExtra: [`Board ID:${profile.boardId}`, `UID:${profile.uniqueId.map((b) => b.toString(16).padStart(2, '0').toUpperCase()).join('')}`],
+      rawPasteWindow: profile.rawPasteWindow,
+    });
+    host.attach({
+      service: (running) => this.service(running),
+      msUntilNextEvent: () => this.msUntilNextEvent(),
+      message: (m) => this.onMessage?.(m),
+    });
+  }
+
+  /** Powers the board on and serves the REPL until the input ends. */
+  runLoop(): void {
+    this.repl.powerOn();
+    for (;;) {
+      const b = this.host.readIdle();
+      if (b < 0) return;
+      this.repl.feed(b);
+    }
+  }
+
+  // #region ReplEngine
+
+  run(source: string, mode: 'exec' | 'single', filename: string, capture?: (text: string) => void): RunResult {
+    this.capture = capture ?? null;
+    this.running = true;
+    this.host.setRunning(true);
+    try {
+      this.vm.exec(source, filename, mode);
+      return { kind: 'ok' };
+    } catch (e) {
+      return this.outcome(e);
+    } finally {
+      this.running = false;
+      this.host.setRunning(false);
+      this.capture = null;
+      this.host.flush();
+    }
+  }
+
+  complete(text: string): Completion {
+    // scan back to the start of the "a.b.c" chain
+    let i = text.length;
+    while (i > 0 && /[A-Za-z0-9_.]/.test(text[i - 1])) i--;
+    const chain = text.slice(i);
+    const dot = chain.lastIndexOf('.');
+    const partial = chain.slice(dot + 1);
+    const names = chain === '' ? [] : this.vm.completions(chain);
+    const r = completeFromCandidates(partial, names, i === 0 && dot < 0);
+    if (!r) return null;
+    if (r.list !== undefined) {
+      this.host.text(r.list);
+      return 'listed';
+    }
+    return { insert: r.insert! };
+  }
+
+  reset(): void {
+    this.files.closeAll();
+    this.hal.reset();
+    this.reloadAt = null;
+    this.newVm();
+  }
+
+  readFile(path: string): string | null {
+    return this.files.readText(path);
+  }
+
+  writeFile(path: string, text: string): void {
+    this.files.writeFileDirect(path, text);
+  }
+
+  // #endregion
+
+  // #region owner inputs
+
+  applyInput(input: SimInput): void {
+    this.hal.applyInput(input);
+  }
+
+  /** A file changed on the host side: CircuitPython reloads 750 ms after the last write. */
+  fileChanged(): void {
+    if (this.profile.flavour !== 'circuitpython' || !this.ctx.autoreload) return;
+    this.reloadAt = this.host.monotonicMs() + AUTORELOAD_DELAY_MS;
+  }
+
+  setDrivePresented(presented: boolean): void {
+    if (this.profile.flavour !== 'circuitpython') return;
+    this.presented = presented;
+    this.ctx.storage.setPythonWritable(!presented);
+  }
+
+  // #endregion
+
+  private newVm(): void {
+    this.vm = this.makeVm(this.vmHost, this.profile);
+    const ctx = this.ctx;
+    if (this.profile.flavour === 'micropython') {
+      const mods = makeMachineModules(ctx);
+      this.vm.registerModule('machine', () => mods.machine);
+      this.vm.registerModule('neopixel', () => mods.neopixel);
+      if (mods.rp2) this.vm.registerModule('rp2', () => mods.rp2);
+      return;
+    }
+    const { microcontroller, Pin, pinObj } = makeMicrocontroller(ctx);
+    const { busio, I2C } = makeBusio(ctx, Pin);
+    const def = this.profile.i2cDefaults[0];
+    let boardI2c: PyObj = null;
+    const i2c = () => {
+      if (!boardI2c) {
+        boardI2c = instance(I2C, { scl: def.scl, sda: def.sda, locked: false, deinited: false });
+      }
+      return boardI2c;
+    };
+    const modules: Record<string, PyObj> = {
+      microcontroller,
+      board: makeBoardModule(ctx, pinObj, i2c),
+      digitalio: makeDigitalio(ctx, Pin),
+      analogio: makeAnalogio(ctx, Pin),
+      pwmio: makePwmio(ctx, Pin),
+      busio,
+      neopixel: makeNeopixel(ctx, Pin),
+      supervisor: makeSupervisor(ctx),
+      storage: makeStorage(ctx),
+    };
+    for (const [name, m] of Object.entries(modules)) this.vm.registerModule(name, () => m);
+  }
+
+  private outcome(e: unknown): RunResult {
+    if (!(e instanceof PyRaise)) {
+      const err = e as Error;
+      return { kind: 'error', text: `internal error: ${err?.stack ?? String(e)}\n` };
+    }
+    if (this.vm.isSystemExit(e)) {
+      const a0 = e.exc.args?.items?.[0];
+      if (a0 === HARD_RESET_MARK) return { kind: 'exit', hard: true };
+      if (a0 === RELOAD_MARK || this.profile.flavour === 'micropython') return { kind: 'exit' };
+      return { kind: 'ok' }; // CircuitPython: sys.exit() just ends code.py
+    }
+    return { kind: 'error', text: this.vm.formatException(e), keyboardInterrupt: this.vm.isKeyboardInterrupt(e) };
+  }
+
+  private softIrq(fn: PyObj, arg: PyObj): void {
+    if (this.running) {
+      this.vm.schedule(fn, arg);
+      return;
+    }
+    // idle at a prompt: nothing is running, so call it now (Ctrl-C can stop a long handler)
+    this.running = true;
+    this.host.setRunning(true);
+    try {
+      this.vm.call(fn, arg);
+    } catch (e) {
+      const r = this.outcome(e);
+      if (r.kind === 'error') this.host.text(r.text);
+    } finally {
+      this.running = false;
+      this.host.setRunning(false);
+    }
+  }
+
+  private service(running: boolean): void {
+    for (const irq of this.hal.takeIrqs()) irq();
+    const changes = this.hal.takeChanges();
+    if (changes.length) this.host.publishState(changes);
+    if (this.reloadAt !== null && this.host.monotonicMs() >= this.reloadAt) {
+      if (this.repl.runningCodeFile && running) {
+        this.reloadAt = null;
+        this.repl.markReloadInterrupt();
+        this.host.requestInterrupt();
+      } else if (this.repl.currentMode === 'press-any-key' && !running) {
+        this.reloadAt = null;
+        this.repl.requestAutoReload();
+      } else if (!running) {
+        this.reloadAt = null; // suspended while the REPL is active
+      }
+    }
+  }
+
+  private msUntilNextEvent(): number {
+    const hw = this.hal.msUntilNextEvent();
+    if (this.reloadAt === null) return hw;
+    return Math.min(hw, Math.max(0, this.reloadAt - this.host.monotonicMs()));
+  }
+}

@@ -1,0 +1,72 @@
+// `node out/vm/cli.js --board PROFILE [--fs DIR]`: the simulated board on raw stdin/stdout bytes
+// (no line discipline; Ctrl-C is the byte 0x03, not a signal), so it can stand behind a pty:
+//   socat pty,raw,echo=0,link=TTY EXEC:'node out/vm/cli.js --board pico --fs DIR'
+// The board runs in the same worker as in the app; this thread only moves bytes.
+
+import { Worker } from 'node:worker_threads';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { createBoardSab, StdinWriter, type BoardProfileId, type FromWorker, type WorkerInit } from './protocol';
+
+const PROFILES: BoardProfileId[] = ['pico', 'pico2', 'esp32', 'circuitpython-rp2040'];
+
+export interface BoardCliOptions {
+  profile: BoardProfileId;
+  fsRoot: string;
+}
+
+/** Parses `--board PROFILE [--fs DIR]`; returns an error message for bad arguments. */
+export function parseBoardArgs(argv: string[]): BoardCliOptions | string {
+  let profile: string | null = null;
+  let fsRoot: string | null = null;
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    if (a === '--board') profile = argv[++i] ?? null;
+    else if (a.startsWith('--board=')) profile = a.slice(8);
+    else if (a === '--fs') fsRoot = argv[++i] ?? null;
+    else if (a.startsWith('--fs=')) fsRoot = a.slice(5);
+    else return `unknown argument '${a}'`;
+  }
+  if (!profile || !(PROFILES as string[]).includes(profile)) return `--board needs one of: ${PROFILES.join(', ')}`;
+  return { profile: profile as BoardProfileId, fsRoot: fsRoot ?? fs.mkdtempSync(path.join(os.tmpdir(), `mote-${profile}-`)) };
+}
+
+/** Runs the board until stdin ends; resolves with the exit code. */
+export function runBoardCli(argv: string[], workerFile = path.join(__dirname, 'worker.js')): Promise<number> {
+  const opts = parseBoardArgs(argv);
+  if (typeof opts === 'string') {
+    process.stderr.write(`mote board: ${opts}\n`);
+    return Promise.resolve(2);
+  }
+  const sab = createBoardSab();
+  const init: WorkerInit = { profile: opts.profile, fsRoot: path.resolve(opts.fsRoot), sab };
+  const worker = new Worker(workerFile, { workerData: init });
+  const writer = new StdinWriter(sab);
+  if (process.stdin.isTTY) process.stdin.setRawMode(true);
+  return new Promise((resolve) => {
+    let done = false;
+    const finish = (code: number) => {
+      if (done) return;
+      done = true;
+      process.stdin.pause();
+      void worker.terminate().then(() => resolve(code));
+    };
+    worker.on('message', (msg: FromWorker) => {
+      if (msg.type === 'output') process.stdout.write(msg.data);
+      else if (msg.type === 'stdin-space') writer.flush();
+      else if (msg.type === 'fatal') {
+        process.stderr.write(`mote board: internal error: ${msg.message}\n`);
+        finish(1);
+      }
+    });
+    worker.on('error', (err) => {
+      process.stderr.write(`mote board: ${err.stack ?? err.message}\n`);
+      finish(1);
+    });
+    worker.on('exit', (code) => finish(code === 0 ? 0 : 1));
+    process.stdin.on('data', (chunk: Buffer) => writer.write(new Uint8Array(chunk)));
+    process.stdin.on('end', () => finish(0));
+    process.stdout.on('error', () => finish(0));
+  });
+}
