@@ -14,6 +14,13 @@ import { makeBinascii } from './binascii';
 import { makeHashlib } from './hashlib';
 import { makeRandom } from './random';
 import { makeHeapq } from './heapq';
+import { makeIo } from './io';
+import { makeOs } from './os';
+import { makeCollections } from './collections';
+import { makeSelect } from './select';
+import { makeArray } from './array';
+import { makeRe } from './re';
+import { makeAsyncio } from './asyncio';
 
 export const builtinModules: Record<string, (interp: Interp) => PyModule> = {
   sys: makeSys,
@@ -28,4 +35,11 @@ export const builtinModules: Record<string, (interp: Interp) => PyModule> = {
   hashlib: makeHashlib,
   random: makeRandom,
   heapq: makeHeapq,
+  io: makeIo,
+  os: makeOs,
+  collections: makeCollections,
+  select: makeSelect,
+  array: makeArray,
+  re: makeRe,
+  asyncio: makeAsyncio,
 };

@@ -254,6 +254,7 @@ function* iterDelegate(it: PyIter): Generator<PyObj, PyObj, PyObj> {
 /** `await x`: a coroutine, a generator, or an object with __await__. */
 export function await_(x: PyObj): Iterator<PyObj, PyObj, PyObj> {
   if (x instanceof PyGenerator) return yf(x);
+  if (x !== null && typeof x === 'object' && typeof x.$await === 'function') return x.$await();
   const f = typeOf(x).lookup('__await__');
   if (f !== undefined) return yf(ops.callObj(f, [x], null));
   const it = typeOf(x).lookup('__iter__');

@@ -118,8 +118,11 @@ export function repr(x: PyObj): string {
   if (x instanceof PyFloat) return floatRepr(x.v);
   const t = x.$type as PyType;
   if (!t.native) {
-    const r = t.lookup('__repr__');
-    if (r !== undefined && !(r instanceof PyBuiltin)) return strResult(callObj(r, [x], null), '__repr__');
+    for (const c of t.mro) {
+      if (c.native) break;
+      const r = c.dict.get('__repr__');
+      if (r !== undefined) return r instanceof PyBuiltin ? r.fn([x], null) : strResult(callObj(r, [x], null), '__repr__');
+    }
   }
   if (x instanceof PyList || x instanceof PyTuple || x instanceof PyDict || x instanceof PySet) {
     if (reprStack.includes(x)) return x instanceof PyList ? '[...]' : x instanceof PyDict ? '{...}' : '(...)';
@@ -1011,7 +1014,12 @@ function giSlow(o: PyObj, k: PyObj): PyObj {
     if (k instanceof PySlice) { const r = sliceArray(o.items, k); return o instanceof PyList ? new PyList(r) : new PyTuple(r); }
     return o.items[indexOf(k, o.items.length, what)];
   }
-  if (o instanceof PyDict) { const v = o.get(k); if (v !== undefined) return v; throw raiseOf(mkExc('KeyError', k)); }
+  if (o instanceof PyDict) {
+    const v = o.get(k);
+    if (v !== undefined) return v;
+    if ((o as { dflt?: PyObj }).dflt !== undefined) return callObj(t.lookup('__getitem__'), [o, k], null);
+    throw raiseOf(mkExc('KeyError', k));
+  }
   if (o instanceof PyRange) {
     if (k instanceof PySlice) {
       const [start, , step, n] = sliceIndices(k, o.length);
