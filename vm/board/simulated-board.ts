@@ -31,6 +31,7 @@ export interface PythonVm {
   call(fn: PyObj, ...args: PyObj[]): PyObj;
   registerModule(name: string, factory: () => PyObj): void;
   completions(text: string): string[];
+  globals(): Record<string, PyObj>;
 }
 
 /** Creates a fresh interpreter for the board (called at power-on and every soft reset). */
@@ -152,7 +153,8 @@ export class SimulatedBoard implements ReplEngine {
     const chain = text.slice(i);
     const dot = chain.lastIndexOf('.');
     const partial = chain.slice(dot + 1);
-    const names = chain === '' ? [] : this.vm.completions(chain);
+    // As mp_repl_autocomplete: a first word completes from __main__'s globals only (not builtins).
+    const names = chain === '' ? [] : dot < 0 ? Object.keys(this.vm.globals()).sort() : this.vm.completions(chain);
     const r = completeFromCandidates(partial, names, i === 0 && dot < 0);
     if (!r) return null;
     if (r.list !== undefined) {
