@@ -130,7 +130,12 @@ async function connect(args: Args): Promise<Link> {
     }
     if (!mod.SimulatorService.isProfile(args.board)) throw new UsageError(`unknown simulated board '${args.board}' (pico, pico2, esp32, circuitpython-rp2040)`);
     const sim = new mod.SimulatorService({ dataDir: process.env.MOTE_DATA_DIR ?? defaultDataDir() });
-    transport = await sim.open(args.board);
+    try {
+      transport = await sim.open(args.board);
+    } catch (e) {
+      await sim.stop().catch(() => undefined);
+      throw new MoteError('simulator-crashed', `The simulated board '${args.board}' could not start: ${(e as Error).message}`);
+    }
     stopSimulator = () => sim.stop();
   } else {
     const serial = new SerialService();

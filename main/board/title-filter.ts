@@ -61,6 +61,7 @@ export class TitleFilter {
         this.lastTitle = Buffer.from(buf.subarray(start + prefix.length, j)).toString('utf8');
         return j + 1;
       }
+      if (buf[j] < 0x20 && buf[j] !== ESC) return -2; // titles are one line of text: this is not one
       if (buf[j] === ESC) {
         if (j + 1 >= buf.length) return -1;
         if (buf[j + 1] === 0x5c) {
