@@ -8,7 +8,9 @@ import type { PyObj } from '../objects/object';
 import { PyRaise } from '../objects/exception';
 import { BoardRepl } from '../repl/board-repl';
 import type { ReplEngine, RunResult } from '../repl/engine';
-import { completeFromCandidates, type Completion } from '../repl/readline';
+import { completeFromCandidates, CTRL_C, CTRL_D, Readline, type Completion } from '../repl/readline';
+import { decodeBytes } from '../repl/board-repl';
+import { str } from '../runtime/ops';
 import type { BoardHost } from './board-host';
 import { HARD_RESET_MARK, type BoardContext } from './context';
 import { SimBoard, type SimInput } from './sim/sim-board';
@@ -19,7 +21,7 @@ import { makeAnalogio, makeDigitalio, makePwmio } from './circuitpython/io';
 import { makeBusio } from './circuitpython/busio';
 import { makeNeopixel } from './circuitpython/neopixel';
 import { makeStorage, makeSupervisor, RELOAD_MARK } from './circuitpython/supervisor';
-import { instance } from './py';
+import { fn, instance, raise } from './py';
 
 /** The Python VM as the board drives it (structurally what vm/index.ts's Interpreter offers). */
 export interface PythonVm {
@@ -131,6 +133,7 @@ export class SimulatedBoard implements ReplEngine {
 
   run(source: string, mode: 'exec' | 'single', filename: string, capture?: (text: string) => void): RunResult {
     this.capture = capture ?? null;
+    this.ctx.storage.inBoot = this.profile.flavour === 'circuitpython' && filename === 'boot.py';
     this.running = true;
     this.host.setRunning(true);
     try {
@@ -142,6 +145,7 @@ export class SimulatedBoard implements ReplEngine {
       this.running = false;
       this.host.setRunning(false);
       this.capture = null;
+      this.ctx.storage.inBoot = false;
       this.host.flush();
     }
   }
@@ -203,6 +207,7 @@ export class SimulatedBoard implements ReplEngine {
 
   private newVm(): void {
     this.vm = this.makeVm(this.vmHost, this.profile);
+    this.installInput();
     const ctx = this.ctx;
     if (this.profile.flavour === 'micropython') {
       const mods = makeMachineModules(ctx);
@@ -233,6 +238,37 @@ export class SimulatedBoard implements ReplEngine {
       storage: makeStorage(ctx),
     };
     for (const [name, m] of Object.entries(modules)) this.vm.registerModule(name, () => m);
+  }
+
+  /**
+   * input([prompt]) as a board has it: the REPL's line editor with echo (Enter is '\r'),
+   * Ctrl-C raises KeyboardInterrupt, Ctrl-D on an empty line raises EOFError.
+   */
+  private installInput(): void {
+    const host = this.host;
+    const rl = new Readline({ write: (b) => host.raw(b), complete: () => null });
+    const input = fn('input', (a) => {
+      if (a.length > 0) host.text(str(a[0]));
+      host.flush();
+      rl.init('', '');
+      for (;;) {
+        const c = host.readByte();
+        if (c === -2) raise('KeyboardInterrupt');
+        if (c === -1) {
+          if (rl.line.length === 0) raise('EOFError');
+          return decodeBytes(rl.line);
+        }
+        const r = rl.processChar(c);
+        if (r === CTRL_C) raise('KeyboardInterrupt');
+        if (r === CTRL_D && rl.line.length === 0) raise('EOFError');
+        if (r >= 0) return decodeBytes(rl.line);
+      }
+    });
+    // The Interpreter has no public way to replace a builtin yet (asked for); its builtins
+    // module is reachable as `vm.builtins`. Fall back to __main__ if that ever changes.
+    const internal = this.vm as unknown as { vm?: { builtins?: { g: Record<string, PyObj> } } };
+    const target = internal.vm?.builtins?.g ?? this.vm.globals();
+    target.input = input;
   }
 
   private outcome(e: unknown): RunResult {

@@ -79,6 +79,9 @@ export class QueueHost implements BoardHost {
   }
 
   wait(ms: number): void {
+    this.onPoll?.();
+    // a real host wakes at once when Ctrl-C arrives; the VM then polls
+    if (this.running && this.input.includes(0x03)) return;
     const next = this.hooks ? this.hooks.msUntilNextEvent() : Infinity;
     this.clock += Math.max(0, Math.min(ms, next));
   }
