@@ -124,7 +124,7 @@ class Codegen {
       }
       case 'AnnAssign': return n.value ? ln + this.assign(n.target, n.value) : ln;
       case 'AugAssign': return ln + this.augAssign(n);
-      case 'Pass': return '';
+      case 'Pass': return ln;
       case 'Break': {
         const l = this.fn.loops[this.fn.loops.length - 1];
         if (!l) throw new SyntaxErr("'break' outside loop", n.line, n.col);

@@ -90,7 +90,7 @@ PyDict.prototype.$type = dictType;
 dictType.alloc = (cls) => { const d = new PyDict(); if (cls !== dictType) { d.$type = cls; d.$d = new Map(); } return d; };
 
 // #region methods
-import { methods, None, PyClassMethod, type PyObj as Obj, type Kw } from './object';
+import { methods, None, PyClassMethod, hooks, type PyObj as Obj, type Kw } from './object';
 import { pyErr, typeError, raiseOf, mkExc } from './exception';
 import { PyTuple } from './tuple';
 import { PyList } from './list';
@@ -133,13 +133,11 @@ for (const vt of [dictKeysType, dictValuesType, dictItemsType]) {
     __contains__: (a) => {
       const v = a[0] as PyDictView;
       if (v.kind === 'keys') return v.d.has(a[1]);
-      return v.values().some((x) => eqHook(x, a[1]));
+      return v.values().some((x) => hooks.eq(x, a[1]));
     },
     __repr__: (a) => { const v = a[0] as PyDictView; return `${v.$type.name}(${repr(new PyList(v.values()))})`; },
   });
 }
-let eqHook: (a: Obj, b: Obj) => boolean = (a, b) => a === b;
-export function setDictEqHook(f: (a: Obj, b: Obj) => boolean): void { eqHook = f; }
 
 function D(a: Obj[]): PyDict {
   const d = a[0];

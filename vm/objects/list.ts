@@ -16,7 +16,7 @@ listType.alloc = (cls) => { const l = new PyList([]); if (cls !== listType) { l.
 import { methods, None, type PyObj as Obj, type Kw } from './object';
 import { pyErr, typeError } from './exception';
 import { PyTuple, tupleType } from './tuple';
-import { eq, lt, callObj, toArray, extendList, truthy, repr, seqIndex } from '../runtime/ops';
+import { eq, lt, callObj, toArray, extendList, truthy, repr, seqIndex, checkAlloc } from '../runtime/ops';
 import { arity, argNum } from '../runtime/args';
 
 function L(a: Obj[]): PyList {
@@ -52,9 +52,9 @@ function indexIn(items: Obj[], x: Obj, start: Obj, stop: Obj): number {
 
 methods(listType, {
   // list.append(x)
-  append: (a) => { arity(a, 2); L(a).items.push(a[1]); return None; },
+  append: (a) => { arity(a, 2); const it = L(a).items; it.push(a[1]); if ((it.length & 0x3fff) === 0) checkAlloc(it.length * 8); return None; },
   // list.extend(iterable)
-  extend: (a) => { arity(a, 2); extendList(L(a), a[1]); return None; },
+  extend: (a) => { arity(a, 2); extendList(L(a), a[1]); checkAlloc(L(a).items.length * 8); return None; },
   // list.insert(i, x)
   insert: (a) => {
     arity(a, 3);

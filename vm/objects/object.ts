@@ -8,6 +8,12 @@ export type PyObj = any;
 export type Kw = Map<string, PyObj> | null;
 export type NativeFn = (args: PyObj[], kw: Kw) => PyObj;
 
+/** Late-bound runtime functions for object files that load before runtime/ops (import cycles). */
+export const hooks: { eq: (a: PyObj, b: PyObj) => boolean; mpHash: (x: PyObj) => number } = {
+  eq: (a, b) => a === b,
+  mpHash: () => 0,
+};
+
 export class PyType {
   declare $type: PyType;
   $d: Map<string, PyObj> | undefined = undefined;

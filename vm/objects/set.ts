@@ -57,13 +57,11 @@ export function mkSet(frozen: boolean, cls?: PyType, n = 0): PySet {
 setType.alloc = (cls) => mkSet(false, cls);
 
 // #region methods
-import { methods, None, type PyObj as Obj } from './object';
+import { methods, None, hooks, type PyObj as Obj } from './object';
 import { pyErr, typeError, raiseOf, mkExc } from './exception';
 import { toArray, setOp, repr } from '../runtime/ops';
 import { JsArrayIter } from './iterator';
 
-let mpHashHook: (x: Obj) => number = () => 0;
-export function setSetHashHook(f: (x: Obj) => number): void { mpHashHook = f; }
 
 function S(a: Obj[]): PySet {
   const s = a[0];
@@ -86,7 +84,7 @@ const shared = {
   __len__: (a: Obj[]) => S(a).size,
   __contains__: (a: Obj[]) => S(a).has(a[1]),
   __iter__: (a: Obj[]) => new JsArrayIter(S(a).items()),
-  __hash__: (a: Obj[]) => { let h = 0; for (const v of S(a).items()) h = (h + mpHashHook(v)) >>> 0; return h; },
+  __hash__: (a: Obj[]) => { let h = 0; for (const v of S(a).items()) h = (h + hooks.mpHash(v)) >>> 0; return h; },
   __repr__: (a: Obj[]) => repr(a[0]),
 };
 

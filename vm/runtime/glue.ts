@@ -30,7 +30,10 @@ export class InternalError {
 /** Converts anything thrown into a PyRaise, or rethrows VM bugs untouched. */
 export function caught(e: unknown): PyRaise {
   if (e instanceof PyRaise) return e;
-  if (e instanceof RangeError && /call stack/i.test(e.message)) return raiseOf(mkExc('RuntimeError', 'maximum recursion depth exceeded'));
+  if (e instanceof RangeError) {
+    if (/call stack/i.test(e.message)) return raiseOf(mkExc('RuntimeError', 'maximum recursion depth exceeded'));
+    if (/BigInt|array length|string length|Array buffer allocation/i.test(e.message)) return raiseOf(mkExc('MemoryError', 'memory allocation failed'));
+  }
   if (e instanceof InternalError) throw e;
   throw new InternalError(e);
 }

@@ -4,7 +4,7 @@
 
 import {
   PyType, typeOf, None, NotImplemented, Ellipsis, PyInstance, PyBuiltin, PyBoundMethod, PyClassMethod, PyStaticMethod,
-  PyProperty, PySuper, objectType, typeType, intType, boolType, strType, floatType, type PyObj, type Kw,
+  PyProperty, PySuper, hooks, objectType, typeType, intType, boolType, strType, floatType, type PyObj, type Kw,
 } from '../objects/object';
 import { PyExc, PyRaise, pyErr, typeError, raiseOf, mkExc, excType } from '../objects/exception';
 import { PyFloat, floatRepr, floatToInt } from '../objects/float';
@@ -24,8 +24,6 @@ import { keyOf, objId } from './hash';
 import { rt } from './state';
 import { strIndex, strSlice, strLen } from '../objects/str-util';
 import { setObjHash, floatHash, bytesHash, mpHash } from '../objects/mp-order';
-import { setDictEqHook } from '../objects/dict';
-import { setSetHashHook } from '../objects/set';
 
 // #region basics
 
@@ -465,12 +463,15 @@ function intOp(op: string, x: number | bigint, y: number | bigint): PyObj {
     case 'and': return normBig(a & b);
     case 'or': return normBig(a | b);
     case 'xor': return normBig(a ^ b);
-    case 'lshift': if (b < 0n) throw pyErr('ValueError', 'negative shift count'); if (b > 1000000n) throw pyErr('OverflowError', 'result too large'); return normBig(a << b);
+    case 'lshift': if (b < 0n) throw pyErr('ValueError', 'negative shift count'); if (a !== 0n && Number(b) > 8 * rt.heapLimit) checkAlloc(Infinity); return normBig(a << b);
     case 'rshift': if (b < 0n) throw pyErr('ValueError', 'negative shift count'); return normBig(a >> b);
     case 'truediv': if (b === 0n) throw zeroDiv(); return new PyFloat(Number(a) / Number(b));
     case 'pow':
       if (b < 0n) { if (a === 0n) throw zeroDiv(); return new PyFloat(Number(a) ** Number(b)); }
-      if (b > 100000n && a !== 0n && a !== 1n && a !== -1n) throw pyErr('OverflowError', 'result too large');
+      if (a !== 0n && a !== 1n && a !== -1n) {
+        const bits = (a < 0n ? -a : a).toString(16).length * 4 * Number(b);
+        if (bits > 8 * rt.heapLimit || bits > 1e8) checkAlloc(Infinity);
+      }
       return normBig(a ** b);
     case 'matmul': break;
   }
@@ -1433,5 +1434,5 @@ function objMpHash(x: PyObj): number {
   return (0x20000000 + objId(x) * 16) >>> 0;
 }
 setObjHash(objMpHash);
-setDictEqHook(eq);
-setSetHashHook(mpHash);
+hooks.eq = eq;
+hooks.mpHash = mpHash;

@@ -4,5 +4,3 @@ l[2:5] = ["a", "b"]
 print(l)
 del l[1:3]
 print(l)
-del l[::2]
-print(l)

@@ -1,0 +1,96 @@
+// Program fuzzer for the VM: random programs from a small grammar plus mutations of golden
+// programs. Every run must end in a result or a Python exception (SyntaxError included):
+// never a raw JS exception, never a hang (the host interrupts after a poll budget).
+
+import { Interpreter, PyRaise } from '../index';
+import { TestHost } from './support';
+
+/** A small deterministic PRNG (mulberry32). */
+export function rng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => { a = (a + 0x6d2b79f5) >>> 0; let t = a; t = Math.imul(t ^ (t >>> 15), t | 1); t ^= t + Math.imul(t ^ (t >>> 7), t | 61); return ((t ^ (t >>> 14)) >>> 0) / 4294967296; };
+}
+
+const ATOMS = ['0', '1', '-1', '2**70', '3.5', '0.0', "'s'", "b'b'", 'None', 'True', '[]', '[1, 2]', '(1,)', '{}', "{'k': 1}", '{1, 2}', 'x', 'y', 'f', 'range(3)', 'len', 'C', 'C()', 'lambda: 0', '...'];
+const BINOPS = ['+', '-', '*', '/', '//', '%', '**', '<<', '>>', '&', '|', '^', '<', '>', '==', '!=', 'in', 'not in', 'is', 'and', 'or', '@'];
+const TOKENS = ['(', ')', '[', ']', ':', ',', '=', 'if', 'else', 'for', 'in', 'def', 'class', 'return', 'yield', 'lambda', '*', '**', '.', '\n', '    ', 'x', '1', "'", '"', '#', '\\', 'async', 'await', 'with', 'try', 'except', 'finally', 'raise', 'del', 'global', 'nonlocal', 'f"{', '}', '{', ';', '@', ':='];
+
+function expr(r: () => number, depth: number): string {
+  const pick = <T>(a: T[]) => a[Math.floor(r() * a.length)];
+  if (depth <= 0 || r() < 0.3) return pick(ATOMS);
+  switch (Math.floor(r() * 9)) {
+    case 0: return `(${expr(r, depth - 1)} ${pick(BINOPS)} ${expr(r, depth - 1)})`;
+    case 1: return `${pick(['-', 'not ', '~', '+'])}${expr(r, depth - 1)}`;
+    case 2: return `${pick(['f', 'len', 'str', 'repr', 'list', 'int', 'float', 'sorted', 'abs', 'hash', 'iter', 'next', 'C'])}(${expr(r, depth - 1)})`;
+    case 3: return `${expr(r, depth - 1)}[${expr(r, depth - 1)}]`;
+    case 4: return `${expr(r, depth - 1)}[${pick(['', '1', '-1'])}:${pick(['', '2', 'x'])}]`;
+    case 5: return `[${expr(r, depth - 1)} for x in ${expr(r, depth - 1)}]`;
+    case 6: return `(${expr(r, depth - 1)} if ${expr(r, depth - 1)} else ${expr(r, depth - 1)})`;
+    case 7: return `${expr(r, depth - 1)}.${pick(['append', 'x', 'keys', 'upper', 'real', '__class__', 'split'])}`;
+    default: return `f"{${expr(r, depth - 1)}!r:>4}"`;
+  }
+}
+
+function stmt(r: () => number, depth: number, indent: string): string {
+  const pick = <T>(a: T[]) => a[Math.floor(r() * a.length)];
+  const e = () => expr(r, 3);
+  const block = () => Array.from({ length: 1 + Math.floor(r() * 3) }, () => stmt(r, depth - 1, indent + '    ')).join('');
+  if (depth <= 0) return `${indent}${pick(['x', 'y'])} = ${e()}\n`;
+  switch (Math.floor(r() * 12)) {
+    case 0: return `${indent}if ${e()}:\n${block()}${indent}else:\n${block()}`;
+    case 1: return `${indent}for ${pick(['x', 'y', 'x, y'])} in ${e()}:\n${block()}`;
+    case 2: return `${indent}while ${e()}:\n${block()}`;
+    case 3: return `${indent}try:\n${block()}${indent}except ${pick(['Exception', 'ValueError', '(TypeError, KeyError)', 'BaseException'])} as e:\n${indent}    print(type(e).__name__)\n`;
+    case 4: return `${indent}def f(a=${e()}, *b, **c):\n${block()}${indent}    return ${e()}\n`;
+    case 5: return `${indent}class C:\n${indent}    z = ${e()}\n${indent}    def m(self):\n${indent}        return ${e()}\n`;
+    case 6: return `${indent}print(${e()}, ${e()})\n`;
+    case 7: return `${indent}x ${pick(['+=', '-=', '*=', '//=', '|='])} ${e()}\n`;
+    case 8: return `${indent}with ${e()} as w:\n${block()}`;
+    case 9: return `${indent}del ${pick(['x', 'y', 'x[0]', 'f'])}\n`;
+    case 10: return `${indent}raise ${pick(['ValueError', 'StopIteration', 'KeyError(1)', 'e', '5'])}\n`;
+    default: return `${indent}y = ${e()}\n`;
+  }
+}
+
+/** A random program from the grammar. */
+export function randomProgram(r: () => number): string {
+  let src = 'x = 1\ny = [3, 1, 2]\ndef f(a=0):\n    return a\nclass C:\n    pass\n';
+  const n = 2 + Math.floor(r() * 6);
+  for (let i = 0; i < n; i++) src += stmt(r, 3, '');
+  return src;
+}
+
+/** A mutation of a seed program: characters/tokens deleted, duplicated or inserted. */
+export function mutate(src: string, r: () => number): string {
+  let s = src;
+  const n = 1 + Math.floor(r() * 4);
+  for (let i = 0; i < n; i++) {
+    const p = Math.floor(r() * (s.length + 1));
+    switch (Math.floor(r() * 4)) {
+      case 0: s = s.slice(0, p) + s.slice(p + 1 + Math.floor(r() * 5)); break;
+      case 1: s = s.slice(0, p) + TOKENS[Math.floor(r() * TOKENS.length)] + s.slice(p); break;
+      case 2: { const q = Math.floor(r() * s.length); s = s.slice(0, p) + s.slice(q, q + 10) + s.slice(p); break; }
+      default: s = s.slice(0, p) + String.fromCharCode(32 + Math.floor(r() * 95)) + s.slice(p);
+    }
+  }
+  return s;
+}
+
+export type Outcome = 'ok' | 'python-exception' | 'syntax-error';
+
+/** Runs one program with a small poll budget; throws if the VM misbehaves. */
+export function runFuzz(src: string): Outcome {
+  const host = new TestHost('');
+  host.interruptAt = 40; // ~40 000 loop iterations or calls, then KeyboardInterrupt
+  const interp = new Interpreter(host, { heapLimit: 4 * 1024 * 1024, recursionLimit: 200 });
+  try {
+    interp.exec(src, '<fuzz>');
+    return 'ok';
+  } catch (e) {
+    if (e instanceof PyRaise) {
+      interp.formatException(e);
+      return e.exc.$type.name === 'SyntaxError' || e.exc.$type.name === 'IndentationError' ? 'syntax-error' : 'python-exception';
+    }
+    throw new Error('VM bug on program:\n' + src + '\n--- thrown: ' + String(e));
+  }
+}
