@@ -1,7 +1,7 @@
 // Completion for the editor: Python keywords and builtins, names already in the buffer, the
 // current board flavour's modules after `import`, and their members after `module.`.
 import type { Completion, CompletionContext, CompletionResult } from '@codemirror/autocomplete';
-import { moduleStubs, type Flavour } from './module-stubs';
+import { moduleStubs, type Flavour, type StubMember } from './module-stubs';
 
 const KEYWORDS = 'False None True and as assert async await break class continue def del elif else except finally for from global if import in is lambda nonlocal not or pass raise return try while with yield'.split(' ');
 const BUILTINS = 'abs all any bin bool bytearray bytes callable chr classmethod dict dir divmod enumerate eval exec filter float getattr globals hasattr hash hex id input int isinstance issubclass iter len list locals map max min next object oct open ord pow print property range repr reversed round set setattr slice sorted staticmethod str sum super tuple type zip'.split(' ');
@@ -38,16 +38,37 @@ export function pythonCompletions(flavour: () => Flavour) {
       const members = stubs[fromImport[1]!] ?? [];
       return { from: context.pos - fromImport[2]!.length, options: members.map((m) => ({ label: m.name, type: m.kind === 'module' ? 'namespace' : m.kind, info: m.doc })), validFor: /^\w*$/ };
     }
-    // module.member
-    const dotted = /([A-Za-z_]\w*)\.(\w*)$/.exec(before);
+    // module.member, module.Class.member, Class.member, or obj.member for obj = Class(...)
+    const dotted = /([A-Za-z_][\w.]*)\.(\w*)$/.exec(before);
     if (dotted) {
+      const from = context.pos - dotted[2]!.length;
       const members = stubs[dotted[1]!];
-      if (!members) return null;
-      return { from: context.pos - dotted[2]!.length, options: members.map((m) => ({ label: m.name, type: m.kind === 'module' ? 'namespace' : m.kind, info: m.doc })), validFor: /^\w*$/ };
+      if (members) return { from, options: members.map((m) => ({ label: m.name, type: m.kind === 'module' ? 'namespace' : m.kind, info: m.doc || undefined })), validFor: /^\w*$/ };
+      const cls = classOf(dotted[1]!, context.state.doc.toString(), stubs);
+      if (cls?.members) return { from, options: cls.members.map((label) => ({ label, type: /^[A-Z0-9_]+$/.test(label) ? 'constant' : 'method' })), validFor: /^\w*$/ };
+      return null;
     }
     const word = context.matchBefore(/[A-Za-z_]\w*/);
     if (!word || (word.from === word.to && !context.explicit)) return null;
     const inBuffer = bufferNames(context.state.doc.toString(), word.text).map((label) => ({ label, type: 'variable', boost: -1 }));
     return { from: word.from, options: [...keywordOptions, ...builtinOptions, ...inBuffer], validFor: /^\w*$/ };
   };
+}
+
+/**
+ * The board class an expression names: `machine.Pin`, `Pin` (from machine import Pin), or a
+ * variable assigned from a constructor call (`led = Pin(25, Pin.OUT)`). Null when unknown.
+ */
+export function classOf(expr: string, text: string, stubs: Record<string, StubMember[]>): StubMember | null {
+  const find = (module: string, name: string) => stubs[module]?.find((m) => m.name === name && m.kind === 'class') ?? null;
+  const parts = expr.split('.');
+  if (parts.length === 2) return find(parts[0]!, parts[1]!);
+  if (parts.length !== 1) return null;
+  const name = parts[0]!;
+  for (const m of text.matchAll(/^\s*from\s+(\w+)\s+import\s+([\w\s,]+)$/gm)) {
+    if (m[2]!.split(',').map((n) => n.trim()).includes(name)) return find(m[1]!, name);
+  }
+  // name = Class(...) or name = module.Class(...): the last assignment wins.
+  const assigned = [...text.matchAll(new RegExp(`^\\s*${name}\\s*=\\s*([A-Za-z_][\\w.]*)\\s*\\(`, 'gm'))].pop();
+  return assigned && assigned[1] !== name ? classOf(assigned[1]!, text, stubs) : null;
 }

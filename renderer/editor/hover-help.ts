@@ -38,7 +38,7 @@ export function hoverHelp(flavour: () => Flavour) {
         dom.className = 'cm-hover-help';
         const title = document.createElement('strong');
         title.textContent = `${found.module}.${found.member.name}`;
-        dom.append(title, document.createElement('br'), found.member.doc);
+        dom.append(title, document.createElement('br'), found.member.doc || `a ${found.member.kind} of the ${found.module} module on this board`);
         return { dom };
       },
     };

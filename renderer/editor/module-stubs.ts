@@ -1,6 +1,8 @@
-// Names offered after `import` and `module.` for each board flavour, with one-line help.
-// A hand-kept starter set until the VM exports its module tables (issue 6 wants them
-// generated from the VM so they never drift); keep entries short and true to the firmware.
+// What completion and hover help know about each board flavour's modules. The names come
+// from module-names.json, which scripts/gen-module-stubs.mjs generates by asking the simulated
+// boards themselves (so completion never offers what the board lacks); the one-line help
+// below is hand-written, and a test checks that every helped name exists on the board.
+import generated from './module-names.json';
 
 export type Flavour = 'micropython' | 'circuitpython';
 
@@ -8,9 +10,15 @@ export interface StubMember {
   name: string;
   kind: 'function' | 'class' | 'constant' | 'module';
   doc: string;
+  /** For classes: their attribute names (Pin.OUT, Pin.value, …). */
+  members?: string[];
 }
 
-const common: Record<string, StubMember[]> = {
+type GeneratedNames = Record<Flavour, Record<string, Record<string, { kind: StubMember['kind']; members?: string[] }>>>;
+
+type Docs = Record<string, Array<Pick<StubMember, 'name' | 'kind' | 'doc'>>>;
+
+const common: Docs = {
   time: [
     { name: 'sleep', kind: 'function', doc: 'sleep(seconds): wait this many seconds (may be a float)' },
     { name: 'monotonic', kind: 'function', doc: 'monotonic(): seconds since start, as a float' },
@@ -35,7 +43,7 @@ const common: Record<string, StubMember[]> = {
   ],
 };
 
-const micropython: Record<string, StubMember[]> = {
+const micropython: Docs = {
   ...common,
   time: [
     ...common.time!,
@@ -49,7 +57,6 @@ const micropython: Record<string, StubMember[]> = {
     { name: 'PWM', kind: 'class', doc: 'PWM(pin, freq=…, duty_u16=…): pulse-width modulation on a pin' },
     { name: 'ADC', kind: 'class', doc: 'ADC(pin): analog input; .read_u16() returns 0..65535' },
     { name: 'I2C', kind: 'class', doc: 'I2C(id, scl=Pin, sda=Pin, freq=400000): I2C bus' },
-    { name: 'SPI', kind: 'class', doc: 'SPI(id, …): SPI bus' },
     { name: 'UART', kind: 'class', doc: 'UART(id, baudrate=9600): serial port' },
     { name: 'Timer', kind: 'class', doc: 'Timer(period=ms, callback=f): call f periodically' },
     { name: 'reset', kind: 'function', doc: 'reset(): hard-reset the board' },
@@ -58,8 +65,6 @@ const micropython: Record<string, StubMember[]> = {
   ],
   neopixel: [{ name: 'NeoPixel', kind: 'class', doc: 'NeoPixel(pin, n): n RGB LEDs; np[i] = (r, g, b); np.write()' }],
   rp2: [
-    { name: 'PIO', kind: 'class', doc: 'PIO(id): a programmable I/O block' },
-    { name: 'StateMachine', kind: 'class', doc: 'StateMachine(id, program, …): a PIO state machine' },
     { name: 'bootsel_button', kind: 'function', doc: 'bootsel_button(): 1 while BOOTSEL is pressed' },
   ],
   micropython: [
@@ -72,13 +77,14 @@ const micropython: Record<string, StubMember[]> = {
   ],
 };
 
-const circuitpython: Record<string, StubMember[]> = {
+const circuitpython: Docs = {
   ...common,
   board: [
     { name: 'LED', kind: 'constant', doc: 'The on-board LED pin' },
-    { name: 'GP0', kind: 'constant', doc: 'Pin GP0' },
-    { name: 'GP15', kind: 'constant', doc: 'Pin GP15' },
-    { name: 'GP25', kind: 'constant', doc: 'Pin GP25' },
+    { name: 'D13', kind: 'constant', doc: 'Digital pin D13' },
+    { name: 'SDA', kind: 'constant', doc: 'The I2C data pin' },
+    { name: 'SCL', kind: 'constant', doc: 'The I2C clock pin' },
+    { name: 'I2C', kind: 'function', doc: 'I2C(): the board\'s default I2C bus' },
     { name: 'A0', kind: 'constant', doc: 'Analog pin A0' },
     { name: 'NEOPIXEL', kind: 'constant', doc: 'The on-board NeoPixel pin' },
   ],
@@ -89,7 +95,6 @@ const circuitpython: Record<string, StubMember[]> = {
   ],
   analogio: [
     { name: 'AnalogIn', kind: 'class', doc: 'AnalogIn(pin): .value is 0..65535' },
-    { name: 'AnalogOut', kind: 'class', doc: 'AnalogOut(pin): .value = 0..65535' },
   ],
   pwmio: [{ name: 'PWMOut', kind: 'class', doc: 'PWMOut(pin, frequency=…, duty_cycle=…)' }],
   neopixel: [{ name: 'NeoPixel', kind: 'class', doc: 'NeoPixel(pin, n, brightness=1.0, auto_write=True)' }],
@@ -100,7 +105,32 @@ const circuitpython: Record<string, StubMember[]> = {
   supervisor: [{ name: 'reload', kind: 'function', doc: 'reload(): restart code.py' }],
 };
 
-/** The modules of a flavour, each with its members. */
-export function moduleStubs(flavour: Flavour): Record<string, StubMember[]> {
+/** The hand-written help, by flavour (for the drift test). */
+export function moduleDocs(flavour: Flavour): Docs {
   return flavour === 'circuitpython' ? circuitpython : micropython;
+}
+
+/** The names the simulated board of a flavour provides, as generated. */
+export function boardNames(flavour: Flavour): GeneratedNames[Flavour] {
+  return (generated as GeneratedNames)[flavour];
+}
+
+const cache = new Map<Flavour, Record<string, StubMember[]>>();
+
+/** The modules of a flavour, each with its members: the board's names, with help where written. */
+export function moduleStubs(flavour: Flavour): Record<string, StubMember[]> {
+  const hit = cache.get(flavour);
+  if (hit) return hit;
+  const docs = moduleDocs(flavour);
+  const result: Record<string, StubMember[]> = {};
+  for (const [module, names] of Object.entries(boardNames(flavour))) {
+    result[module] = Object.entries(names).map(([name, info]) => ({
+      name,
+      kind: info.kind,
+      doc: docs[module]?.find((d) => d.name === name)?.doc ?? '',
+      members: info.members,
+    }));
+  }
+  cache.set(flavour, result);
+  return result;
 }
