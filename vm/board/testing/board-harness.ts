@@ -4,6 +4,7 @@
 import { SimulatedBoard, type BoardFiles, type VmFactory } from '../simulated-board';
 import type { BoardProfile } from '../profiles/profile';
 import { QueueHost } from './queue-host';
+import type { VmFilesystem } from '../../host-io';
 
 export class MemoryFiles implements BoardFiles {
   readonly files = new Map<string, string>();
@@ -18,13 +19,19 @@ export class MemoryFiles implements BoardFiles {
 }
 
 export class BoardHarness {
-  readonly host = new QueueHost();
+  readonly host: QueueHost;
   readonly files = new MemoryFiles();
   readonly board: SimulatedBoard;
 
-  constructor(profile: BoardProfile, makeVm: VmFactory, files: Record<string, string> = {}) {
-    for (const [k, v] of Object.entries(files)) this.files.files.set(k, v);
-    this.board = new SimulatedBoard(profile, this.host, this.files, makeVm);
+  /**
+   * Files live in memory (boot.py/main.py/code.py only) unless `fs` is given: then Python's
+   * open/import/os see it too, and `files` are written into it.
+   */
+  constructor(profile: BoardProfile, makeVm: VmFactory, files: Record<string, string> = {}, fs?: VmFilesystem & BoardFiles) {
+    this.host = new QueueHost(fs ?? null);
+    if (fs) for (const [k, v] of Object.entries(files)) fs.writeFileDirect(k, v);
+    else for (const [k, v] of Object.entries(files)) this.files.files.set(k, v);
+    this.board = new SimulatedBoard(profile, this.host, fs ?? this.files, makeVm);
   }
 
   powerOn(): string {
