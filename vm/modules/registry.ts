@@ -21,6 +21,7 @@ import { makeSelect } from './select';
 import { makeArray } from './array';
 import { makeRe } from './re';
 import { makeAsyncio } from './asyncio';
+import { makeCmath } from './cmath';
 
 export const builtinModules: Record<string, (interp: Interp) => PyModule> = {
   sys: makeSys,
@@ -42,4 +43,5 @@ export const builtinModules: Record<string, (interp: Interp) => PyModule> = {
   array: makeArray,
   re: makeRe,
   asyncio: makeAsyncio,
+  cmath: makeCmath,
 };
