@@ -23,11 +23,18 @@ import { nativeModule } from './util';
  * __getitem__ of tuple/dict subclasses to non-builtin functions, so these slots use it.
  */
 function slotFunction(name: string, argnames: string[], fn: (...a: PyObj[]) => PyObj): PyFunction {
-  return new PyFunction(fn, {
+  const f = new PyFunction(fn, {
     name, qualname: name, file: '<collections>', argnames, posonly: 0, vararg: false, kwonly: [], varkw: false,
     isGen: false, isAsync: false, nargs: argnames.length,
   }, null, null);
+  slotFunctions.add(f);
+  return f;
 }
+
+/** The slot functions above: json prints these types as their native base (dict) would. */
+export const slotFunctions = new WeakSet<PyFunction>();
+/** Every namedtuple type (json prints namedtuples with their repr, as MicroPython does). */
+export const namedTupleTypes = new WeakSet<PyType>();
 
 /** A class implemented natively whose instances are tuples or dicts (see slotFunction). */
 function subclassType(name: string, base: PyType): PyType {
@@ -67,6 +74,7 @@ function namedtuple(a: PyObj[], kw: Kw): PyType {
 export function makeNamedTuple(name: string, fields: string[]): PyType & { make(items: PyObj[]): PyTuple } {
   const n = fields.length;
   const t = subclassType(name, tupleType);
+  namedTupleTypes.add(t);
   t.construct = (cls, args, ckw) => {
     const given = args.length + (ckw ? ckw.size : 0);
     if (given !== n) throw typeError(`${name}() takes ${n} positional arguments but ${given} were given`);

@@ -3,7 +3,8 @@
 // (commas and colons are whitespace, so "[1 2]" loads). No indent, sort_keys or hooks, as
 // in MicroPython.
 
-import { None, objectType, typeOf, type PyObj, type Kw } from '../objects/object';
+import { None, objectType, typeOf, type PyType, type PyObj, type Kw } from '../objects/object';
+import { PyFunction } from '../objects/function';
 import { PyList } from '../objects/list';
 import { PyTuple } from '../objects/tuple';
 import { PyDict } from '../objects/dict';
@@ -15,6 +16,7 @@ import { argStr } from '../runtime/args';
 import * as ops from '../runtime/ops';
 import type { PyModule } from '../objects/module';
 import { nativeModule } from './util';
+import { namedTupleTypes, slotFunctions } from './collections';
 
 interface Seps { item: string; key: string }
 
@@ -44,17 +46,28 @@ function dumpValue(x: PyObj, seps: Seps): string {
   if (typeof x === 'number' || typeof x === 'bigint') return String(x);
   if (x instanceof PyFloat) return floatRepr(x.v);
   if (x instanceof PyBytes) return jsonString(bytesText(x.b));
-  const t = typeOf(x);
-  if ((x instanceof PyList || x instanceof PyTuple) && (t.native || !t.lookup('__repr__'))) {
+  const plain = !userRepr(typeOf(x));
+  if ((x instanceof PyList || x instanceof PyTuple) && plain) {
     return '[' + x.items.map((v) => dumpValue(v, seps)).join(seps.item) + ']';
   }
-  if (x instanceof PyDict && (t.native || !t.lookup('__repr__'))) {
+  if (x instanceof PyDict && plain) {
     return '{' + x.entries().map(([k, v]) => {
       const ks = typeof k === 'string' ? jsonString(k) : '"' + dumpValue(k, seps) + '"';
       return ks + seps.key + dumpValue(v, seps);
     }).join(seps.item) + '}';
   }
   return ops.repr(x);
+}
+
+/** True when a Python class (or namedtuple) above the native base gives x its own print form. */
+function userRepr(t: PyType): boolean {
+  for (const c of t.mro) {
+    if (c.native) return false;
+    if (namedTupleTypes.has(c)) return true;
+    const r = c.dict.get('__repr__');
+    if (r !== undefined && !(r instanceof PyFunction && slotFunctions.has(r))) return true;
+  }
+  return false;
 }
 
 /** The native stream type that provides `method` for x, or null (user classes are not streams). */
