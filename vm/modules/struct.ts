@@ -38,7 +38,7 @@ function parseFormat(fmt: string): Layout {
     const code = fmt[i++];
     const sz = SIZES[code];
     if (sz === undefined) throw pyErr('ValueError', 'bad typecode');
-    if (native && code !== 's' && code !== 'x') size = Math.ceil(size / sz) * sz;
+    if (native && count > 0 && code !== 's' && code !== 'x') size = Math.ceil(size / sz) * sz;
     fields.push({ code, count, offset: size });
     size += sz * count;
   }
@@ -123,32 +123,28 @@ function unpackFrom(layout: Layout, buf: Uint8Array, offset: number): PyTuple {
   return new PyTuple(out);
 }
 
-// IEEE 754 binary16 conversion (round to nearest even).
+// binary16 encoding as MicroPython's software encoder does it (py/binary.c): the float32
+// mantissa rounded half up (a carry is ORed into the exponent field), exponents past the
+// half range wrap within 16 bits up to 0x3f and only beyond that become infinity.
 function toHalf(v: number): number {
   const f32 = new DataView(new ArrayBuffer(4));
   f32.setFloat32(0, v);
   const x = f32.getUint32(0);
-  const sign = (x >>> 16) & 0x8000;
-  const exp = (x >>> 23) & 0xff;
-  let mant = x & 0x7fffff;
-  if (exp === 0xff) return sign | 0x7c00 | (mant ? 0x200 : 0);
-  let e = exp - 127 + 15;
-  if (e >= 0x1f) return sign | 0x7c00;
-  if (e <= 0) {
-    if (e < -10) return sign;
-    mant |= 0x800000;
-    const shift = 14 - e;
-    let h = mant >> shift;
-    const rem = mant & ((1 << shift) - 1);
-    const half = 1 << (shift - 1);
-    if (rem > half || (rem === half && (h & 1))) h++;
-    return sign | h;
+  let m = (x >>> 13) & 0x3ff;
+  if (x & (1 << 12)) m++;
+  let e = (x >>> 23) & 0xff;
+  if (e === 0xff) e = 0x1f;
+  else if (e !== 0) {
+    e -= 127 - 15;
+    if (e < 0) {
+      if (e >= -11) {
+        m = ((m | 0x400) >> -e) & 0xffff;
+        m = m & 1 ? (m >> 1) + 1 : m >> 1;
+      } else m = 0;
+      e = 0;
+    } else if (e > 0x3f) { e = 0x1f; m = 0; }
   }
-  let h = (e << 10) | (mant >> 13);
-  const rem = mant & 0x1fff;
-  if (rem > 0x1000 || (rem === 0x1000 && (h & 1))) h++;
-  e = h >> 10;
-  return sign | h;
+  return (((x >>> 16) & 0x8000) | (e << 10) | m) & 0xffff;
 }
 
 function fromHalf(h: number): number {
