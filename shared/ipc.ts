@@ -9,6 +9,7 @@ import { boardChannels, boardEvents } from './contracts/board';
 import { boardFsChannels, boardFsEvents } from './contracts/board-fs';
 import { serialChannels, serialEvents } from './contracts/serial';
 import { settingsChannels, settingsEvents } from './contracts/settings';
+import { simulatorChannels, simulatorEvents } from './contracts/simulator';
 import { workspaceChannels, workspaceEvents } from './contracts/workspace';
 
 /** Every request/response channel, by name (`domain:verb-noun`). */
@@ -19,6 +20,7 @@ export const channels = {
   ...boardChannels,
   ...boardFsChannels,
   ...workspaceChannels,
+  ...simulatorChannels,
 };
 
 /** Every event main sends to the renderer, by name. */
@@ -29,6 +31,7 @@ export const events = {
   ...boardEvents,
   ...boardFsEvents,
   ...workspaceEvents,
+  ...simulatorEvents,
 };
 
 export type ChannelName = keyof typeof channels;

@@ -47,8 +47,8 @@ export type BoardStateChange =
 
 /** An input from the Board panel. */
 export type BoardInput =
-  /** A button on a pin: pressed pulls the pin to `level` (buttons to ground: level 0). */
-  | { kind: 'pin'; pin: string; level: 0 | 1 }
+  /** A button on a pin: pressed drives the pin to `level` (buttons to ground: 0); null releases it. */
+  | { kind: 'pin'; pin: string; level: 0 | 1 | null }
   /** A voltage on an analog pin (0..3.3 V). */
   | { kind: 'adc'; pin: string; volts: number }
   /** The simulated environment sensor (BME280) and the chip's own temperature. */

@@ -85,6 +85,7 @@ export class WorkerHost implements BoardHost {
   // #region input, time, interrupts
 
   setRunning(running: boolean): void {
+    if (running) this.drainMessages();
     this.running = running;
     this.stdin.setBusy(running);
     if (!running) this.interruptRequested = false;
@@ -147,6 +148,8 @@ export class WorkerHost implements BoardHost {
   }
 
   readIdle(): number {
+    // owner messages sent before these bytes (a panel input, then a command) apply first
+    this.drainMessages();
     for (;;) {
       const b = this.stdin.take();
       if (b >= 0) {
