@@ -74,21 +74,22 @@ export class SimulatedBoard implements ReplEngine {
     this.presented = cp;
     this.pythonWritable = !cp;
     this.files.readOnly = !this.pythonWritable;
-    const self = this;
+    const isPresented = () => this.presented;
+    const isWritable = () => this.pythonWritable;
     this.ctx = {
       hal: this.hal,
       profile,
       softIrq: (fn, arg) => this.softIrq(fn, arg),
       storage: {
         get presented() {
-          return self.presented;
+          return isPresented();
         },
         get pythonWritable() {
-          return self.pythonWritable;
+          return isWritable();
         },
         setPythonWritable: (w) => {
-          self.pythonWritable = w;
-          self.files.readOnly = !w;
+          this.pythonWritable = w;
+          this.files.readOnly = !w;
         },
         inBoot: false,
       },
