@@ -192,3 +192,21 @@ describe('SimulatorService with a real worker', () => {
     await r.until('Adafruit CircuitPython 9.2.1 on 2024-11-20; Adafruit Feather RP2040 (simulated) with rp2040\r\n>>> ');
   });
 });
+
+describe('SimulatorService stdin flow', () => {
+  it('delivers input larger than the 64 KB ring in order (raw REPL)', async () => {
+    const { s } = service();
+    const t = await s.open('pico');
+    const r = new Reader(t);
+    await r.until('>>> ');
+    await t.write(Buffer.from('\r\x01'));
+    await r.until('raw REPL; CTRL-B to exit\r\n>');
+    const lines: string[] = [];
+    for (let i = 0; i < 4000; i++) lines.push(`x${i % 50} = ${i} # ${'pad'.repeat(10)}`);
+    const code = lines.join('\n') + '\nprint(x49, len("é€"))\n';
+    expect(code.length).toBeGreaterThan(150_000);
+    await t.write(Buffer.from(code + '\x04', 'utf8'));
+    const out = await r.until('\x04>', 20_000);
+    expect(out).toBe('OK3999 2\r\n\x04\x04>');
+  });
+});

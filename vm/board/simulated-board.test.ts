@@ -159,3 +159,21 @@ describe('CircuitPython board', () => {
     expect(out.endsWith('code.py output:\r\nnew\r\n' + DONE)).toBe(true);
   });
 });
+
+describe('help()', () => {
+  it('prints the port welcome, modules, and an object\'s attributes', () => {
+    const h = new BoardHarness(pico, makeBoardVm);
+    h.powerOn();
+    const welcome = h.feed('help()\r');
+    expect(welcome).toContain('Welcome to MicroPython!');
+    expect(welcome).toContain("RP2 specific commands\r\nare in the 'rp2' module.");
+    expect(welcome).toContain('CTRL-D -- on a blank line, do a soft reset of the board');
+    const mods = h.feed("help('modules')\r");
+    expect(mods).toContain('machine');
+    expect(mods).toContain('Plus any modules on the filesystem\r\n>>> ');
+    const obj = h.feed('import machine\rhelp(machine.Pin)\r');
+    expect(obj).toContain("object <class 'Pin'> is of type type\r\n");
+    expect(obj).toContain('  toggle -- ');
+    expect(obj).toContain('  OUT -- 1\r\n');
+  });
+});

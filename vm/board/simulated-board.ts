@@ -22,6 +22,7 @@ import { makeBusio } from './circuitpython/busio';
 import { makeNeopixel } from './circuitpython/neopixel';
 import { makeStorage, makeSupervisor, RELOAD_MARK } from './circuitpython/supervisor';
 import { fn, instance, raise } from './py';
+import { makeHelp } from './help';
 
 /** The Python VM as the board drives it (structurally what vm/index.ts's Interpreter offers). */
 export interface PythonVm {
@@ -265,17 +266,26 @@ export class SimulatedBoard implements ReplEngine {
         if (r >= 0) return decodeBytes(rl.line);
       }
     });
-    // The Interpreter has no public way to replace a builtin yet (asked for); its builtins
-    // module is reachable as `vm.builtins`. Fall back to __main__ if that ever changes.
-    const internal = this.vm as unknown as { vm?: { builtins?: { g: Record<string, PyObj> } } };
-    const target = internal.vm?.builtins?.g ?? this.vm.globals();
+    const target = this.builtins();
     target.input = input;
+    target.help = makeHelp(this.profile, (t) => host.text(t), (f, ...a) => this.vm.call(f, ...a), () => this.builtins());
+  }
+
+  /**
+   * The interpreter's builtins namespace. The Interpreter has no public way to replace a
+   * builtin yet (requested); its builtins module is reachable as `vm.builtins`. Falls back to
+   * __main__ if that ever changes.
+   */
+  private builtins(): Record<string, PyObj> {
+    const internal = this.vm as unknown as { vm?: { builtins?: { g: Record<string, PyObj> } } };
+    return internal.vm?.builtins?.g ?? this.vm.globals();
   }
 
   private outcome(e: unknown): RunResult {
     if (!(e instanceof PyRaise)) {
       const err = e as Error;
-      return { kind: 'error', text: `internal error: ${err?.stack ?? String(e)}\n` };
+      const text = String(err?.stack ?? e);
+      return { kind: 'error', text: (text.startsWith('internal error') ? text : `internal error: ${text}`) + '\n' };
     }
     if (this.vm.isSystemExit(e)) {
       const a0 = e.exc.args?.items?.[0];
