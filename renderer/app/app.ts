@@ -83,7 +83,7 @@ export function startApp(mount: HTMLElement): void {
     else if (choice) await link.connect(choice);
   });
   const files = new FilesPanel(store, notices, { openLocal: (p) => documents.openLocal(p), openBoard: (p) => documents.openBoard(p) });
-  const boardPanel = new BoardPanel(openPicker);
+  const boardPanel = new BoardPanel(openPicker, (m, level) => notices.show(m, level));
   const themePicker = h(
     'select',
     { class: 'theme-picker', 'aria-label': 'Theme', title: 'Theme' },

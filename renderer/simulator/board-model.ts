@@ -1,21 +1,11 @@
 // What the Board panel draws for a simulated board: each pin's mode and level, PWM duty, the
 // LEDs and NeoPixel colours, built up from the simulator's state changes. DOM-free.
-// The change and pin shapes mirror the simulator contract (vm/host/protocol.ts upstream).
+import type { PinCapability, SimulatorChange, SimulatorPin } from '../../shared/contracts/simulator';
 
-export type PinMode = 'in' | 'out' | 'open-drain' | 'pwm' | 'adc' | 'unused';
-
-export type SimStateChange =
-  | { kind: 'pin'; pin: string; mode: PinMode; level: 0 | 1; pull?: 'up' | 'down' | null }
-  | { kind: 'pwm'; pin: string; freq: number; duty: number }
-  | { kind: 'led'; pin: string; on: boolean }
-  | { kind: 'neopixel'; pin: string; colors: [number, number, number][] };
-
-export type PinCapability = 'digital' | 'adc' | 'pwm' | 'led' | 'neopixel';
-
-export interface SimPinInfo {
-  name: string;
-  capabilities: PinCapability[];
-}
+export type { PinCapability };
+export type SimStateChange = SimulatorChange;
+export type SimPinInfo = SimulatorPin;
+export type PinMode = Extract<SimulatorChange, { kind: 'pin' }>['mode'];
 
 export interface PinView {
   name: string;

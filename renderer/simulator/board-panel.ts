@@ -1,28 +1,87 @@
-// The Board panel: what the connected board is, and (once the simulator contract exists) the
-// simulated board's LEDs, pins and inputs. Until then it explains what will appear here.
+// The Board panel: what the connected board is and, for a simulated board, its hardware drawn
+// live (simulator:* channels): LEDs, NeoPixels, pins, and inputs (buttons, voltages, room
+// temperature). Also "Unplug and plug back in", which restarts the simulated board.
+import type { SimulatorStatus } from '../../shared/contracts/simulator';
+import { api } from '../api';
 import { h } from '../app/dom';
+import { guard } from '../app/errors';
 import type { AppState } from '../app/store';
 import { describeBoard } from '../ui/status-bar';
+import { BoardModel } from './board-model';
+import { SimBoardView } from './sim-board-view';
 
 export class BoardPanel {
   readonly element: HTMLElement;
   private readonly summary = h('dl', { class: 'board-summary' });
   private readonly hint = h('p', { class: 'hint' });
+  private readonly model = new BoardModel();
+  private readonly view: SimBoardView;
+  private readonly simArea = h('div', { class: 'sim-area', hidden: true });
+  private readonly replug: HTMLButtonElement;
+  /** Whether this host has the simulator channels (null until asked). */
+  private simAvailable: boolean | null = null;
+  private simulated = false;
 
-  constructor(openPicker: () => void) {
+  constructor(
+    openPicker: () => void,
+    private readonly notify: (message: string, level: 'info' | 'warning' | 'error') => void,
+  ) {
     const choose = h('button', { type: 'button', class: 'btn small', onclick: openPicker }, 'Choose board…');
-    this.element = h('div', { class: 'board-panel' }, this.summary, this.hint, choose);
+    this.replug = h('button', { type: 'button', class: 'btn small', hidden: true, title: 'Restarts the simulated board, as unplugging a real one would (its files are kept)' }, 'Unplug and plug back in');
+    this.replug.addEventListener('click', guard('board panel', () => api.invoke('simulator:hard-reset', { reason: 'unplugged from the Board panel' })));
+    this.view = new SimBoardView(this.model, (input) => {
+      void api.invoke('simulator:send-input', { input }).then((r) => {
+        if (!r.ok && r.code !== 'unknown-channel') this.notify(`The simulated board did not take that input: ${r.message}`, 'warning');
+      });
+    });
+    this.simArea.append(this.view.element);
+    this.element = h('div', { class: 'board-panel' }, this.summary, this.hint, h('div', { class: 'panel-actions' }, choose, this.replug), this.simArea);
+    api.on('simulator:hardware-changed', ({ changes }) => {
+      this.model.apply(changes);
+      if (this.simulated) this.view.update();
+    });
+    api.on('simulator:status-changed', guard('board panel', (status: SimulatorStatus) => {
+      if (status.state === 'restarted') this.notify(`The simulated board was restarted: ${status.reason}`, 'warning');
+      return this.refresh();
+    }));
   }
 
   render(state: AppState): void {
     const d = describeBoard(state);
     const row = (k: string, v: string) => [h('dt', {}, k), h('dd', {}, v || '—')];
     this.summary.replaceChildren(...row('Board', d.board), ...row('Firmware', d.firmware), ...row('State', d.connection));
-    const simulated = state.board.info?.target.kind === 'simulated';
-    this.hint.textContent = state.linkAvailable === false
-      ? 'No board link yet. When it is available, pick a simulated board to try Mote without hardware.'
-      : simulated
-        ? 'This board is simulated: your programs run inside Mote. Its LEDs and pins will be drawn here.'
-        : 'Plug in a board with a USB data cable, or choose a simulated board.';
+    const simulated = state.board.info?.target.kind === 'simulated' && (state.board.connection === 'connected' || state.board.connection === 'running');
+    this.hint.textContent =
+      state.linkAvailable === false
+        ? 'No board link yet. When it is available, pick a simulated board to try Mote without hardware.'
+        : simulated
+          ? 'This board is simulated: your programs run inside Mote. Its lights and inputs are below.'
+          : 'Plug in a board with a USB data cable, or choose a simulated board.';
+    if (simulated !== this.simulated) {
+      this.simulated = simulated;
+      void this.refresh();
+    }
+  }
+
+  /** Reads the simulator's pins and hardware state (after connect, restart or status change). */
+  private async refresh(): Promise<void> {
+    if (!this.simulated || this.simAvailable === false) {
+      this.simArea.hidden = true;
+      this.replug.hidden = true;
+      return;
+    }
+    const state = await api.invoke('simulator:get-state', {});
+    if (!state.ok) {
+      if (state.code === 'unknown-channel') this.simAvailable = false;
+      this.simArea.hidden = true;
+      return;
+    }
+    this.simAvailable = true;
+    const running = state.value.status.state === 'running' || state.value.status.state === 'restarted';
+    this.model.reset(state.value.pins);
+    this.model.apply(state.value.hardware);
+    this.simArea.hidden = !running;
+    this.replug.hidden = !running;
+    this.view.render();
   }
 }

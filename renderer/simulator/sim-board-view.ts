@@ -1,14 +1,12 @@
 // Draws a simulated board in the Board panel: its LEDs (lit by level or PWM duty), NeoPixels,
 // a pin table, and inputs a beginner can use without hardware: a push button on any input
 // pin, a voltage slider on analog pins, and the room temperature for the sensor.
+
+import type { SimulatorInput } from '../../shared/contracts/simulator';
 import { h } from '../app/dom';
 import { BoardModel, ledBrightness, type PinView } from './board-model';
 
-/** An input from the panel, in the simulator contract's shape. */
-export type SimInput =
-  | { kind: 'pin'; pin: string; level: 0 | 1 }
-  | { kind: 'adc'; pin: string; volts: number }
-  | { kind: 'sensor'; temperatureC?: number; humidity?: number; pressureHpa?: number };
+export type SimInput = SimulatorInput;
 
 export class SimBoardView {
   readonly element = h('div', { class: 'sim-board' });
@@ -96,13 +94,13 @@ export class SimBoardView {
   }
 
   private button(p: PinView): HTMLElement {
-    // A button to ground on a pulled-up pin reads 0 when pressed; otherwise it pulls the pin high.
-    const pressedLevel: 0 | 1 = p.pull === 'up' ? 0 : 1;
-    const b = h('button', { type: 'button', class: 'btn sim-button', 'aria-pressed': 'false' }, `Button on ${p.name}`);
+    // A button to ground on a pulled-up pin reads 0 when pressed; otherwise it drives the pin high.
+    const pressed = p.pull === 'up' ? 'low' : 'high';
+    const b = h('button', { type: 'button', class: 'btn sim-button', 'aria-pressed': 'false', title: 'Hold to press (mouse, Space or Enter)' }, `Button on ${p.name}`);
     const set = (down: boolean) => {
       if ((b.getAttribute('aria-pressed') === 'true') === down) return;
       b.setAttribute('aria-pressed', String(down));
-      this.send({ kind: 'pin', pin: p.name, level: down ? pressedLevel : ((1 - pressedLevel) as 0 | 1) });
+      this.send({ kind: 'pin', pin: p.name, drive: down ? pressed : 'released' });
     };
     b.addEventListener('pointerdown', (e) => {
       b.setPointerCapture(e.pointerId);
