@@ -98,6 +98,10 @@ const cases: [string, string][] = [
   ['paste mode cancelled', '\x05abc\x03'],
   ['paste mode error', '\x05x = (\r\x04'],
   ['Ctrl-E on a non-empty line moves to the end', 'ab\x01\x05c\r'],
+  // UTF-8 bytes (one char per byte here): the friendly line editor drops them, paste and raw keep them
+  ['non-ASCII typed at the friendly prompt', 'print("\xc3\xa9\xe2\x82\xac")\r'],
+  ['non-ASCII in paste mode', '\x05print("\xc3\xa9")\r\x04'],
+  ['non-ASCII in the raw REPL', '\r\x01print("\xc3\xa9", len("\xe2\x82\xac"))\x04'],
 ];
 
 describe('REPL protocol vs the real MicroPython REPL', () => {
