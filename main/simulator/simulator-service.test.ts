@@ -210,3 +210,41 @@ describe('SimulatorService stdin flow', () => {
     expect(out).toBe('OK3999 2\r\n\x04\x04>');
   });
 });
+
+describe('SimulatorService CircuitPython drive', () => {
+  it('Python writes fail with EROFS while the drive is presented; host writes auto-reload', async () => {
+    const { s, dataDir } = service();
+    const root = path.join(dataDir, 'boards', 'circuitpython-rp2040');
+    fs.mkdirSync(root, { recursive: true });
+    fs.writeFileSync(path.join(root, 'code.py'), 'print("v1")\n');
+    const t = await s.open('circuitpython-rp2040');
+    const r = new Reader(t);
+    await r.until('Press any key');
+    s.setDrivePresented(true);
+    await t.write(Buffer.from('\r'));
+    await r.until('>>> ');
+    await t.write(Buffer.from("open('x.txt', 'w')\r"));
+    expect(await r.until(/>>> $/)).toContain('OSError: [Errno 30] Read-only filesystem');
+    await t.write(Buffer.from('\x04'));
+    await r.until('Press any key to enter the REPL. Use CTRL-D to reload.\r\n');
+    fs.writeFileSync(path.join(root, 'code.py'), 'print("v2")\n');
+    s.fileChanged('/code.py');
+    const out = await r.until('Press any key to enter the REPL. Use CTRL-D to reload.\r\n', 5000);
+    expect(out).toContain('soft reboot\r\n');
+    expect(out).toContain('code.py output:\r\nv2\r\n');
+  });
+
+  it('machine.Timer callbacks keep running while the REPL is idle', async () => {
+    const { s } = service();
+    let led = 0;
+    s.onState((c) => (led += c.filter((x) => x.kind === 'led').length));
+    const t = await s.open('pico');
+    const r = new Reader(t);
+    await r.until('>>> ');
+    await t.write(Buffer.from('from machine import Pin, Timer\rled = Pin("LED", Pin.OUT)\rtim = Timer(period=50, callback=lambda t: led.toggle())\r'));
+    await r.until(/toggle\(\)\)\r\n>>> $/);
+    led = 0;
+    await new Promise((res) => setTimeout(res, 600));
+    expect(led).toBeGreaterThanOrEqual(6);
+  });
+});

@@ -127,13 +127,16 @@ describe('CircuitPython board', () => {
     const h = new BoardHarness(circuitpythonRp2040, makeBoardVm);
     h.powerOn();
     h.feed('\r\r\x01');
-    expect(h.exec('import storage\nprint(storage.getmount("/").readonly)')[0]).toBe('True\r\n');
+    expect(h.exec('import storage\nprint(storage.getmount("/").readonly)')[0]).toBe('False\r\n');
+    h.board.setDrivePresented(true);
+    expect(h.exec('print(storage.getmount("/").readonly)')[0]).toBe('True\r\n');
     expect(h.files.readOnly).toBe(true);
+    expect(h.exec('storage.remount("/", readonly=False)')[1]).toContain("RuntimeError: Cannot remount '/' when visible via USB.");
     h.board.setDrivePresented(false);
-    expect(h.exec('print(storage.getmount("/").readonly)')[0]).toBe('False\r\n');
-    const h2 = new BoardHarness(circuitpythonRp2040, makeBoardVm, { 'boot.py': 'import storage\nstorage.remount("/", readonly=False)' });
+    expect(h.files.readOnly).toBe(false);
+    const h2 = new BoardHarness(circuitpythonRp2040, makeBoardVm, { 'boot.py': 'import storage\nstorage.remount("/", readonly=True)' });
     h2.powerOn();
-    expect(h2.files.readOnly).toBe(false);
+    expect(h2.files.readOnly).toBe(true);
   });
 
   it('auto-reload: a host-side write reloads code.py at the press-any-key prompt', () => {

@@ -10,7 +10,8 @@ import { BoardRepl } from '../repl/board-repl';
 import type { ReplEngine, RunResult } from '../repl/engine';
 import { completeFromCandidates, CTRL_C, CTRL_D, Readline, type Completion } from '../repl/readline';
 import { decodeBytes } from '../repl/board-repl';
-import { str } from '../runtime/ops';
+import { setErrnoNames, str } from '../runtime/ops';
+import { ERRNO_NAMES } from '../modules/errno';
 import type { BoardHost } from './board-host';
 import { HARD_RESET_MARK, type BoardContext } from './context';
 import { SimBoard, type SimInput } from './sim/sim-board';
@@ -50,6 +51,19 @@ export interface BoardFiles {
 
 const AUTORELOAD_DELAY_MS = 750;
 
+/** CircuitPython's OSError texts (py/moderrno.c errno_error_text). */
+const CIRCUITPY_ERRNO_TEXT: Record<number, string> = {
+  1: 'Operation not permitted',
+  2: 'No such file/directory',
+  5: 'Input/output error',
+  13: 'Permission denied',
+  17: 'File exists',
+  19: 'No such device',
+  22: 'Invalid argument',
+  28: 'No space left on device',
+  30: 'Read-only filesystem',
+};
+
 export class SimulatedBoard implements ReplEngine {
   readonly hal: SimBoard;
   readonly repl: BoardRepl;
@@ -71,9 +85,10 @@ export class SimulatedBoard implements ReplEngine {
     private readonly makeVm: VmFactory,
   ) {
     this.hal = new SimBoard(profile, () => host.monotonicMs());
-    const cp = profile.flavour === 'circuitpython';
-    this.presented = cp;
-    this.pythonWritable = !cp;
+    // CircuitPython: the CIRCUITPY drive starts hidden (like a board without USB mass storage),
+    // so REPL-based tools can write; the owner presents it with setDrivePresented(true).
+    this.presented = false;
+    this.pythonWritable = true;
     this.files.readOnly = !this.pythonWritable;
     const isPresented = () => this.presented;
     const isWritable = () => this.pythonWritable;
@@ -209,6 +224,10 @@ export class SimulatedBoard implements ReplEngine {
 
   private newVm(): void {
     this.vm = this.makeVm(this.vmHost, this.profile);
+    // How OSError prints its errno differs per flavour ("[Errno 2] ENOENT" vs CircuitPython's
+    // "[Errno 2] No such file/directory"). The VM keeps one table per process (no per-interpreter
+    // setting yet), and a worker runs one board, so it is set here for each fresh interpreter.
+    setErrnoNames(this.profile.flavour === 'circuitpython' ? { ...ERRNO_NAMES, ...CIRCUITPY_ERRNO_TEXT } : ERRNO_NAMES);
     this.installInput();
     const ctx = this.ctx;
     if (this.profile.flavour === 'micropython') {
