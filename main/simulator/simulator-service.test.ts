@@ -227,11 +227,48 @@ describe('SimulatorService CircuitPython drive', () => {
     expect(await r.until(/>>> $/)).toContain('OSError: [Errno 30] Read-only filesystem');
     await t.write(Buffer.from('\x04'));
     await r.until('Press any key to enter the REPL. Use CTRL-D to reload.\r\n');
+    // saved from outside (an editor, the drive view): the folder watcher reports it, no explicit call
     fs.writeFileSync(path.join(root, 'code.py'), 'print("v2")\n');
-    s.fileChanged('/code.py');
     const out = await r.until('Press any key to enter the REPL. Use CTRL-D to reload.\r\n', 5000);
     expect(out).toContain('soft reboot\r\n');
     expect(out).toContain('code.py output:\r\nv2\r\n');
+  });
+
+  it('the board\'s own writes do not auto-reload it', async () => {
+    const { s } = service();
+    const t = await s.open('circuitpython-rp2040');
+    const r = new Reader(t);
+    await r.until('Press any key');
+    await t.write(Buffer.from('\r'));
+    await r.until('>>> ');
+    await t.write(Buffer.from('\x01'));
+    await r.until('raw REPL; CTRL-B to exit\r\n>');
+    await t.write(Buffer.from("open('code.py', 'w').write('print(3)')\x04"));
+    await r.until('\x04>');
+    await t.write(Buffer.from('\x02'));
+    await r.until('>>> ');
+    await new Promise((res) => setTimeout(res, 1200));
+    await t.write(Buffer.from('1+1\r'));
+    expect(await r.until('>>> ')).toBe('1+1\r\n2\r\n>>> ');
+    s.fileChanged('/code.py'); // explicit reports still reload when the REPL is not active...
+    await new Promise((res) => setTimeout(res, 1000));
+    await t.write(Buffer.from('2+2\r'));
+    expect(await r.until('>>> ')).toBe('2+2\r\n4\r\n>>> '); // ...but the REPL suspends auto-reload
+  });
+
+  it('a program printing in a tight loop is rate-limited and still stops on Ctrl-C', async () => {
+    const { s } = service();
+    const t = await s.open('pico');
+    const r = new Reader(t);
+    await r.until('>>> ');
+    let bytes = 0;
+    t.onData((d) => (bytes += d.length));
+    await t.write(Buffer.from('while True: print("x" * 100)\r\r'));
+    await new Promise((res) => setTimeout(res, 1000));
+    expect(bytes).toBeGreaterThan(100_000);
+    expect(bytes).toBeLessThan(4 * 1024 * 1024);
+    await t.write(Uint8Array.of(3));
+    await r.until('KeyboardInterrupt: \r\n>>> ', 2000);
   });
 
   it('machine.Timer callbacks keep running while the REPL is idle', async () => {

@@ -4,6 +4,7 @@
 // reporting it. Plain Node; main never blocks on the worker.
 
 import { Worker } from 'node:worker_threads';
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { BoardInput, BoardPinInfo, BoardProfileId, BoardStateChange, FromWorker, ToWorker, WorkerInit } from '../../vm/host/protocol';
 import { createBoardSab, StdinWriter } from '../../vm/host/protocol';
@@ -28,6 +29,11 @@ export interface SimulatorServiceOptions {
   interruptWedgeMs?: number;
   /** Time allowed for a worker to report ready (default 10 s). */
   startTimeoutMs?: number;
+  /**
+   * Watch a CircuitPython board's folder and report host-side changes, so files saved there by
+   * any program auto-reload code.py as on a CIRCUITPY drive (default true).
+   */
+  watchFiles?: boolean;
 }
 
 interface Running {
@@ -52,6 +58,8 @@ export class SimulatorService implements SimulatedLink {
   private interruptAt = 0;
   private restarts: number[] = [];
   private readonly workerFile: string;
+  private watcher: fs.FSWatcher | null = null;
+  private readonly watchTimers = new Map<string, ReturnType<typeof setTimeout>>();
 
   constructor(private readonly opts: SimulatorServiceOptions) {
     this.workerFile = opts.workerFile ?? path.join(__dirname, '..', 'vm', 'worker.js');
@@ -85,6 +93,7 @@ export class SimulatorService implements SimulatedLink {
       await this.stop();
       this.launch(profile);
       this.emitStatus({ state: 'starting', profile });
+      if (profile === 'circuitpython-rp2040' && this.opts.watchFiles !== false) this.watchFiles(profile);
     }
     const t = new SimulatedTransport(profile, this);
     this.transports.add(t);
@@ -104,6 +113,7 @@ export class SimulatorService implements SimulatedLink {
     const cur = this.current;
     this.current = null;
     this.stopWatchdog();
+    this.stopWatchingFiles();
     if (cur && !cur.exited) {
       cur.exited = true;
       await cur.worker.terminate();
@@ -151,6 +161,41 @@ export class SimulatorService implements SimulatedLink {
   }
 
   // #endregion
+
+  private watchFiles(profile: BoardProfileId): void {
+    const root = this.boardRoot(profile);
+    fs.mkdirSync(root, { recursive: true });
+    const report = (name: string | null) => {
+      if (!name) return;
+      const boardPath = '/' + name.split(path.sep).join('/');
+      clearTimeout(this.watchTimers.get(boardPath));
+      this.watchTimers.set(
+        boardPath,
+        setTimeout(() => {
+          this.watchTimers.delete(boardPath);
+          this.fileChanged(boardPath);
+        }, 50),
+      );
+    };
+    try {
+      this.watcher = fs.watch(root, { recursive: true }, (_event, name) => report(name));
+    } catch {
+      try {
+        this.watcher = fs.watch(root, (_event, name) => report(name));
+      } catch {
+        this.watcher = null; // no watching on this system: only explicit fileChanged() reloads
+      }
+    }
+    this.watcher?.on('error', () => this.stopWatchingFiles());
+    this.watcher?.unref();
+  }
+
+  private stopWatchingFiles(): void {
+    this.watcher?.close();
+    this.watcher = null;
+    for (const t of this.watchTimers.values()) clearTimeout(t);
+    this.watchTimers.clear();
+  }
 
   private post(msg: ToWorker): void {
     const cur = this.current;

@@ -25,6 +25,8 @@ interface OpenFile {
 export class FolderFs implements VmFilesystem {
   private readonly root: string;
   private readonly files = new Map<number, OpenFile>();
+  /** Host paths the board itself changed, with when: host-side change reports for them are echoes. */
+  private readonly boardWrites = new Map<string, number>();
   private nextHandle = 3;
   private usedCache: number | null = null;
   /** CircuitPython: true while the drive is presented to the host; Python writes then raise EROFS. */
@@ -51,14 +53,14 @@ export class FolderFs implements VmFilesystem {
 
   mkdir(p: string): void {
     this.writable();
-    this.guard(() => fs.mkdirSync(this.resolve(p)));
+    this.guard(() => fs.mkdirSync(this.mark(this.resolve(p))));
   }
 
   rmdir(p: string): void {
     this.writable();
     const host = this.resolve(p);
     if (host === this.root) throw new FsError(13, p);
-    this.guard(() => fs.rmdirSync(host));
+    this.guard(() => fs.rmdirSync(this.mark(host)));
   }
 
   remove(p: string): void {
@@ -66,7 +68,7 @@ export class FolderFs implements VmFilesystem {
     const host = this.resolve(p);
     this.guard(() => {
       if (fs.statSync(host).isDirectory()) throw Object.assign(new Error('EISDIR'), { code: 'EISDIR' });
-      fs.unlinkSync(host);
+      fs.unlinkSync(this.mark(host));
     });
     this.usedCache = null;
   }
@@ -79,7 +81,7 @@ export class FolderFs implements VmFilesystem {
     if (b.startsWith(a + path.sep)) throw new FsError(22);
     this.guard(() => {
       fs.statSync(a);
-      fs.renameSync(a, b);
+      fs.renameSync(this.mark(a), this.mark(b));
     });
   }
 
@@ -96,7 +98,7 @@ export class FolderFs implements VmFilesystem {
     const nodeFlags = { r: plus ? 'r+' : 'r', w: plus ? 'w+' : 'w', a: plus ? 'a+' : 'a', x: plus ? 'wx+' : 'wx' }[kind as 'r' | 'w' | 'a' | 'x'];
     const fd = this.guard(() => {
       if (fs.existsSync(host) && fs.statSync(host).isDirectory()) throw Object.assign(new Error('EISDIR'), { code: 'EISDIR' });
-      return fs.openSync(host, nodeFlags);
+      return fs.openSync(kind === 'r' && !plus ? host : this.mark(host), nodeFlags);
     });
     if (kind === 'w') this.usedCache = null;
     const handle = this.nextHandle++;
@@ -121,6 +123,7 @@ export class FolderFs implements VmFilesystem {
     const at = f.append ? size : f.pos;
     const growth = Math.ceil(Math.max(size, at + data.length) / BLOCK) - Math.ceil(size / BLOCK);
     if (growth > 0 && this.used() + growth * BLOCK > this.quotaBytes) throw new FsError(28);
+    this.mark(f.hostPath);
     const n = this.guard(() => fs.writeSync(f.fd, data, 0, data.length, at));
     f.pos = at + n;
     if (growth > 0 && this.usedCache !== null) this.usedCache += growth * BLOCK;
@@ -152,7 +155,7 @@ export class FolderFs implements VmFilesystem {
 
   /** The board writing its own files (boot_out.txt), ignoring the read-only state. */
   writeFileDirect(p: string, text: string): void {
-    fs.writeFileSync(this.resolve(p), text);
+    fs.writeFileSync(this.mark(this.resolve(p)), text);
     this.usedCache = null;
   }
 
@@ -165,6 +168,27 @@ export class FolderFs implements VmFilesystem {
     } catch {
       return null;
     }
+  }
+
+  /** Whether the board itself changed this board path within the last `ms` milliseconds. */
+  changedByBoard(p: string, ms = 2000): boolean {
+    let host: string;
+    try {
+      host = this.resolve(p);
+    } catch {
+      return false;
+    }
+    const t = this.boardWrites.get(host);
+    return t !== undefined && Date.now() - t < ms;
+  }
+
+  private mark(host: string): string {
+    this.boardWrites.set(host, Date.now());
+    if (this.boardWrites.size > 256) {
+      const cutoff = Date.now() - 10_000;
+      for (const [k, t] of this.boardWrites) if (t < cutoff) this.boardWrites.delete(k);
+    }
+    return host;
   }
 
   /** Forget the cached usage figure (after host-side changes). */

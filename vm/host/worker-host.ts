@@ -10,6 +10,12 @@ import type { FromWorker } from './protocol';
 import { StdinReader } from './protocol';
 
 const OUTPUT_CHUNK = 16 * 1024;
+/**
+ * Output rate a USB CDC board sustains (about 1 MB/s at full speed, so this is generous): a
+ * program printing in a tight loop blocks here, as a board blocks on its USB buffer, instead
+ * of flooding main with messages.
+ */
+const OUTPUT_BYTES_PER_SEC = 2 * 1024 * 1024;
 const FLUSH_EVERY_MS = 15;
 const DRAIN_EVERY_MS = 5;
 
@@ -73,7 +79,29 @@ export class WorkerHost implements BoardHost {
     if (this.out.length === 0) return;
     const data = Uint8Array.from(this.out);
     this.out = [];
+    this.throttle(data.length);
     this.post({ type: 'output', data }, [data.buffer as ArrayBuffer]);
+  }
+
+  private windowStart = 0;
+  private windowBytes = 0;
+
+  /** Blocks while the output rate is above OUTPUT_BYTES_PER_SEC (Ctrl-C still gets through). */
+  private throttle(n: number): void {
+    const now = this.monotonicMs();
+    if (now - this.windowStart >= 100) {
+      this.windowStart = now;
+      this.windowBytes = 0;
+    }
+    this.windowBytes += n;
+    const allowed = OUTPUT_BYTES_PER_SEC / 10;
+    if (this.windowBytes <= allowed) return;
+    const waitMs = ((this.windowBytes - allowed) / OUTPUT_BYTES_PER_SEC) * 1000;
+    const until = now + Math.min(waitMs, 500);
+    while (this.monotonicMs() < until && !this.stdin.hasCtrlC()) {
+      this.stdin.beat();
+      this.stdin.waitForWake(this.stdin.wakeValue(), until - this.monotonicMs());
+    }
   }
 
   publishState(changes: SimStateChange[]): void {

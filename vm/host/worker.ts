@@ -27,7 +27,8 @@ function main(): void {
       if (msg.type === 'input') board.applyInput(msg.input);
       else if (msg.type === 'fs-changed') {
         fs.invalidateUsage();
-        board.fileChanged();
+        // the owner's folder watcher also sees the board's own writes: those are not host writes
+        if (!fs.changedByBoard(msg.path)) board.fileChanged();
       } else if (msg.type === 'drive-presented') board.setDrivePresented(msg.presented);
     };
     post({ type: 'ready', profile: profile.id, pins: pinInfo(profile) });
