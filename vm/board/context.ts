@@ -12,6 +12,8 @@ export interface BoardContext {
   softIrq(fn: PyObj, arg: PyObj): void;
   /** Filesystem state for CircuitPython's storage module. */
   storage: { readonly presented: boolean; setPythonWritable(writable: boolean): void; readonly pythonWritable: boolean; inBoot: boolean };
+  /** Wall clock in ms since 1970 (RTC). */
+  wallMs(): number;
   /** CircuitPython: supervisor.runtime.autoreload. */
   autoreload: boolean;
 }

@@ -96,6 +96,7 @@ export class SimulatedBoard implements ReplEngine {
       hal: this.hal,
       profile,
       softIrq: (fn, arg) => this.softIrq(fn, arg),
+      wallMs: () => host.wallMs(),
       storage: {
         get presented() {
           return isPresented();

@@ -120,6 +120,15 @@ describe('machine on the pico profile', () => {
     expect(out).toBe('1 0\r\n');
   });
 
+  it('RTC, Signal and WDT', () => {
+    const h = raw();
+    const [out, err] = h.exec(
+      'from machine import RTC, Signal, Pin, WDT\nr = RTC()\nr.datetime((2024, 5, 17, 4, 13, 45, 30, 0))\nd = r.datetime()\nprint(d[:3], d[4:6])\ns = Signal(Pin(5, Pin.OUT), invert=True)\ns.on()\nprint(Pin(5).value(), s.value())\nWDT(timeout=2000).feed()',
+    );
+    expect(err).toBe('');
+    expect(out).toBe('(2024, 5, 17) (13, 45)\r\n0 1\r\n');
+  });
+
   it('rejects unknown pins as a Pico does', () => {
     const h = raw();
     expect(h.exec('from machine import Pin\nPin(99)')[1]).toContain('ValueError: invalid pin');

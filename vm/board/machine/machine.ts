@@ -12,6 +12,7 @@ import { makeTimerClass } from './timer';
 import { makeI2cClasses } from './i2c';
 import { makeUartClass } from './uart';
 import { makeNeoPixelClass } from './neopixel';
+import { makeRtcClass, makeSignalClass, makeWdtClass } from './rtc';
 
 export interface MachineModules {
   machine: PyObj;
@@ -32,6 +33,9 @@ export function makeMachineModules(ctx: BoardContext): MachineModules {
     I2C,
     SoftI2C,
     UART: makeUartClass(ctx),
+    RTC: makeRtcClass(ctx, () => ctx.wallMs()),
+    WDT: makeWdtClass(),
+    Signal: makeSignalClass(ctx, Pin),
     // reset(): a hard reset; the board powers on again (files kept)
     reset: fn('reset', () => {
       throw pyErr('SystemExit', HARD_RESET_MARK);
