@@ -170,4 +170,51 @@ print("elapsed", round(time.monotonic() - start, 1))
     const px = h.host.states.filter((s) => s.kind === 'neopixel');
     expect(px.at(-1)).toEqual({ kind: 'neopixel', pin: 'NEOPIXEL', colors: [[0, 0, 128]] });
   });
+
+  it('circuitpython-rp2040: an Adafruit-style driver on the frozen adafruit_bus_device', () => {
+    const code = `
+import board, struct
+from adafruit_bus_device.i2c_device import I2CDevice
+
+class BME280:
+    def __init__(self, i2c, address=0x77):
+        self.dev = I2CDevice(i2c, address)
+        self.buf = bytearray(26)
+        if self._read(0xD0, 1)[0] != 0x60:
+            raise RuntimeError("Failed to find BME280!")
+        self.T1, self.T2, self.T3 = struct.unpack("<Hhh", self._read(0x88, 6))
+        self._write(0xF4, 0x27)
+
+    def _read(self, reg, n):
+        out = bytearray(n)
+        with self.dev as d:
+            d.write_then_readinto(bytes([reg]), out)
+        return out
+
+    def _write(self, reg, value):
+        with self.dev as d:
+            d.write(bytes([reg, value]))
+
+    @property
+    def temperature(self):
+        d = self._read(0xFA, 3)
+        raw = (d[0] << 12) | (d[1] << 4) | (d[2] >> 4)
+        v1 = (raw / 16384 - self.T1 / 1024) * self.T2
+        v2 = (raw / 131072 - self.T1 / 8192) ** 2 * self.T3
+        return (v1 + v2) / 5120
+
+sensor = BME280(board.I2C())
+print("temperature:", round(sensor.temperature, 1))
+try:
+    I2CDevice(board.I2C(), 0x40)
+except ValueError as e:
+    print(e)
+import os
+print('.frozen' in os.listdir('/'))
+`;
+    const h = new BoardHarness(circuitpythonRp2040, makeBoardVm, { 'code.py': code }, folder(7 * 1024 * 1024));
+    h.board.applyInput({ kind: 'sensor', temperatureC: 18.3 });
+    const out = h.powerOn();
+    expect(out).toContain('code.py output:\r\ntemperature: 18.3\r\nNo I2C device at address: 0x40\r\nFalse\r\n');
+  });
 });

@@ -24,6 +24,8 @@ import { makeNeopixel } from './circuitpython/neopixel';
 import { makeStorage, makeSupervisor, RELOAD_MARK } from './circuitpython/supervisor';
 import { fn, instance, raise } from './py';
 import { makeHelp } from './help';
+import { FrozenOverlayFs } from './frozen-fs';
+import { ADAFRUIT_BUS_DEVICE } from './frozen/adafruit-bus-device';
 
 /** The Python VM as the board drives it (structurally what vm/index.ts's Interpreter offers). */
 export interface PythonVm {
@@ -120,7 +122,7 @@ export class SimulatedBoard implements ReplEngine {
       poll: () => host.poll(),
       monotonicMs: () => host.monotonicMs(),
       wallMs: () => host.wallMs(),
-      fs: host.fs,
+      fs: host.fs && profile.flavour === 'circuitpython' ? new FrozenOverlayFs(host.fs, ADAFRUIT_BUS_DEVICE) : host.fs,
     };
     this.newVm();
     this.repl = new BoardRepl(this, host, {
