@@ -65,7 +65,18 @@ export function runBoardCli(argv: string[], workerFile = path.join(__dirname, 'w
       finish(1);
     });
     worker.on('exit', (code) => finish(code === 0 ? 0 : 1));
-    process.stdin.on('data', (chunk: Buffer) => writer.write(new Uint8Array(chunk)));
+    const tty = process.stdin.isTTY === true;
+    if (tty) process.stderr.write(`mote: simulated ${opts.profile}, files in ${init.fsRoot}; Ctrl-] quits\r\n`);
+    process.stdin.on('data', (chunk: Buffer) => {
+      // In a terminal, Ctrl-] leaves (as miniterm and mpremote do); behind a pty every byte is the board's.
+      const quit = tty ? chunk.indexOf(0x1d) : -1;
+      if (quit >= 0) {
+        if (quit > 0) writer.write(new Uint8Array(chunk.subarray(0, quit)));
+        finish(0);
+        return;
+      }
+      writer.write(new Uint8Array(chunk));
+    });
     process.stdin.on('end', () => finish(0));
     process.stdout.on('error', () => finish(0));
   });
