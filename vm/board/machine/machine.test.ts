@@ -24,13 +24,13 @@ describe('machine on the pico profile', () => {
 
   it('reads inputs with pulls and runs IRQ handlers as soft IRQs', () => {
     const h = raw();
-    h.exec('from machine import Pin\npresses = []\nb = Pin(14, Pin.IN, Pin.PULL_UP)\nb.irq(lambda p: presses.append(p.value()), Pin.IRQ_FALLING)');
+    h.exec('from machine import Pin\npresses = []\nb = Pin(14, Pin.IN, Pin.PULL_UP)\nirq = b.irq(lambda p: presses.append(p.value()), Pin.IRQ_FALLING)');
     expect(h.exec('print(b.value())')[0]).toBe('1\r\n');
     h.board.applyInput({ kind: 'pin', pin: 'GP14', level: 0 });
     h.host.poll();
     h.board.applyInput({ kind: 'pin', pin: 'GP14', level: null });
     h.host.poll();
-    expect(h.exec('print(presses, b.value())')).toEqual(['[0] 1\r\n', '']);
+    expect(h.exec('print(presses, b.value(), irq.flags() == Pin.IRQ_RISING, irq.trigger() == Pin.IRQ_FALLING)')).toEqual(['[0] 1 False True\r\n', '']);
   });
 
   it('IRQs fire while a program runs (scheduled at poll points)', () => {

@@ -2,7 +2,7 @@
 // handlers run as soft IRQs. Constants follow the port (rp2 or esp32), as the real firmware's do.
 
 import type { BoardContext } from '../context';
-import { arg, fn, instance, isNone, nativeClass, None, raise, stateOf, toBool, toInt, type Kw, type PyObj } from '../py';
+import { arg, instance, isNone, nativeClass, None, raise, stateOf, toBool, toInt, type Kw, type PyObj } from '../py';
 import type { PinMode, Pull } from '../hal';
 
 export interface PinState {
@@ -48,6 +48,15 @@ export function makePinClass(ctx: BoardContext) {
     const p = pull === -1 ? null : pullOf(pull);
     if (mode !== -1 || pull !== -1 || cur === 'unused') hal.pinConfigure(s.gpio, m === 'unused' ? 'in' : m, p);
   };
+
+  // the object Pin.irq() returns: flags() is the edge that fired last, trigger() the edges watched
+  const Irq = nativeClass('irq', {
+    module: 'machine',
+    methods: {
+      flags: (a) => stateOf<{ flags: number; trigger: number }>(a[0], Irq).flags,
+      trigger: (a) => stateOf<{ flags: number; trigger: number }>(a[0], Irq).trigger,
+    },
+  });
 
   const resolve = (id: PyObj): number => {
     const g = typeof id === 'string' ? hal.pinId(id) : hal.pinId(toInt(id));
@@ -102,12 +111,14 @@ export function makePinClass(ctx: BoardContext) {
         const trigger = toInt(arg(a, kw, 2, 'trigger', K.IRQ_FALLING | K.IRQ_RISING));
         s.irq?.();
         s.irq = null;
+        const irqState = { flags: 0, trigger };
         if (!isNone(handler)) {
-          s.irq = hal.pinWatch(s.gpio, { rising: (trigger & K.IRQ_RISING) !== 0, falling: (trigger & K.IRQ_FALLING) !== 0 }, () =>
-            ctx.softIrq(handler, self),
-          );
+          s.irq = hal.pinWatch(s.gpio, { rising: (trigger & K.IRQ_RISING) !== 0, falling: (trigger & K.IRQ_FALLING) !== 0 }, () => {
+            irqState.flags = hal.pinRead(s.gpio) ? K.IRQ_RISING : K.IRQ_FALLING;
+            ctx.softIrq(handler, self);
+          });
         }
-        return None;
+        return instance(Irq, irqState);
       },
       mode: (a) => {
         const s = stateOf<PinState>(a[0], Pin);
@@ -140,4 +151,3 @@ export function pinArg(ctx: BoardContext, Pin: ReturnType<typeof makePinClass>, 
   return g;
 }
 
-export { fn, instance };
