@@ -9,7 +9,7 @@ import type { BoardPinInfo } from './protocol';
 /** A fresh interpreter configured as the profile's firmware. */
 export const makeBoardVm: VmFactory = (host, p) =>
   new Interpreter(host, {
-    heapLimit: 2 * 1024 * 1024,
+    heapLimit: p.heapBytes,
     recursionLimit: 200,
     argv: [],
     path: p.flavour === 'circuitpython' ? ['', '/', '.frozen', '/lib'] : ['', '.frozen', '/lib'],

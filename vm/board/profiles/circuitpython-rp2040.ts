@@ -25,6 +25,7 @@ export const circuitpythonRp2040: BoardProfile = {
   buildDate: '2024-11-20',
   boardId: 'adafruit_feather_rp2040',
   flashBytes: 7 * 1024 * 1024,
+  heapBytes: 192 * 1024,
   cpuFreqHz: 125_000_000,
   uniqueId: [0xdf, 0x62, 0x58, 0x78, 0xcb, 0x41, 0x34, 0x2b],
   pins,

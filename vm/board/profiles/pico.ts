@@ -15,6 +15,7 @@ export const pico: BoardProfile = {
   buildDate: '2024-11-29',
   boardId: 'RPI_PICO',
   flashBytes: 1408 * 1024,
+  heapBytes: 256 * 1024,
   cpuFreqHz: 125_000_000,
   uniqueId: [0xe6, 0x61, 0x38, 0x51, 0x83, 0x3a, 0x2c, 0x29],
   pins,

@@ -15,6 +15,7 @@ export const pico2: BoardProfile = {
   buildDate: '2024-11-29',
   boardId: 'RPI_PICO2',
   flashBytes: 3072 * 1024,
+  heapBytes: 512 * 1024,
   cpuFreqHz: 150_000_000,
   uniqueId: [0x4f, 0x1a, 0x22, 0x90, 0x5b, 0x7c, 0x11, 0x03],
   pins,

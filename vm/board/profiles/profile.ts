@@ -28,6 +28,8 @@ export interface BoardProfile {
   boardId: string;
   /** Filesystem quota in bytes (the flash's filesystem partition). */
   flashBytes: number;
+  /** Python heap in bytes (gc.mem_free() at start; larger single allocations raise MemoryError). */
+  heapBytes: number;
   cpuFreqHz: number;
   uniqueId: number[];
   pins: PinDef[];
