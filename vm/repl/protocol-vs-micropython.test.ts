@@ -62,6 +62,8 @@ async function both(input: string): Promise<{ ours: string; real: string }> {
 const cases: [string, string][] = [
   ['expression value', '1+1\r'],
   ['print', 'print("hello", 42)\r'],
+  // readline.c ends a line on \r only; a bare \n is ignored (so \r\n counts once)
+  ['\\n is not Enter, \\r\\n counts once', '1+1\n2+2\r\n3\r'],
   ['statement then name', 'x = 7\rx * 6\r'],
   ['auto-indent of a for loop (Enter until it runs)', 'for i in range(3):\rprint(i)\r\r\r\r'],
   ['auto-indent with nested blocks', 'def f(n):\rif n:\rreturn n * 2\r\r\r\r\rf(21)\r'],
