@@ -107,6 +107,13 @@ describe('CircuitPython board', () => {
     expect(h.feed('\x04')).toBe('\r\nsoft reboot\r\n' + title + '\x1b[2K\x1b[0Gcode.py output:\r\nhello\r\n' + DONE);
   });
 
+  it('entering the REPL runs repl.py first', () => {
+    const h = new BoardHarness(circuitpythonRp2040, makeBoardVm, { 'repl.py': 'greeting = "hi"\nprint("repl.py ran")' });
+    h.powerOn();
+    expect(h.feed('x')).toBe(`repl.py ran\r\n\r\n${CP_BANNER}\r\n>>> `);
+    expect(h.feed('greeting\r')).toBe("greeting\r\n'hi'\r\n>>> ");
+  });
+
   it('Ctrl-D at the press-any-key prompt reloads code.py', () => {
     const h = new BoardHarness(circuitpythonRp2040, makeBoardVm, { 'code.py': 'print("again")' });
     h.powerOn();

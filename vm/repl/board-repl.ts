@@ -365,6 +365,9 @@ export class BoardRepl {
       return this.runCircuitPythonCode();
     }
     this.engine.reset();
+    // CircuitPython runs repl.py (if present) each time the REPL is entered
+    const r = this.runFileIfExists('repl.py');
+    if (r.kind === 'exit' && r.hard) return this.hardReset();
     this.out.raw('\r\n');
     this.printBanner();
     this.inputRestart();
