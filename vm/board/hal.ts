@@ -26,6 +26,8 @@ export interface BoardHal {
   pinConfigure(pin: number, mode: PinMode, pull: Pull): void;
   /** The pin's current mode. */
   pinMode(pin: number): PinMode;
+  /** The pin's current pull. */
+  pinPull(pin: number): Pull;
   /** Drives an output (or releases/sinks an open-drain pin). */
   pinWrite(pin: number, level: 0 | 1): void;
   /** Reads the level the pin sees: the output latch, an external input (button), or the pull. */

@@ -25,7 +25,7 @@ describe('machine on the pico profile', () => {
   it('reads inputs with pulls and runs IRQ handlers as soft IRQs', () => {
     const h = raw();
     h.exec('from machine import Pin\npresses = []\nb = Pin(14, Pin.IN, Pin.PULL_UP)\nirq = b.irq(lambda p: presses.append(p.value()), Pin.IRQ_FALLING)');
-    expect(h.exec('print(b.value())')[0]).toBe('1\r\n');
+    expect(h.exec('print(b.value(), b)')[0]).toBe('1 Pin(GPIO14, mode=IN, pull=PULL_UP)\r\n');
     h.board.applyInput({ kind: 'pin', pin: 'GP14', level: 0 });
     h.host.poll();
     h.board.applyInput({ kind: 'pin', pin: 'GP14', level: null });

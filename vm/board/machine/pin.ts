@@ -135,7 +135,8 @@ export function makePinClass(ctx: BoardContext) {
         const m = hal.pinMode(s.gpio);
         if (m === 'unused') return `Pin(GPIO${s.gpio}, mode=ALT, alt=31)`;
         const mode = m === 'out' ? 'OUT' : m === 'open-drain' ? 'OPEN_DRAIN' : m === 'pwm' ? 'ALT, alt=PWM' : 'IN';
-        return `Pin(GPIO${s.gpio}, mode=${mode})`;
+        const pull = hal.pinPull(s.gpio);
+        return `Pin(GPIO${s.gpio}, mode=${mode}${pull ? `, pull=PULL_${pull.toUpperCase()}` : ''})`;
       },
     },
     attrs: { ...K },

@@ -93,6 +93,10 @@ export class SimBoard implements BoardHal {
     return this.pin(pin).mode;
   }
 
+  pinPull(pin: number): Pull {
+    return this.pin(pin).pull;
+  }
+
   pinWrite(pin: number, level: 0 | 1): void {
     const p = this.pin(pin);
     p.out = level;
