@@ -26,6 +26,10 @@ export function registerSimulatorHandlers(router: IpcRouter, simulator: Simulato
     } else simulator.input(input);
     return null;
   });
+  router.handle('simulator:set-drive-presented', ({ presented }) => {
+    simulator.setDrivePresented(presented);
+    return null;
+  });
   router.handle('simulator:hard-reset', async ({ reason }) => {
     await simulator.hardReset(reason ?? 'reset');
     return null;

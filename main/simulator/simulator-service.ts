@@ -59,6 +59,8 @@ export class SimulatorService implements SimulatedLink {
   private restarts: number[] = [];
   private readonly workerFile: string;
   private watcher: fs.FSWatcher | null = null;
+  /** Kept across worker restarts (a restarted board's drive is still shown to the host). */
+  private drivePresented = false;
   private readonly watchTimers = new Map<string, ReturnType<typeof setTimeout>>();
 
   constructor(private readonly opts: SimulatorServiceOptions) {
@@ -134,6 +136,7 @@ export class SimulatorService implements SimulatedLink {
 
   /** CircuitPython: the CIRCUITPY drive is (or is no longer) presented to the host. */
   setDrivePresented(presented: boolean): void {
+    this.drivePresented = presented;
     this.post({ type: 'drive-presented', presented });
   }
 
@@ -218,6 +221,7 @@ export class SimulatorService implements SimulatedLink {
     ready.catch(() => undefined);
     const run: Running = { profile, worker, writer, ready, exited: false };
     this.current = run;
+    if (this.drivePresented) worker.postMessage({ type: 'drive-presented', presented: true } satisfies ToWorker);
     const timer = setTimeout(() => rejectReady(new Error('the simulated board did not start')), this.opts.startTimeoutMs ?? 10_000);
     worker.on('message', (msg: FromWorker) => {
       if (this.current !== run) return;

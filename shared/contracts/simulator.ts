@@ -61,6 +61,11 @@ export const simulatorChannels = {
   'simulator:send-input': channel(v.strictObject({ input: simulatorInput })).returns<null>(),
   /** Terminates and restarts the simulated board's worker (files kept), like unplugging a board. */
   'simulator:hard-reset': channel(v.strictObject({ reason: v.optional(boundedString(200)) })).returns<null>(),
+  /**
+   * CircuitPython: shows or hides the board's CIRCUITPY drive to the host. While shown, Python
+   * writes fail with OSError 30 (Read-only filesystem), as on a real board; hidden by default.
+   */
+  'simulator:set-drive-presented': channel(v.strictObject({ presented: v.boolean() })).returns<null>(),
 };
 
 export const simulatorEvents = {
