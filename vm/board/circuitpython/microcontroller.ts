@@ -45,13 +45,26 @@ export function makeMicrocontroller(ctx: BoardContext) {
     },
   });
   const cpu = instance(Processor, {});
+  const RunMode = nativeClass('RunMode', { module: 'microcontroller', methods: { __repr__: (a) => `microcontroller.RunMode.${a[0].state}` } });
+  for (const m of ['NORMAL', 'SAFE_MODE', 'UF2', 'BOOTLOADER']) RunMode.dict.set(m, instance(RunMode, m));
+  let nextRunMode = 'NORMAL';
   const microcontroller = module('microcontroller', {
     Pin,
     Processor,
     cpu,
     cpus: None,
     pin: module('microcontroller.pin', mcuPins),
+    RunMode,
+    // on_next_reset(run_mode)
+    on_next_reset: fn('on_next_reset', (a) => {
+      nextRunMode = String(stateOf<string>(a[0], RunMode));
+      return None;
+    }),
     reset: fn('reset', () => {
+      if (nextRunMode === 'UF2' || nextRunMode === 'BOOTLOADER') {
+        nextRunMode = 'NORMAL';
+        throw pyErr('NotImplementedError', 'a simulated board has no bootloader; install firmware on a real board');
+      }
       throw pyErr('SystemExit', HARD_RESET_MARK);
     }),
     delay_us: fn('delay_us', () => None),
