@@ -45,7 +45,9 @@ export function createServices(options: ServicesOptions): Services {
 
   registerAppHandlers(router, info, options.log);
   registerSettingsHandlers(router, settings);
-  registerWorkspaceHandlers(router, new WorkspaceService({ dataDir: options.dataDir, workspaceDir: async () => (await settings.get()).workspaceDir }));
+  // The board link resolves board-fs upload/download localPaths with workspace.resolvePath.
+  const workspace = new WorkspaceService({ dataDir: options.dataDir, workspaceDir: async () => (await settings.get()).workspaceDir });
+  registerWorkspaceHandlers(router, workspace);
 
   return {
     router,
