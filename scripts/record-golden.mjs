@@ -6,6 +6,7 @@
 import { readFileSync, writeFileSync, readdirSync, statSync } from 'node:fs';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const goldenDir = join(root, 'vm/tests/golden');
@@ -33,15 +34,30 @@ export async function runMicroPython(src) {
   return out.replace(/\r\n/g, '\n');
 }
 
-if (process.argv[1] === fileURLToPath(import.meta.url)) {
+/** Runs a program in a worker thread, giving up after `ms` (MicroPython-wasm cannot be interrupted). */
+function runWithTimeout(src, ms) {
+  return new Promise((resolve) => {
+    const w = new Worker(fileURLToPath(import.meta.url), { workerData: src });
+    const timer = setTimeout(() => { w.terminate(); resolve(null); }, ms);
+    w.once('message', (out) => { clearTimeout(timer); w.terminate(); resolve(out); });
+    w.once('error', (e) => { clearTimeout(timer); resolve('JS error: ' + String(e) + '\n'); });
+  });
+}
+
+if (!isMainThread) {
+  parentPort.postMessage(await runMicroPython(workerData));
+} else if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const filter = process.argv[2] ?? '';
   let n = 0;
-  for (const file of walk(goldenDir)) {
-    if (!file.includes(filter)) continue;
-    const src = readFileSync(file, 'utf8');
-    if (/^#.*golden: manual/.test(src)) continue;
-    writeFileSync(file.replace(/\.py$/, '.exp'), await runMicroPython(src));
-    n++;
+  const files = walk(goldenDir).filter((f) => f.includes(filter) && !/^#.*golden: manual/.test(readFileSync(f, 'utf8')));
+  // a few at a time; each in its own worker so a program that never ends cannot stall the run
+  for (let i = 0; i < files.length; i += 8) {
+    await Promise.all(files.slice(i, i + 8).map(async (file) => {
+      const out = await runWithTimeout(readFileSync(file, 'utf8'), 20000);
+      if (out === null) { console.log(`timeout (not recorded): ${file}`); return; }
+      writeFileSync(file.replace(/\.py$/, '.exp'), out);
+      n++;
+    }));
   }
   console.log(`recorded ${n} golden files`);
 }

@@ -5,7 +5,7 @@
 import {
   PyType, typeOf, None, NotImplemented, PyBuiltin, PyBoundMethod, PyClassMethod, PyStaticMethod, PyProperty, PySuper, PyInstance,
   objectType, typeType, intType, boolType, strType, floatType, noneType, classmethodType, staticmethodType, propertyType, superType,
-  builtinFunctionType, boundMethodType, methods, type PyObj, type Kw,
+  builtinFunctionType, boundMethodType, methods, ellipsisType, notImplementedType, type PyObj, type Kw,
 } from '../objects/object';
 import { PyExc, baseExceptionType, pyErr, typeError, excType } from '../objects/exception';
 import { PyFloat, parseFloatStr, floatToInt, floatRepr } from '../objects/float';
@@ -153,11 +153,8 @@ export function installTypes(): void {
   });
 
   // slice
-  sliceType.construct = (_cls, args) => {
-    arity(args, 1, 3);
-    if (args.length === 1) return new PySlice(None, args[0], None);
-    return new PySlice(args[0], args[1], args[2] ?? None);
-  };
+  // MicroPython: slice objects come only from subscripts ("can't create 'slice' instances")
+  void PySlice;
   methods(sliceType, {
     __repr__: (a) => { const s = a[0] as PySlice; return `slice(${ops.repr(s.start)}, ${ops.repr(s.stop)}, ${ops.repr(s.step)})`; },
     indices: (a) => { const [st, en, sp] = sliceIndices(a[0], argNum(a[1])); return new PyTuple([st, en, sp]); },
@@ -177,6 +174,9 @@ export function installTypes(): void {
     return new PyMemoryView({ b }, 0, b.length, false);
   };
   bytesMethods();
+
+  methods(ellipsisType, { __repr__: () => 'Ellipsis' });
+  methods(notImplementedType, { __repr__: () => 'NotImplemented' });
 
   // exceptions
   methods(baseExceptionType, {

@@ -20,5 +20,5 @@ export interface Arguments {
 }
 
 export class SyntaxErr {
-  constructor(readonly message: string, readonly line: number, readonly col: number, readonly kind = 'SyntaxError') {}
+  constructor(readonly message: string, readonly line: number, readonly col: number, readonly kind = 'SyntaxError', public scope: string | null = null) {}
 }

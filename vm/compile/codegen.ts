@@ -85,6 +85,12 @@ class Codegen {
     this.scopes = buildSymtable(mod);
   }
 
+  /** A compile-stage SyntaxError: MicroPython's traceback names the scope being compiled. */
+  private err(msg: string, n: Node): SyntaxErr {
+    const s = this.fn.scope;
+    return new SyntaxErr(msg, n.line, n.col, 'SyntaxError', s.kind === 'module' ? '<module>' : s.name);
+  }
+
   private k(c: ConstDesc): string { this.consts.push(c); return '$K[' + (this.consts.length - 1) + ']'; }
 
   run(): CompiledModule {
@@ -93,7 +99,7 @@ class Codegen {
     const co = this.k({ t: 'code', v: { name: '<module>', file: this.file } });
     this.fn.co = co;
     let body: string;
-    if (this.mode === 'eval') body = 'return ' + this.expr(this.mod.body) + ';';
+    if (this.mode === 'eval') body = 'return ' + this.expr(this.mod.body[0].value) + ';';
     else body = this.block(this.mod.body);
     const temps = this.fn.tempDecl.length ? 'let ' + this.fn.tempDecl.join(',') + ';' : '';
     const header = 'const {' + OPS.map((o) => o + ':$' + o).join(',') + '} = $R.ops;\n';
@@ -127,16 +133,16 @@ class Codegen {
       case 'Pass': return ln;
       case 'Break': {
         const l = this.fn.loops[this.fn.loops.length - 1];
-        if (!l) throw new SyntaxErr("'break' outside loop", n.line, n.col);
+        if (!l) throw this.err("'break'/'continue' outside loop", n);
         return `break ${l.breakLabel};`;
       }
       case 'Continue': {
         const l = this.fn.loops[this.fn.loops.length - 1];
-        if (!l) throw new SyntaxErr("'continue' outside loop", n.line, n.col);
+        if (!l) throw this.err("'break'/'continue' outside loop", n);
         return `continue ${l.label};`;
       }
       case 'Return': {
-        if (this.fn.scope.kind !== 'function') throw new SyntaxErr("'return' outside function", n.line, n.col);
+        if (this.fn.scope.kind !== 'function') throw this.err("'return' outside function", n);
         return ln + `return ${n.value ? this.expr(n.value) : '$None'};`;
       }
       case 'If': {
@@ -213,7 +219,7 @@ class Codegen {
     this.fn.loops.push(ctx);
     const body = this.block(n.body);
     this.fn.loops.pop();
-    const loop = `const ${it} = $iter(${this.expr(n.iter)});\n${label}: for (;;) { const ${v} = ${it}.next(); if (${v} === undefined) break; ${this.tick()} ${this.store(n.target, v)}\n${body}}`;
+    const loop = `const ${it} = $iter(${this.expr(n.iter)});\n${label}: for (;;) { $ln=${n.line}; const ${v} = ${it}.next(); if (${v} === undefined) break; ${this.tick()} ${this.store(n.target, v)}\n${body}}`;
     return `$ln=${n.line};` + (hasElse ? `${label}e: { ${loop}\n${this.block(n.orelse)}}` : `{${loop}}`);
   }
 
@@ -522,9 +528,12 @@ class Codegen {
       case 'Attribute': return `$ga(${this.expr(n.value)}, ${JSON.stringify(n.attr)})`;
       case 'Subscript': return `$gi(${this.expr(n.value)}, ${this.subscriptKey(n.slice)})`;
       case 'Slice': return this.subscriptKey(n);
-      case 'Tuple': return `$tuple(${this.argsArray(n.elts)})`;
-      case 'List': return `$list(${this.argsArray(n.elts)})`;
-      case 'Set': return `$set(${this.argsArray(n.elts)})`;
+      case 'Tuple': case 'List': case 'Set': {
+        // MicroPython has no unpacking in displays ([*a]): it is a compile error there
+        const st = n.elts.find((e: Node) => e.k === 'Starred');
+        if (st) throw this.err('*x must be assignment target', st);
+        return `$${n.k.toLowerCase()}(${this.argsArray(n.elts)})`;
+      }
       case 'Dict': {
         if (n.keys.some((k: Node | null) => k === null)) {
           return '$dictEx([' + n.keys.map((k: Node | null, i: number) => (k === null ? `[${this.expr(n.values[i])}]` : `${this.expr(k)}, ${this.expr(n.values[i])}`)).join(',') + '])';

@@ -21,7 +21,7 @@ export function compile(source: string, filename: string, mode: 'exec' | 'single
       const n = mod.body[0] ?? mod;
       throw new SyntaxErr('invalid syntax', n.line, n.col);
     }
-    return generate({ k: 'Module', line: 1, col: 0, body: mod.body[0].value }, filename, 'eval');
+    return generate(mod, filename, 'eval');
   }
   return generate(parse(source), filename, mode);
 }

@@ -28,6 +28,9 @@ export function parse(src: string): Node {
 
 class Parser {
   private p = 0;
+  /** Names of the enclosing def/class/lambda scopes, for compile-stage error tracebacks. */
+  private scopes: string[] = ['<module>'];
+  private compileErr(msg: string, line: number, col: number): SyntaxErr { return new SyntaxErr(msg, line, col, 'SyntaxError', this.scopes[this.scopes.length - 1]); }
   constructor(private toks: Token[]) {}
 
   private get t(): Token { return this.toks[this.p]; }
@@ -189,7 +192,7 @@ class Parser {
       for (const tg of targets) this.checkAssign(tg);
       return this.node('Assign', t, { targets, value });
     }
-    if (first.k === 'Starred') this.fail(t, "*x must be assignment target");
+    if (first.k === 'Starred') throw this.compileErr('*x must be assignment target', t.line, t.col);
     return this.node('Expr', t, { value: first });
   }
 
@@ -199,18 +202,18 @@ class Parser {
       case 'Tuple': case 'List': {
         let stars = 0;
         for (const x of e.elts) { if (x.k === 'Starred') { stars++; this.checkAssign(x.value); } else this.checkAssign(x); }
-        if (stars > 1) throw new SyntaxErr('multiple *x in assignment', e.line, e.col);
+        if (stars > 1) throw this.compileErr('multiple *x in assignment', e.line, e.col);
         return;
       }
-      case 'Starred': throw new SyntaxErr('star can only be used as an assignment target', e.line, e.col);
-      default: throw new SyntaxErr(e.k === 'Const' && e.value.t === 'None' ? "can't assign to literal" : e.k === 'Const' ? "can't assign to literal" : "can't assign to expression", e.line, e.col);
+      case 'Starred': throw this.compileErr('*x must be assignment target', e.line, e.col);
+      default: throw this.compileErr("can't assign to expression", e.line, e.col);
     }
   }
 
   checkDel(e: Node): void {
     if (e.k === 'Name' || e.k === 'Attribute' || e.k === 'Subscript') return;
     if (e.k === 'Tuple' || e.k === 'List') { for (const x of e.elts) this.checkDel(x); return; }
-    throw new SyntaxErr("can't delete expression", e.line, e.col);
+    throw this.compileErr("can't delete expression", e.line, e.col);
   }
 
   // import_name: 'import' dotted_as_names
@@ -258,7 +261,7 @@ class Parser {
     if (this.t.kind !== 'newline') return this.simpleStmt();
     this.p++;
     const nt: Token = this.t;
-    if (nt.kind !== 'indent') this.fail(nt, nt.kind === 'error' ? undefined : 'expected an indented block');
+    if (nt.kind !== 'indent') this.fail(nt);
     this.p++;
     const body: Node[] = [];
     while (this.tk() !== 'dedent' && this.tk() !== 'eof') {
@@ -358,11 +361,13 @@ class Parser {
     const t = this.t; this.p++;
     const name = this.name();
     this.expectOp('(');
+    this.scopes.push(name);
     const args = this.paramList(')', true);
     this.expectOp(')');
     let returns = null;
     if (this.eatOp('->')) returns = this.test();
     const body = this.suite();
+    this.scopes.pop();
     return this.node('FunctionDef', t, { name, args, body, decorators, isAsync, returns });
   }
 
@@ -371,7 +376,7 @@ class Parser {
     const a: Arguments = { posonly: [], args: [], vararg: null, kwonly: [], kwarg: null };
     let seenDefault = false; let star = false;
     const seen = new Set<string>();
-    const add = (n: string, t: Token) => { if (seen.has(n)) throw new SyntaxErr('duplicate argument', t.line, t.col); seen.add(n); };
+    const add = (n: string, t: Token) => { if (seen.has(n)) throw this.compileErr('argument name reused', t.line, t.col); seen.add(n); };
     while (!this.isOp(close)) {
       const t = this.t;
       if (this.eatOp('**')) {
@@ -397,7 +402,7 @@ class Parser {
         if (annotations && this.eatOp(':')) this.test();
         const arg: Arg = { name, line: nt.line, col: nt.col };
         if (this.eatOp('=')) { arg.default = this.test(); if (!star) seenDefault = true; }
-        else if (seenDefault && !star) throw new SyntaxErr('non-default argument follows default argument', nt.line, nt.col);
+        else if (seenDefault && !star) throw new SyntaxErr('non-default argument follows default argument', nt.line, nt.col, 'SyntaxError', this.scopes[this.scopes.length - 2] ?? '<module>');
         (star ? a.kwonly : a.args).push(arg);
       }
       if (!this.eatOp(',')) break;
@@ -415,7 +420,9 @@ class Parser {
       bases = r.args; keywords = r.keywords;
       this.expectOp(')');
     }
+    this.scopes.push(name);
     const body = this.suite();
+    this.scopes.pop();
     return this.node('ClassDef', t, { name, bases, keywords, body, decorators });
   }
 
@@ -456,9 +463,11 @@ class Parser {
   // lambdef: 'lambda' [varargslist] ':' test
   private lambdef(cond: boolean): Node {
     const t = this.t; this.p++;
+    this.scopes.push('<lambda>');
     const args = this.paramList(':', false);
     this.expectOp(':');
     const body = cond ? this.test() : this.testNoCond();
+    this.scopes.pop();
     return this.node('Lambda', t, { args, body });
   }
 
@@ -647,7 +656,7 @@ class Parser {
             else this.fail(t);
           }
         } else {
-          if (seenKw || seenDStar) this.fail(t, 'positional argument follows keyword argument');
+          if (seenKw || seenDStar) throw this.compileErr('positional arg after keyword arg', t.line, t.col);
           args.push(e);
         }
       }
@@ -780,10 +789,7 @@ class Parser {
     if (t.value === '{') {
       this.p++;
       if (this.eatOp('}')) return this.node('Dict', t, { keys: [], values: [] });
-      if (this.eatOp('**')) {
-        const keys: (Node | null)[] = [null]; const values = [this.expr()];
-        return this.dictRest(t, keys, values);
-      }
+      if (this.isOp('**')) this.fail(); // MicroPython: no {**d} displays
       const first = this.isOp('*') ? this.starExpr() : this.test();
       if (this.eatOp(':')) {
         const v = this.test();
@@ -813,7 +819,7 @@ class Parser {
   private dictRest(t: Token, keys: (Node | null)[], values: Node[]): Node {
     while (this.eatOp(',')) {
       if (this.isOp('}')) break;
-      if (this.eatOp('**')) { keys.push(null); values.push(this.expr()); continue; }
+      if (this.isOp('**')) this.fail();
       keys.push(this.test());
       this.expectOp(':');
       values.push(this.test());

@@ -97,7 +97,7 @@ class Builder {
       }
       case 'Global': case 'Nonlocal':
         for (const name of n.names) {
-          if (s.kind === 'module' && n.k === 'Nonlocal') throw new SyntaxErr("nonlocal declaration not allowed at module level", n.line, n.col);
+          if (s.kind === 'module' && n.k === 'Nonlocal') throw new SyntaxErr("can't declare nonlocal in outer code", n.line, n.col, 'SyntaxError', '<module>');
           if (s.locals.has(name) && !s.params.includes(name) && (n.k === 'Global' ? !s.globals.has(name) : true)) {
             if (s.used.has(name) || s.locals.has(name)) throw new SyntaxErr(`identifier redefined as ${n.k === 'Global' ? 'global' : 'nonlocal'}`, n.line, n.col);
           }
@@ -199,7 +199,7 @@ class Builder {
       }
       case 'ListComp': case 'SetComp': case 'DictComp': case 'GeneratorExp': this.comp(n, s); return;
       case 'Yield': case 'YieldFrom': {
-        if (s.kind === 'module' || s.kind === 'class') throw new SyntaxErr("'yield' outside function", n.line, n.col);
+        if (s.kind === 'module' || s.kind === 'class') throw new SyntaxErr("'yield' outside function", n.line, n.col, 'SyntaxError', s.kind === 'module' ? '<module>' : s.name);
         s.isGenerator = true;
         this.expr(n.value, s);
         return;
@@ -207,7 +207,7 @@ class Builder {
       case 'Await': {
         if (s.kind !== 'function' || !s.isAsync) {
           if (s.kind === 'comp' && s.parent) { /* allowed inside async function's comprehension */ }
-          else throw new SyntaxErr("'await' outside function", n.line, n.col);
+          else throw new SyntaxErr("'await' outside function", n.line, n.col, 'SyntaxError', s.kind === 'module' ? '<module>' : s.name);
         }
         this.expr(n.value, s);
         return;

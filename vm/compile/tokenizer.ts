@@ -190,7 +190,7 @@ export function tokenize(src: string): Token[] {
     const raw = prefix.includes('r');
     let body = '';
     for (;;) {
-      if (j >= n) { error(triple ? 'unterminated triple-quoted string' : 'unterminated string', startLine, startCol); return false; }
+      if (j >= n) { error('invalid syntax', startLine, startCol); return false; }
       const ch = src[j];
       if (ch === '\\') {
         if (j + 1 >= n) { j++; continue; }
@@ -198,7 +198,7 @@ export function tokenize(src: string): Token[] {
         body += ch + src[j + 1]; j += 2; continue;
       }
       if (ch === '\n') {
-        if (!triple) { error('unterminated string', startLine, startCol); return false; }
+        if (!triple) { error('invalid syntax', startLine, startCol); return false; }
         line++; lineStart = j + 1;
       }
       if (ch === q && (!triple || (src[j + 1] === q && src[j + 2] === q))) { j += ql; break; }

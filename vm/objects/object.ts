@@ -134,7 +134,7 @@ PyNotImplementedType.prototype.$type = notImplementedType;
 export const NotImplemented = new PyNotImplementedType();
 
 export class PyEllipsisType { declare $type: PyType; }
-export const ellipsisType = new PyType('ellipsis', [objectType]);
+export const ellipsisType = new PyType('', [objectType]); // MicroPython: type(...).__name__ == ''
 PyEllipsisType.prototype.$type = ellipsisType;
 export const Ellipsis = new PyEllipsisType();
 

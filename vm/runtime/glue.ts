@@ -317,10 +317,10 @@ export function fromItem(m: PyObj, name: string): PyObj {
     if (v !== undefined) return v;
     const sub = rt.interp.tryImportSub(m, name);
     if (sub !== undefined) return sub;
-    throw pyErr('ImportError', `cannot import name ${name}`);
+    throw pyErr('ImportError', `can't import name ${name}`);
   }
   const v = ops.gaOpt(m, name);
-  if (v === undefined) throw pyErr('ImportError', `cannot import name ${name}`);
+  if (v === undefined) throw pyErr('ImportError', `can't import name ${name}`);
   return v;
 }
 

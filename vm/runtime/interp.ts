@@ -188,7 +188,7 @@ export class Interp {
     try { cm = compile(source, filename, mode); } catch (e) {
       if (e instanceof SyntaxErr) {
         const x = mkExc(e.kind, e.message);
-        x.tb.push(filename, e.line, null);
+        x.tb.push(filename, e.line, e.scope);
         throw raiseOf(x);
       }
       throw new InternalError(e);

@@ -142,6 +142,7 @@ export function repr(x: PyObj): string {
 
 export function defaultRepr(x: PyObj): string {
   const t = typeOf(x);
+  if (t === objectType) return '<object>';
   if (x instanceof PyInstance || !t.native) return `<${t.name} object at ${hexId(x)}>`;
   return `<${t.name}>`;
 }
@@ -742,7 +743,7 @@ export function invert(x: PyObj): PyObj {
 
 function attrError(o: PyObj, name: string): PyRaise {
   if (o instanceof PyType) return pyErr('AttributeError', `type object '${o.name}' has no attribute '${name}'`);
-  if (o instanceof PyModule) return pyErr('AttributeError', `'module' object has no attribute '${name}'`);
+  if (o instanceof PyModule) return pyErr('AttributeError', `module '${o.name}' has no attribute '${name}'`);
   return pyErr('AttributeError', `'${typeName(o)}' object has no attribute '${name}'`);
 }
 
@@ -810,7 +811,6 @@ function gaSlow(o: PyObj, name: string, t: PyType): PyObj {
     case 'args': if (o instanceof PyExc) return o.args; break;
     case 'value': if (o instanceof PyExc && o.$type.isSubtype(excType('StopIteration'))) return o.args.items.length ? o.args.items[0] : None; break;
     case 'errno': if (o instanceof PyExc && o.$type.isSubtype(excType('OSError'))) return o.args.items.length ? o.args.items[0] : None; break;
-    case 'code': if (o instanceof PyExc && o.$type === excType('SystemExit')) return o.args.items.length ? o.args.items[0] : None; break;
     case '__traceback__': if (o instanceof PyExc) return None; break;
     case '__cause__': if (o instanceof PyExc) return o.cause ?? None; break;
     case '__context__': if (o instanceof PyExc) return None; break;
@@ -1081,8 +1081,8 @@ export function si(o: PyObj, k: PyObj, v: PyObj): void {
       return;
     }
     const i = indexOf(k, b.length, 'bytearray');
-    if (typeof v !== 'number' || v < 0 || v > 255) throw pyErr('ValueError', 'bytes value out of range');
-    b[i] = v;
+    if (typeof v !== 'number') throw typeError(`can't convert ${typeName(v)} to int`);
+    b[i] = v & 0xff;
     return;
   }
   if (f !== undefined) { callObj(f, [o, k, v], null); return; }
@@ -1115,7 +1115,7 @@ export function di(o: PyObj, k: PyObj): void {
     return;
   }
   if (o instanceof PyDict) { if (o.delete(k) === undefined) throw raiseOf(mkExc('KeyError', k)); return; }
-  if (o instanceof PyByteArray) {
+  if (o instanceof PyByteArray && false) {
     const b = Array.from(o.bytes);
     if (k instanceof PySlice) {
       const [start, stop, step, n] = sliceIndices(k, b.length);

@@ -1,0 +1,1 @@
+bytearray(b"a")[0] = 300

@@ -1,0 +1,2 @@
+for E in [ValueError, KeyError, IndexError, ZeroDivisionError, OverflowError, StopIteration, KeyboardInterrupt, SystemExit, NotImplementedError, OSError, AttributeError, NameError, TypeError, AssertionError, RuntimeError, ImportError, MemoryError, EOFError, GeneratorExit, UnicodeError, IndentationError]:
+    print(E.__name__, issubclass(E, Exception), issubclass(E, BaseException), [b.__name__ for b in E.__bases__] if hasattr(E, "__bases__") else "")

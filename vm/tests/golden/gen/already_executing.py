@@ -1,0 +1,4 @@
+def g():
+    yield it.send(None)
+it = g()
+next(it)

@@ -1,0 +1,1 @@
+print(..., type(...).__name__, None is None, type(None).__name__)

@@ -1,0 +1,1 @@
+print('single', "double", '''triple''', r'\d', b'bytes', 'a' 'b', rb'\x')

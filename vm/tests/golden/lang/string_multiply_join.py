@@ -1,0 +1,3 @@
+print("-" * 20)
+print("=".join(["a"] * 3))
+print(" | ".join(str(i) for i in range(4)))

@@ -1,0 +1,2 @@
+import errno
+print(errno.ENOENT, errno.EEXIST, errno.EINVAL, errno.errorcode[errno.ENOENT])
