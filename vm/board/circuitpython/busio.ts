@@ -100,5 +100,36 @@ export function makeBusio(ctx: BoardContext, Pin: ReturnType<typeof NC>) {
     },
     props: { in_waiting: { get: () => hal.uartAny(0) } },
   });
-  return { busio: module('busio', { I2C, UART }), I2C };
+  // SPI(clock, MOSI=None, MISO=None): nothing attached, so reads see MISO idle high (0xFF)
+  const SPI = nativeClass('SPI', {
+    module: 'busio',
+    methods: {
+      __init__: (a, kw) => {
+        mcuPinArg(Pin, arg(a, kw, 1, 'clock'));
+        a[0].state = { locked: false, frequency: 250000 };
+        return None;
+      },
+      try_lock: (a) => {
+        const s = stateOf<{ locked: boolean }>(a[0], SPI);
+        if (s.locked) return false;
+        s.locked = true;
+        return true;
+      },
+      unlock: (a) => ((stateOf<{ locked: boolean }>(a[0], SPI).locked = false), None),
+      configure: (a, kw) => {
+        const s = stateOf<{ locked: boolean; frequency: number }>(a[0], SPI);
+        if (!s.locked) raise('RuntimeError', 'Function requires lock');
+        s.frequency = toInt(arg([], kw, 9, 'baudrate', 100000));
+        return None;
+      },
+      write: (a) => (toBuffer(a[1]), None),
+      readinto: (a, kw) => (slice(toBuffer(a[1]), a, kw, 2, 'start', 'end').fill(0xff), None),
+      write_readinto: (a, kw) => (slice(toBuffer(a[2]), [], kw, 0, 'in_start', 'in_end').fill(0xff), None),
+      deinit: () => None,
+      __enter__: (a) => a[0],
+      __exit__: () => None,
+    },
+    props: { frequency: { get: (self) => stateOf<{ frequency: number }>(self, SPI).frequency } },
+  });
+  return { busio: module('busio', { I2C, SPI, UART }), I2C };
 }

@@ -129,6 +129,13 @@ describe('machine on the pico profile', () => {
     expect(out).toBe('(2024, 5, 17) (13, 45)\r\n0 1\r\n');
   });
 
+  it('SPI with nothing attached reads 0xFF', () => {
+    const h = raw();
+    const [out, err] = h.exec('from machine import SPI, Pin\ns = SPI(0, baudrate=1000000, sck=Pin(18), mosi=Pin(19), miso=Pin(16))\ns.write(b"abc")\nb = bytearray(2)\ns.write_readinto(b"xy", b)\nprint(s.read(2), b, s)');
+    expect(err).toBe('');
+    expect(out).toBe("b'\\xff\\xff' bytearray(b'\\xff\\xff') SPI(0, baudrate=1000000, polarity=0, phase=0, bits=8)\r\n");
+  });
+
   it('rejects unknown pins as a Pico does', () => {
     const h = raw();
     expect(h.exec('from machine import Pin\nPin(99)')[1]).toContain('ValueError: invalid pin');

@@ -13,6 +13,7 @@ import { makeI2cClasses } from './i2c';
 import { makeUartClass } from './uart';
 import { makeNeoPixelClass } from './neopixel';
 import { makeRtcClass, makeSignalClass, makeWdtClass } from './rtc';
+import { makeSpiClasses } from './spi';
 
 export interface MachineModules {
   machine: PyObj;
@@ -24,6 +25,7 @@ export function makeMachineModules(ctx: BoardContext): MachineModules {
   const { profile } = ctx;
   const Pin = makePinClass(ctx);
   const { I2C, SoftI2C } = makeI2cClasses(ctx, Pin);
+  const { SPI, SoftSPI } = makeSpiClasses(ctx, Pin);
   let freq = profile.cpuFreqHz;
   const machine = module('machine', {
     Pin,
@@ -32,6 +34,8 @@ export function makeMachineModules(ctx: BoardContext): MachineModules {
     Timer: makeTimerClass(ctx),
     I2C,
     SoftI2C,
+    SPI,
+    SoftSPI,
     UART: makeUartClass(ctx),
     RTC: makeRtcClass(ctx, () => ctx.wallMs()),
     WDT: makeWdtClass(),
