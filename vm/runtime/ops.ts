@@ -818,8 +818,8 @@ function gaSlow(o: PyObj, name: string, t: PyType): PyObj {
       if (o instanceof PyRange) return o[name];
       if (o instanceof PySlice) return o[name];
       break;
-    case 'real': if (typeof o === 'number' || typeof o === 'bigint') return o; if (o instanceof PyFloat) return o; break;
-    case 'imag': if (typeof o === 'number' || typeof o === 'bigint') return 0; if (o instanceof PyFloat) return new PyFloat(0); break;
+    case 'real': if (typeof o === 'number' || typeof o === 'bigint') return o; if (o instanceof PyFloat) return o; if (o.re !== undefined) return new PyFloat(o.re); break;
+    case 'imag': if (typeof o === 'number' || typeof o === 'bigint') return 0; if (o instanceof PyFloat) return new PyFloat(0); if (o.im !== undefined) return new PyFloat(o.im); break;
     case 'fget': if (o instanceof PyProperty) return o.fget; break;
     case '__wrapped__': break;
   }
