@@ -8,6 +8,8 @@ import { registerAppHandlers } from './app/app-handlers';
 import { IpcRouter, type Logger } from './ipc/router';
 import { registerSettingsHandlers } from './settings/settings-handlers';
 import { SettingsService } from './settings/settings-service';
+import { registerSimulatorHandlers } from './simulator/simulator-handlers';
+import { SimulatorService } from './simulator/simulator-service';
 import { registerWorkspaceHandlers } from './workspace/workspace-handlers';
 import { WorkspaceService } from './workspace/workspace-service';
 
@@ -20,6 +22,8 @@ export interface ServicesOptions {
 export interface Services {
   router: IpcRouter;
   settings: SettingsService;
+  /** The simulated board's worker (one per app; started on first connect). */
+  simulator: SimulatorService;
   /** Stops workers, closes ports; called on quit. */
   dispose(): Promise<void>;
 }
@@ -48,10 +52,14 @@ export function createServices(options: ServicesOptions): Services {
   // The board link resolves board-fs upload/download localPaths with workspace.resolvePath.
   const workspace = new WorkspaceService({ dataDir: options.dataDir, workspaceDir: async () => (await settings.get()).workspaceDir });
   registerWorkspaceHandlers(router, workspace);
+  const simulator = new SimulatorService({ dataDir: options.dataDir });
+  registerSimulatorHandlers(router, simulator);
+  disposers.push(() => simulator.stop());
 
   return {
     router,
     settings,
+    simulator,
     async dispose() {
       for (const dispose of disposers.reverse()) await dispose();
     },
