@@ -25,21 +25,50 @@ function L(a: Obj[]): PyList {
   return l;
 }
 
-/** Sorts a JS array of Python values in place with Python's `<` (stable). */
+/**
+ * Sorts a JS array of Python values in place with Python's `<`, in the order MicroPython
+ * produces. MicroPython's list.sort is an unstable quicksort (objlist.c mp_quicksort), so
+ * equal keys can come out in a different order than CPython's. We sort stably (fast,
+ * O(n log n)); when keys tie, the order is replayed with MicroPython's quicksort for lists
+ * up to 20000 items (beyond that its quadratic cases could hang; we keep the stable order).
+ */
 export function sortValues(items: Obj[], key: Obj, reverse: boolean): void {
-  let keys = items;
-  if (key !== undefined && key !== None) keys = items.map((x) => callObj(key, [x], null));
+  const n = items.length;
+  if (n < 2) return;
+  const keys = key !== undefined && key !== None ? items.map((x) => callObj(key, [x], null)) : items;
   let allNum = true; let allStr = true;
   for (const k of keys) { if (typeof k !== 'number') allNum = false; if (typeof k !== 'string') allStr = false; }
-  const cmp = allNum ? (x: Obj, y: Obj) => x - y
-    : allStr ? (x: Obj, y: Obj) => (x < y ? -1 : x > y ? 1 : 0)
-    : (x: Obj, y: Obj) => (truthy(lt(x, y)) ? -1 : truthy(lt(y, x)) ? 1 : 0);
-  const rcmp = reverse ? (x: Obj, y: Obj) => cmp(y, x) : cmp;
-  if (keys === items) { items.sort(rcmp); return; }
-  const idx = items.map((_, i) => i);
-  idx.sort((i, j) => rcmp(keys[i], keys[j]));
+  const less: (a: Obj, b: Obj) => boolean = allNum || allStr ? (a, b) => a < b : (a, b) => truthy(lt(a, b));
+  const idx = new Array<number>(n);
+  for (let i = 0; i < n; i++) idx[i] = i;
+  const cmp = allNum ? (i: number, j: number) => keys[i] - keys[j] : (i: number, j: number) => (less(keys[i], keys[j]) ? -1 : less(keys[j], keys[i]) ? 1 : 0);
+  idx.sort(reverse ? (i, j) => cmp(j, i) : cmp);
+  let ties = false;
+  for (let i = 1; i < n && !ties; i++) if (!less(keys[idx[i - 1]], keys[idx[i]]) && !less(keys[idx[i]], keys[idx[i - 1]])) ties = true;
+  if (ties && n <= 20000) {
+    for (let i = 0; i < n; i++) idx[i] = i;
+    mpQuicksort(idx, keys, 0, n - 1, less, !reverse);
+  }
   const copy = items.slice();
-  for (let i = 0; i < idx.length; i++) items[i] = copy[idx[i]];
+  for (let i = 0; i < n; i++) items[i] = copy[idx[i]];
+}
+
+/** MicroPython's mp_quicksort over an index array (want = the `<` result that means "in order"). */
+function mpQuicksort(a: number[], keys: Obj[], head: number, tail: number, less: (x: Obj, y: Obj) => boolean, want: boolean): void {
+  while (head < tail) {
+    let h = head - 1;
+    let t = tail;
+    const v = keys[a[tail]];
+    for (;;) {
+      do ++h; while (h < t && less(keys[a[h]], v) === want);
+      do --t; while (h < t && less(v, keys[a[t]]) === want);
+      if (h >= t) break;
+      const x = a[h]; a[h] = a[t]; a[t] = x;
+    }
+    const x = a[h]; a[h] = a[tail]; a[tail] = x;
+    if (t - head < tail - h - 1) { mpQuicksort(a, keys, head, t, less, want); head = h + 1; }
+    else { mpQuicksort(a, keys, h + 1, tail, less, want); tail = t; }
+  }
 }
 
 function indexIn(items: Obj[], x: Obj, start: Obj, stop: Obj): number {
