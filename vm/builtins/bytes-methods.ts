@@ -1,6 +1,6 @@
 // Methods of bytes and bytearray (shared where the behaviour is the same).
 
-import { methods, None, type PyObj } from '../objects/object';
+import { methods, arities, None, type PyObj } from '../objects/object';
 import { PyBytes, PyByteArray, PyMemoryView, bytesType, bytearrayType, memoryviewType, bufferOf, latin1, fromLatin1, fromUtf8 } from '../objects/bytes';
 import { PyList } from '../objects/list';
 import { PyTuple } from '../objects/tuple';
@@ -53,6 +53,9 @@ export function bytesMethods(): void {
     clear: (a) => { (a[0] as PyByteArray).len = 0; return None; },
     reverse: (a) => { (a[0] as PyByteArray).bytes.reverse(); return None; },
   });
+  const ar: Record<string, [number, number]> = { decode: [1, 3], hex: [1, 2], join: [2, 2], split: [1, 3], strip: [1, 2], replace: [3, 4], find: [2, 4], startswith: [2, 4], endswith: [2, 4] };
+  arities(bytesType, ar, typeError);
+  arities(bytearrayType, { ...ar, append: [2, 2], extend: [2, 2], pop: [1, 2] }, typeError);
   methods(memoryviewType, {
     __len__: (a) => (a[0] as PyMemoryView).len,
     tobytes: (a) => new PyBytes((a[0] as PyMemoryView).bytes.slice()),

@@ -196,7 +196,8 @@ export function makeBuiltins(): PyModule {
         return s.codePointAt(0) as number;
       }
       const b = (s as { b?: Uint8Array }).b;
-      if (b && b.length === 1) return b[0];
+      if (!b) throw typeError(`can't convert '${ops.typeName(s)}' object to str implicitly`);
+      if (b.length === 1) return b[0];
       throw typeError(`ord() expected a character, but string of length ${b ? b.length : 0} found`);
     },
     // bin(x), oct(x), hex(x)
@@ -211,9 +212,10 @@ export function makeBuiltins(): PyModule {
       if (a.length === 3 && a[2] !== None) {
         const m = toBig(argInt(a[2]));
         let b = toBig(argInt(a[0])); let e = toBig(argInt(a[1]));
-        if (m === 0n) throw pyErr('ValueError', 'pow() 3rd argument cannot be 0');
-        if (e < 0n) throw pyErr('ValueError', 'pow() 2nd argument cannot be negative when 3rd argument specified');
-        let r = 1n; b = ((b % m) + m) % m;
+        if (m === 0n) throw pyErr('ValueError', 'divide by zero');
+        b = ((b % m) + m) % m;
+        if (e < 0n) { b = modInverse(b, m); e = -e; }
+        let r = 1n;
         while (e > 0n) { if (e & 1n) r = (r * b) % m; b = (b * b) % m; e >>= 1n; }
         if (m < 0n && r > 0n) r += m;
         return normBig(r);
@@ -379,12 +381,20 @@ export function isinst(o: PyObj, c: PyObj): boolean {
     return false;
   }
   if (c instanceof PyTuple) return c.items.some((x) => isinst(o, x));
-  throw typeError('isinstance() arg 2 must be a class, a type, or a tuple of classes and types');
+  throw typeError('issubclass() arg 2 must be a class or a tuple of classes');
+}
+
+function modInverse(a: bigint, m: bigint): bigint {
+  let [r0, r1] = [a, m < 0n ? -m : m]; let [s0, s1] = [1n, 0n];
+  while (r1 !== 0n) { const q = r0 / r1; [r0, r1] = [r1, r0 - q * r1]; [s0, s1] = [s1, s0 - q * s1]; }
+  if (r0 !== 1n) throw pyErr('ValueError', 'base is not invertible for the given modulus');
+  return ((s0 % m) + m) % m;
 }
 
 function radix(x: PyObj, base: number, prefix: string): string {
   let v: PyObj = x;
   if (typeof v === 'boolean') v = v ? 1 : 0;
+  if (typeof v === 'string') throw pyErr('ValueError', `unknown format code '${prefix[1]}' for object of type 'str'`);
   if (typeof v !== 'number' && typeof v !== 'bigint') {
     const f = typeOf(x).lookup('__index__');
     if (f === undefined) throw typeError(`can't convert ${ops.typeName(x)} to int`);

@@ -79,7 +79,7 @@ export function installTypes(): void {
   // object
   methods(objectType, {
     __init__: () => None,
-    __new__: (a) => { const cls = a[0] as PyType; const al = cls.allocator(); if (!al) throw typeError('cannot create instance'); return al(cls); },
+    __new__: (a) => { const cls = a[0]; if (!(cls instanceof PyType)) throw typeError('arg must be user-type'); const al = cls.allocator(); if (!al) throw typeError('cannot create instance'); return al(cls); },
     __eq__: (a) => (a[0] === a[1] ? true : NotImplemented),
     __ne__: (a) => (a[0] === a[1] ? false : NotImplemented),
     __hash__: (a) => ops.hashOf(a[0]),
@@ -94,7 +94,8 @@ export function installTypes(): void {
   // type
   typeType.construct = (cls, args, kw) => {
     if (cls === typeType && args.length === 1) return typeOf(args[0]);
-    if (args.length !== 3) throw typeError('type() takes 1 or 3 arguments');
+    if (args.length !== 3) throw typeError('type takes 1 or 3 arguments');
+    if (!(args[1] instanceof PyTuple)) throw typeError();
     const bases = ops.toArray(args[1]) as PyType[];
     return makeType(argStr(args[0]), bases, args[2] as PyDict, cls);
     void kw;
@@ -245,7 +246,7 @@ export function bytesFromArgs(args: PyObj[]): Uint8Array {
     return utf8(x);
   }
   if (typeof x === 'number') {
-    if (x < 0) throw pyErr('ValueError', 'negative count');
+    if (x < 0) throw pyErr('ValueError');
     ops.checkAlloc(x);
     return new Uint8Array(x);
   }
@@ -254,9 +255,7 @@ export function bytesFromArgs(args: PyObj[]): Uint8Array {
   const vals = ops.toArray(x);
   const out = new Uint8Array(vals.length);
   vals.forEach((v, i) => {
-    const n = argNum(v);
-    if (n < 0 || n > 255) throw pyErr('ValueError', 'bytes value out of range');
-    out[i] = n;
+    out[i] = argNum(v) & 0xff;
   });
   return out;
 }

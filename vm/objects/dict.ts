@@ -210,3 +210,6 @@ dictType.dict.set('fromkeys', new PyClassMethod(new PyBuiltin('fromkeys', (a) =>
 dictType.dict.set('__hash__', None);
 import { PyBuiltin } from './object';
 // #endregion
+
+arities(dictType, { get: [2, 3], keys: [1, 1], values: [1, 1], items: [1, 1], pop: [2, 3], popitem: [1, 1], setdefault: [2, 3], clear: [1, 1], copy: [1, 1] }, typeError);
+import { arities } from './object';

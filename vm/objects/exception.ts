@@ -70,7 +70,7 @@ export function pyErr(name: string, msg?: string): PyRaise {
   return raiseOf(e);
 }
 
-export function typeError(msg: string): PyRaise { return pyErr('TypeError', msg); }
+export function typeError(msg?: string): PyRaise { return pyErr('TypeError', msg); }
 export function valueError(msg: string): PyRaise { return pyErr('ValueError', msg); }
 
 export function isExcInstance(x: PyObj): x is PyExc { return x instanceof PyExc; }

@@ -28,13 +28,19 @@ export class PyFunction {
 }
 PyFunction.prototype.$type = functionType;
 
-/** Binds positional and keyword arguments to the JS parameter list of a function. */
+/**
+ * Binds positional and keyword arguments to the JS parameter list of a function, with
+ * MicroPython's checks and messages (py/bc.c mp_setup_code_state).
+ */
 export function bindArgs(f: PyFunction, args: PyObj[], kw: Kw): PyObj[] {
   const s = f.spec;
   const n = s.argnames.length;
   const nkw = s.kwonly.length;
   const total = n + (s.vararg ? 1 : 0) + nkw + (s.varkw ? 1 : 0);
   const out: PyObj[] = new Array(total);
+  const defs = f.defaults;
+  const ndef = defs ? defs.length : 0;
+  const defKw = f.kwdefaults !== null && f.kwdefaults.size > 0;
   const np = args.length < n ? args.length : n;
   for (let i = 0; i < np; i++) out[i] = args[i];
   if (args.length > n) {
@@ -42,8 +48,16 @@ export function bindArgs(f: PyFunction, args: PyObj[], kw: Kw): PyObj[] {
     out[n] = new PyTuple(args.slice(n));
   } else if (s.vararg) out[n] = new PyTuple([]);
   const kwBase = n + (s.vararg ? 1 : 0);
+  const hasKw = kw !== null && kw.size > 0;
+  if (!hasKw && !defKw) {
+    if (args.length < n - ndef) throw typeError(`${s.name}() takes ${n - ndef} positional arguments but ${args.length} were given`);
+    for (let i = args.length; i < n; i++) out[i] = (defs as PyObj[])[i - (n - ndef)];
+    if (nkw) throw typeError('function missing keyword-only argument');
+    if (s.varkw) out[total - 1] = new PyDict(0);
+    return out;
+  }
   let varkw: PyDict | null = null;
-  if (s.varkw) { varkw = new PyDict(kw ? kw.size : 0); out[total - 1] = varkw; }
+  if (s.varkw) { varkw = new PyDict(0); out[total - 1] = varkw; }
   if (kw !== null) {
     for (const [k, v] of kw) {
       let idx = s.argnames.indexOf(k);
@@ -59,18 +73,12 @@ export function bindArgs(f: PyFunction, args: PyObj[], kw: Kw): PyObj[] {
       throw typeError(`unexpected keyword argument '${k}'`);
     }
   }
-  const defs = f.defaults;
-  const firstDef = n - (defs ? defs.length : 0);
-  for (let i = 0; i < n; i++) {
-    if (out[i] === undefined) {
-      if (i >= firstDef && defs) out[i] = defs[i - firstDef];
-      else throw typeError(`${s.name}() takes ${n} positional arguments but ${args.length} were given`);
-    }
-  }
+  for (let i = n - ndef; i < n; i++) if (out[i] === undefined) out[i] = (defs as PyObj[])[i - (n - ndef)];
+  for (let i = n - 1; i >= 0; i--) if (out[i] === undefined) throw typeError(`function missing required positional argument #${i}`);
   for (let i = 0; i < nkw; i++) {
     if (out[kwBase + i] === undefined) {
       const d = f.kwdefaults?.get(s.kwonly[i]);
-      if (d === undefined) throw typeError('function missing keyword-only argument');
+      if (d === undefined) throw typeError(`function missing required keyword argument '${s.kwonly[i]}'`);
       out[kwBase + i] = d;
     }
   }

@@ -113,7 +113,7 @@ methods(listType, {
   reverse: (a) => { L(a).items.reverse(); return None; },
   // list.sort(*, key=None, reverse=False)
   sort: (a, kw: Kw) => {
-    if (a.length > 1) throw typeError('function takes 1 positional arguments but ' + a.length + ' were given');
+    if (a.length > 1) throw typeError('extra positional arguments given');
     sortValues(L(a).items, kw?.get('key'), truthy(kw?.get('reverse') ?? false));
     return None;
   },
@@ -139,3 +139,7 @@ import { ArrayIter } from './iterator';
 import { gi, si } from '../runtime/ops';
 void toArray;
 // #endregion
+
+arities(listType, { append: [2, 2], extend: [2, 2], insert: [3, 3], pop: [1, 2], remove: [2, 2], index: [2, 4], count: [2, 2], clear: [1, 1], copy: [1, 1], reverse: [1, 1] }, typeError);
+arities(tupleType, { index: [2, 4], count: [2, 2] }, typeError);
+import { arities } from './object';

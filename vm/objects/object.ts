@@ -179,6 +179,28 @@ export function methods(t: PyType, table: Record<string, NativeFn>): void {
   PyType.version++;
 }
 
+/**
+ * Declares positional arity (self included) of native methods, checked before they run:
+ * MicroPython's "function takes N positional arguments but M were given" /
+ * "function missing N required positional arguments" / "function expected at most N arguments, got M".
+ */
+export function arities(t: PyType, table: Record<string, [number, number]>, err: (msg: string) => unknown): void {
+  for (const [name, [min, max]] of Object.entries(table)) {
+    const b = t.dict.get(name);
+    if (!(b instanceof PyBuiltin)) continue;
+    const fn = b.fn;
+    b.fn = (a, kw) => {
+      const n = a.length;
+      if (n < min || n > max) {
+        if (min === max) throw err(`function takes ${min} positional arguments but ${n} were given`);
+        if (n < min) throw err(`function missing ${min - n} required positional arguments`);
+        throw err(`function expected at most ${max} arguments, got ${n}`);
+      }
+      return fn(a, kw);
+    };
+  }
+}
+
 /** Builds a native function object. */
 export function builtin(name: string, fn: NativeFn): PyBuiltin {
   return new PyBuiltin(name, fn);

@@ -113,3 +113,7 @@ methods(setType, {
 setType.dict.set('__hash__', None);
 methods(frozensetType, shared);
 // #endregion
+
+arities(setType, { add: [2, 2], remove: [2, 2], discard: [2, 2], pop: [1, 1], clear: [1, 1], copy: [1, 1], issubset: [2, 2], issuperset: [2, 2], isdisjoint: [2, 2], symmetric_difference: [2, 2], intersection_update: [2, 2], symmetric_difference_update: [2, 2] }, typeError);
+arities(frozensetType, { copy: [1, 1], issubset: [2, 2], issuperset: [2, 2], isdisjoint: [2, 2], symmetric_difference: [2, 2] }, typeError);
+import { arities } from './object';

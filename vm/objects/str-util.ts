@@ -32,7 +32,7 @@ export function strIndex(s: string, k: PyObj): string {
   if (typeof k === 'number') i = k;
   else if (typeof k === 'boolean') i = k ? 1 : 0;
   else if (typeof k === 'bigint') throw pyErr('IndexError', 'string index out of range');
-  else throw typeError(`string indices must be integers, not ${k?.$type?.name ?? typeof k}`);
+  else throw typeError(`string indices must be integers, not ${typeof k === 'string' ? 'str' : k?.$type?.name ?? typeof k}`);
   if (!hasAstral(s)) {
     if (i < 0) i += s.length;
     if (i < 0 || i >= s.length) throw pyErr('IndexError', 'string index out of range');

@@ -262,3 +262,11 @@ export function strConstruct(args: PyObj[], kw: Kw): string {
   }
   return str(args[0]);
 }
+
+arities(strType, {
+  join: [2, 2], split: [1, 3], rsplit: [1, 3], splitlines: [1, 2], strip: [1, 2], lstrip: [1, 2], rstrip: [1, 2], replace: [3, 4],
+  find: [2, 4], rfind: [2, 4], index: [2, 4], rindex: [2, 4], count: [2, 4], startswith: [2, 4], endswith: [2, 4], upper: [1, 1],
+  lower: [1, 1], center: [2, 3], ljust: [2, 3], rjust: [2, 3], zfill: [2, 2], partition: [2, 2], rpartition: [2, 2], encode: [1, 3],
+  isdigit: [1, 1], isalpha: [1, 1], isspace: [1, 1], isupper: [1, 1], islower: [1, 1],
+}, typeError);
+import { arities } from './object';

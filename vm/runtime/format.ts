@@ -14,7 +14,7 @@ interface Spec { fill: string; align: string; sign: string; alt: boolean; zero: 
 
 function parseSpec(s: string): Spec {
   const m = /^(?:(.)?([<>=^]))?([+\- ])?(#)?(0)?(\d+)?([,_])?(?:\.(\d+))?([a-zA-Z%])?$/su.exec(s);
-  if (!m) throw pyErr('ValueError', 'invalid format specifier');
+  if (!m || (m[9] !== undefined && !'bcdeEfFgGnosxX%'.includes(m[9]))) throw pyErr('ValueError', 'invalid format specifier');
   return {
     fill: m[1] ?? (m[5] && !m[2] ? '0' : ' '), align: m[2] ?? (m[5] && !m[2] ? '=' : ''), sign: m[3] ?? '-', alt: !!m[4], zero: !!m[5],
     width: m[6] ? Number(m[6]) : 0, comma: m[7] ?? '', prec: m[8] !== undefined ? Number(m[8]) : -1, type: m[9] ?? '',

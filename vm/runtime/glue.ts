@@ -182,7 +182,7 @@ export function makeType(name: string, bases: PyType[], d: PyDict, meta: PyType)
 }
 
 export function super0(cls: PyObj, self: PyObj): PySuper {
-  if (cls === undefined || self === undefined) throw pyErr('RuntimeError', 'super(): no arguments');
+  if (cls === undefined || self === undefined) throw typeError('function takes 2 positional arguments but 0 were given');
   return new PySuper(cls, self);
 }
 

@@ -19,7 +19,7 @@ import { PyGenerator } from '../objects/generator';
 import { PyRange, RangeIter } from '../objects/range';
 import { PySlice, sliceIndices, sliceArray } from '../objects/slice';
 import { PyModule } from '../objects/module';
-import { PyBytes, PyByteArray, PyMemoryView, latin1 } from '../objects/bytes';
+import { PyBytes, PyByteArray, PyMemoryView, latin1, utf8 } from '../objects/bytes';
 import { keyOf, objId } from './hash';
 import { rt } from './state';
 import { strIndex, strSlice, strLen } from '../objects/str-util';
@@ -373,7 +373,8 @@ export function contains(c: PyObj, x: PyObj): boolean {
     for (let v = it.next(); v !== undefined; v = it.next()) if (v === x || eq(v, x)) return true;
     return false;
   }
-  throw typeError(`unsupported types for : '${typeName(x)}', '${typeName(c)}'`);
+  if (c instanceof PyFloat) throw typeError(`unsupported types for : '${typeName(x)}', '${typeName(c)}'`);
+  throw typeError(`'${typeName(c)}' object isn't iterable`);
 }
 
 // #endregion
@@ -552,8 +553,8 @@ function nativeBinop(op: string, a: PyObj, b: PyObj): PyObj {
       if (typeof a === 'string' && typeof b === 'string') { checkStrSize(a.length + b.length); return a + b; }
       if (a instanceof PyList && b instanceof PyList) return new PyList(a.items.concat(b.items));
       if (a instanceof PyTuple && b instanceof PyTuple) return new PyTuple(a.items.concat(b.items));
-      if ((a instanceof PyBytes || a instanceof PyByteArray) && bufferOrNull(b)) {
-        const x = bufOf(a); const y = bufferOrNull(b) as Uint8Array;
+      if ((a instanceof PyBytes || a instanceof PyByteArray) && (bufferOrNull(b) || typeof b === 'string')) {
+        const x = bufOf(a); const y = typeof b === 'string' ? utf8(b) : bufferOrNull(b) as Uint8Array;
         const out = new Uint8Array(x.length + y.length); out.set(x); out.set(y, x.length);
         return a instanceof PyBytes ? new PyBytes(out) : new PyByteArray(out);
       }
@@ -1406,7 +1407,7 @@ export function starKw(parts: PyObj[]): Kw {
       const m = p[0];
       if (m instanceof PyDict) {
         for (const [k, v] of m.entries()) {
-          if (typeof k !== 'string') throw typeError('keywords must be strings');
+          if (typeof k !== 'string') throw typeError(`can't convert '${typeName(k)}' object to str implicitly`);
           kw.set(k, v);
         }
       } else {

@@ -1,0 +1,1 @@
+b"ab".decode("ascii", "x", "y")

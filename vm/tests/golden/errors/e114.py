@@ -1,0 +1,3 @@
+class B:
+    def __init__(self, x): pass
+B()
