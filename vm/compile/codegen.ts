@@ -576,7 +576,9 @@ class Codegen {
     if (n.ops.length === 1) return one(n.ops[0], this.expr(n.left), this.expr(n.comparators[0]));
     // chained: a < b < c  →  evaluate b once
     const r = this.fn.temp();
-    let left = this.expr(n.left);
+    const l0 = this.fn.temp();
+    let left = l0;
+    const first = `${l0} = ${this.expr(n.left)}`;
     const parts: string[] = [];
     for (let i = 0; i < n.ops.length; i++) {
       const isLast = i === n.ops.length - 1;
@@ -589,7 +591,7 @@ class Codegen {
     }
     let s = parts[parts.length - 1];
     for (let i = parts.length - 2; i >= 0; i--) s = `($truthy(${parts[i]}) ? ${s} : ${r})`;
-    return s;
+    return `(${first}, ${s})`;
   }
 
   private call(n: Node): string {

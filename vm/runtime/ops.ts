@@ -203,7 +203,7 @@ export function eq(a: PyObj, b: PyObj): boolean {
   if (a instanceof PyFloat) {
     if (b instanceof PyFloat) return a.v === b.v;
     if (tb === 'number' || tb === 'boolean') return a.v === numVal(b);
-    if (tb === 'bigint') return Number.isInteger(a.v) && BigInt(a.v) === b;
+    if (tb === 'bigint') return a.v === Number(b); // MicroPython compares int and float as floats
   } else if (b instanceof PyFloat) return eq(b, a);
   if (ta === 'object' && !a.$type.native) { const r = userCmp(a, b, '__eq__', '__eq__'); if (r !== NotImplemented) return truthy(r); }
   if (tb === 'object' && !b.$type.native) { const r = userCmp(b, a, '__eq__', '__eq__'); if (r !== NotImplemented) return truthy(r); }
@@ -265,7 +265,7 @@ function compare(a: PyObj, b: PyObj, op: '__lt__' | '__le__' | '__gt__' | '__ge_
   const ta = typeof a; const tb = typeof b;
   const an = ta === 'number' || ta === 'bigint' || ta === 'boolean' ? numVal(a) : a instanceof PyFloat ? a.v : undefined;
   const bn = tb === 'number' || tb === 'bigint' || tb === 'boolean' ? numVal(b) : b instanceof PyFloat ? b.v : undefined;
-  if (an !== undefined && bn !== undefined) return cmpPrim(an, bn, op);
+  if (an !== undefined && bn !== undefined) return a instanceof PyFloat || b instanceof PyFloat ? cmpPrim(Number(an), Number(bn), op) : cmpPrim(an, bn, op);
   if (ta === 'string' && tb === 'string') return cmpPrim(a, b, op);
   if (ta === 'object' && !a.$type.native) {
     const f = a.$type.lookup(op);
@@ -845,6 +845,7 @@ function superAttr(s: PySuper, name: string): PyObj {
         return v;
       }
       if (name === '__new__') return v instanceof PyStaticMethod ? v.fn : v;
+      if (v instanceof PyProperty) return v; // MicroPython's super() does not run property getters
       return bindTo(v, s.obj, objType);
     }
   }
