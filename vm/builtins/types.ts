@@ -195,7 +195,7 @@ export function installTypes(): void {
 
   // functions and friends
   methods(functionType, { __repr__: (a) => `<function ${(a[0] as PyFunction).spec.qualname} at ${ops.hexId(a[0])}>` });
-  methods(builtinFunctionType, { __repr__: (a) => `<function ${(a[0] as PyBuiltin).name}>` });
+  methods(builtinFunctionType, { __repr__: () => '<function>' });
   methods(boundMethodType, {
     __repr__: (a) => { const m = a[0] as PyBoundMethod; return `<bound_method ${ops.hexId(m)} ${ops.repr(m.self)}.${m.fn.spec?.qualname ?? m.fn.name}>`; },
   });

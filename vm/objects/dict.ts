@@ -98,9 +98,10 @@ import { JsIter, PyIter } from './iterator';
 import { toArray, callObj, ga, gi, iter, repr, dictKeyIter } from '../runtime/ops';
 import { PyType as PT } from './object';
 
-export const dictKeysType = new PT('dict_keys', [objectType]);
-export const dictValuesType = new PT('dict_values', [objectType]);
-export const dictItemsType = new PT('dict_items', [objectType]);
+// MicroPython has one view type, 'dict_view'; repr names the kind (dict_keys([...]))
+export const dictKeysType = new PT('dict_view', [objectType]);
+export const dictValuesType = new PT('dict_view', [objectType]);
+export const dictItemsType = new PT('dict_view', [objectType]);
 
 /** A dict view (keys/values/items): iterable, sized, and keys/items support `in`. */
 export class PyDictView {
@@ -135,7 +136,7 @@ for (const vt of [dictKeysType, dictValuesType, dictItemsType]) {
       if (v.kind === 'keys') return v.d.has(a[1]);
       return v.values().some((x) => hooks.eq(x, a[1]));
     },
-    __repr__: (a) => { const v = a[0] as PyDictView; return `${v.$type.name}(${repr(new PyList(v.values()))})`; },
+    __repr__: (a) => { const v = a[0] as PyDictView; return `dict_${v.kind}(${repr(new PyList(v.values()))})`; },
   });
 }
 

@@ -1252,11 +1252,14 @@ export function construct(cls: PyType, args: PyObj[], kw: Kw): PyObj {
   return typeCall(cls, args, kw);
 }
 
-/** The default type.__call__. */
+/** The default type.__call__: __new__ (or the native allocator), then __init__. */
 export function typeCall(cls: PyType, args: PyObj[], kw: Kw): PyObj {
-  for (const t of cls.mro) {
-    if (t.construct) {
-      if (t === cls || !cls.lookup('__new__') || cls.lookup('__new__') instanceof PyBuiltin) {
+  const nw = cls.lookup('__new__');
+  const userNew = nw !== undefined && !(nw instanceof PyBuiltin) && !(nw instanceof PyStaticMethod && nw.fn instanceof PyBuiltin);
+  if (!userNew) {
+    // a native type with its own constructor (int(), str(), tuple()...), possibly subclassed
+    for (const t of cls.mro) {
+      if (t.construct) {
         const o = t.construct(cls, args, kw);
         if (t !== cls && typeof o === 'object' && o.$type === cls) {
           const init = cls.lookup('__init__');
@@ -1264,37 +1267,33 @@ export function typeCall(cls: PyType, args: PyObj[], kw: Kw): PyObj {
         }
         return o;
       }
-      break;
-    }
-    if (!t.native) {
-      if (t.dict.has('__new__') || t.dict.has('__init__')) break;
+      if (t.alloc) break;
     }
   }
-  const nw = cls.lookup('__new__');
   let o: PyObj;
-  if (nw !== undefined && !(nw instanceof PyBuiltin)) {
+  if (userNew) {
     const fn = nw instanceof PyStaticMethod ? nw.fn : nw;
     o = callObj(fn, [cls, ...args], kw);
-    if (!(typeof o === 'object' && o.$type !== undefined && o.$type.isSubtype?.(cls)) && !(typeOf(o).isSubtype(cls))) return o;
+    if (!typeOf(o).isSubtype(cls)) return o;
   } else {
     const alloc = cls.allocator();
     if (!alloc) throw typeError(`cannot create '${cls.name}' instances`);
     o = alloc(cls);
   }
   const init = cls.lookup('__init__');
-  if (init !== undefined) {
-    if (init instanceof PyBuiltin) {
-      if (init.name === '__init__') init.fn([o, ...args], kw);
-      else if ((args.length || kw) && !(nw !== undefined && !(nw instanceof PyBuiltin))) throw typeError('function takes 0 positional arguments but ' + args.length + ' were given');
-    } else {
-      const r = callObj(init, [o, ...args], kw);
-      if (r !== None) throw typeError(`__init__() should return None, not '${typeName(r)}'`);
-    }
-  } else if ((args.length || (kw && kw.size)) && (nw === undefined || nw instanceof PyBuiltin)) {
+  if (init instanceof PyBuiltin) {
+    if (init.name === '__init__' && init !== objectInit()) init.fn([o, ...args], kw);
+    else if ((args.length || (kw && kw.size)) && !userNew && cls.native) throw typeError('function takes 0 positional arguments but ' + args.length + ' were given');
+  } else if (init !== undefined) {
+    const r = callObj(init, [o, ...args], kw);
+    if (r !== None) throw typeError(`__init__() should return None, not '${typeName(r)}'`);
+  } else if ((args.length || (kw && kw.size)) && !userNew && cls.native) {
     throw typeError('function takes 0 positional arguments but ' + args.length + ' were given');
   }
   return o;
 }
+
+function objectInit(): PyObj { return objectType.dict.get('__init__'); }
 
 export function call0(f: PyObj): PyObj {
   if (f instanceof PyFunction && f.nargs === 0) return f.fn();
