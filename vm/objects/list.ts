@@ -38,6 +38,12 @@ export function sortValues(items: Obj[], key: Obj, reverse: boolean): void {
   const keys = key !== undefined && key !== None ? items.map((x) => callObj(key, [x], null)) : items;
   let allNum = true; let allStr = true;
   for (const k of keys) { if (typeof k !== 'number') allNum = false; if (typeof k !== 'string') allStr = false; }
+  if (keys === items && (allNum || allStr)) {
+    // equal ints/strs are indistinguishable, so any correct sort gives MicroPython's result
+    if (allNum) items.sort(reverse ? (x, y) => y - x : (x, y) => x - y);
+    else items.sort(reverse ? (x, y) => (x < y ? 1 : x > y ? -1 : 0) : (x, y) => (x < y ? -1 : x > y ? 1 : 0));
+    return;
+  }
   const less: (a: Obj, b: Obj) => boolean = allNum || allStr ? (a, b) => a < b : (a, b) => truthy(lt(a, b));
   const idx = new Array<number>(n);
   for (let i = 0; i < n; i++) idx[i] = i;
