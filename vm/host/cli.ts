@@ -30,7 +30,8 @@ function main(argv: string[]): number {
     return 2;
   }
   const host = new NodeHost(path.dirname(path.resolve(file)));
-  process.on('SIGINT', () => { host.interrupted = true; });
+  // No SIGINT handler: the program runs synchronously on the main thread, so a handler could
+  // never run; Node's default (terminate) is what stops a runaway loop here.
   const interp = new Interpreter(host, { heapLimit: heap ?? 64 * 1024 * 1024, recursionLimit: 1000, argv: [file, ...rest], path: ['', '.frozen', '/lib'], implementation: { name: 'micropython', version: [1, 27, 0], versionString: '3.4.0; MicroPython v1.27.0', machine: 'Mote VM with TypeScript', platform: 'linux' } });
   try {
     interp.exec(source, file);
