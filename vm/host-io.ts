@@ -34,6 +34,12 @@ export interface HostIO {
   wallMs(): number;
   /** The board's filesystem, or null when the host has none (open() then raises OSError ENODEV). */
   fs: VmFilesystem | null;
+  /**
+   * Optional: bytes of JS heap in use (e.g. process.memoryUsage().heapUsed). When present, the
+   * VM samples it now and then and raises MemoryError if the program's heap grows far beyond
+   * its heap limit, so a runaway allocation loop cannot exhaust the host.
+   */
+  memoryUsage?(): number;
 }
 
 /** Stat result of a board file or folder; mode uses 0x4000 for folders and 0x8000 for files, as MicroPython does. */

@@ -23,6 +23,16 @@ describe('limits', () => {
     expect(runProgram('b = bytearray(10 ** 8)\n', { heapLimit: 1 << 20 })).toMatch(/MemoryError/);
     expect(runProgram('l = []\nwhile True:\n    l.append(1)\n', { heapLimit: 1 << 20 })).toMatch(/MemoryError/);
   });
+  it('raises MemoryError when the host reports runaway heap growth', () => {
+    const host = new TestHost();
+    let used = 0;
+    (host as TestHost & { memoryUsage: () => number }).memoryUsage = () => (used += 64 * 1024 * 1024);
+    const interp = new Interpreter(host, { heapLimit: 1 << 20 });
+    let err: unknown;
+    try { interp.exec('x = []\nwhile True:\n    x.append(1)\n'); } catch (e) { err = e; }
+    expect(err).toBeInstanceOf(PyRaise);
+    expect(interp.formatException(err as PyRaise)).toMatch(/MemoryError/);
+  });
   it('stops while True: pass when the host reports Ctrl-C', () => {
     const host = new TestHost();
     host.interruptAt = 3;

@@ -82,5 +82,6 @@ export class NodeHost implements HostIO {
   wait(ms: number): void { Atomics.wait(this.sleeper, 0, 0, Math.max(0, Math.min(ms, 50))); }
   poll(): boolean { const i = this.interrupted; this.interrupted = false; return i; }
   monotonicMs(): number { return performance.now() - this.t0; }
+  memoryUsage(): number { return process.memoryUsage().heapUsed; }
   wallMs(): number { return Date.now(); }
 }

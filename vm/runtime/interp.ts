@@ -79,6 +79,7 @@ export class Interp {
     this.impl = opts.implementation ?? { name: 'micropython', version: [1, 27, 0], versionString: '3.4.0; MicroPython v1.27.0', machine: 'Mote simulated board', platform: 'mote' };
     this.argv = opts.argv ?? [];
     this.path = opts.path ?? ['', '.frozen', '/lib'];
+    if (host.memoryUsage) this.memBaseline = host.memoryUsage();
     const prev = this.enter();
     try {
       this.builtins = makeBuiltins();
@@ -115,7 +116,21 @@ export class Interp {
   tick(): void {
     rt.ticks = TICKS;
     if (this.host.poll()) throw raiseOf(mkExc('KeyboardInterrupt'));
+    if ((++this.tickCount & 63) === 0 && this.host.memoryUsage) this.checkMemory();
     if (this.scheduled.length && !this.inScheduled) this.runScheduled();
+  }
+
+  private tickCount = 0;
+  private memBaseline = -1;
+
+  /** Safety net against runaway allocation: heap growth far beyond the heap limit → MemoryError. */
+  private checkMemory(): void {
+    const used = (this.host.memoryUsage as () => number)();
+    if (this.memBaseline < 0) { this.memBaseline = used; return; }
+    if (used - this.memBaseline > Math.max(4 * this.heapLimit, 256 * 1024 * 1024)) {
+      this.memBaseline = used;
+      throw raiseOf(mkExc('MemoryError', 'memory allocation failed'));
+    }
   }
 
   schedule(fn: PyObj, arg: PyObj): boolean {
