@@ -116,8 +116,19 @@ class Codegen {
     return out;
   }
 
+  /** Line of the statement being compiled (expressions on later lines update $ln themselves). */
+  private stmtLine = 0;
+
+  /** MicroPython records the line of each call/subscript/attribute trailer; only needed off the statement's line. */
+  private lineMark(n: Node, code: string): string {
+    const l = n.trailerLine;
+    if (l === undefined || l === this.stmtLine) return code;
+    return `($ln = ${l}, ${code})`;
+  }
+
   private stmt(n: Node): string {
     const ln = `$ln=${n.line};`;
+    this.stmtLine = n.line;
     switch (n.k) {
       case 'Expr': {
         if (this.mode === 'single' && this.fn.scope.kind === 'module') return ln + `$replPrint(${this.expr(n.value)});`;
@@ -524,9 +535,9 @@ class Codegen {
         return s;
       }
       case 'Compare': return this.compare(n);
-      case 'Call': return this.call(n);
-      case 'Attribute': return `$ga(${this.expr(n.value)}, ${JSON.stringify(n.attr)})`;
-      case 'Subscript': return `$gi(${this.expr(n.value)}, ${this.subscriptKey(n.slice)})`;
+      case 'Call': return this.lineMark(n, this.call(n));
+      case 'Attribute': return this.lineMark(n, `$ga(${this.expr(n.value)}, ${JSON.stringify(n.attr)})`);
+      case 'Subscript': return this.lineMark(n, `$gi(${this.expr(n.value)}, ${this.subscriptKey(n.slice)})`);
       case 'Slice': return this.subscriptKey(n);
       case 'Tuple': case 'List': case 'Set': {
         // MicroPython has no unpacking in displays ([*a]): it is a compile error there

@@ -584,16 +584,16 @@ class Parser {
         this.p++;
         const { args, keywords } = this.argList();
         this.expectOp(')');
-        e = { k: 'Call', line: e.line, col: e.col, func: e, args, keywords, callLine: t.line };
+        e = { k: 'Call', line: e.line, col: e.col, func: e, args, keywords, trailerLine: t.line };
       } else if (t.value === '[') {
         this.p++;
         const slice = this.subscriptList();
         this.expectOp(']');
-        e = { k: 'Subscript', line: e.line, col: e.col, value: e, slice };
+        e = { k: 'Subscript', line: e.line, col: e.col, value: e, slice, trailerLine: t.line };
       } else if (t.value === '.') {
         this.p++;
         const attr = this.name();
-        e = { k: 'Attribute', line: e.line, col: e.col, value: e, attr };
+        e = { k: 'Attribute', line: e.line, col: e.col, value: e, attr, trailerLine: t.line };
       } else return e;
     }
   }
