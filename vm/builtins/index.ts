@@ -353,7 +353,7 @@ export function makeBuiltins(): PyModule {
     // open(file, mode='r', ...)
     open: (a, kw) => rt.interp.open(a, kw),
     // help([obj])
-    help: () => { rt.interp.write('Welcome to MicroPython!\n'); return None; },
+    help: (a) => { rt.interp.write(helpText(a)); return None; },
     // bytes, complex are types; vars
     vars: (a) => { if (!a.length) return rt.interp.globalsDict(); return ops.ga(a[0], '__dict__'); },
     // __build_class__ is not exposed; execfile(filename)
@@ -366,6 +366,21 @@ export function makeBuiltins(): PyModule {
 }
 
 function ga(o: PyObj, n: string): PyObj { return ops.ga(o, n); }
+
+// help() / help(obj), worded as MicroPython's builtinhelp.c
+function helpText(a: PyObj[]): string {
+  if (!a.length) {
+    return 'Welcome to MicroPython!\n\nFor online docs please visit http://docs.micropython.org/\n\nControl commands:\n' +
+      '  CTRL-A        -- on a blank line, enter raw REPL mode\n  CTRL-B        -- on a blank line, enter normal REPL mode\n' +
+      '  CTRL-C        -- interrupt a running program\n  CTRL-D        -- on a blank line, exit or do a soft reset\n' +
+      '  CTRL-E        -- on a blank line, enter paste mode\n\nFor further help on a specific object, type help(obj)\n';
+  }
+  const o = a[0];
+  let out = `object ${ops.str(o)} is of type ${typeOf(o).name}\n`;
+  const entries: [string, PyObj][] = o instanceof PyModule ? Object.entries(o.g) : o instanceof PyType ? [...o.dict] : [];
+  for (const [k, v] of entries) out += `  ${k} -- ${ops.str(v)}\n`;
+  return out;
+}
 
 function objIdPrim(x: PyObj): number {
   const s = String(x);
