@@ -135,8 +135,8 @@ export function tokenize(src: string): Token[] {
       while (j < n && isIdChar(src[j])) j++;
       const word = src.slice(i, j);
       const q = src[j];
-      if ((q === '"' || q === "'") && word.length <= 2 && /^(r|b|f|u|br|rb|fr|rf)$/i.test(word)) {
-        const r = readString(word.toLowerCase(), j);
+      if ((q === '"' || q === "'") && word.length <= 2 && /^(r|b|f|u|br|rb|fr|rf)$/.test(word)) {
+        const r = readString(word, j);
         if (!r) return finish();
         continue;
       }

@@ -1,0 +1,5 @@
+# comment
+x = 1  # trailing
+
+    # indented comment
+print(x)  # end

@@ -1,0 +1,5 @@
+def f():
+    """doc"""
+class C:
+    "doc"
+print(f(), C.__name__)

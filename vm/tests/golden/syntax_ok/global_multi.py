@@ -1,0 +1,5 @@
+def f():
+    global a, b
+    a, b = 1, 2
+f()
+print(a, b)
