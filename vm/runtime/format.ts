@@ -70,9 +70,10 @@ export function fmtFloat(v: number, type: string, prec: number, alt: boolean): s
         if (type === '' && !s.includes('.')) s += '.0';
       } else {
         s = a.toExponential(p - 1);
-        let [mant, ex] = s.split('e');
+        const parts = s.split('e');
+        let mant = parts[0];
         if (!alt && mant.includes('.')) mant = mant.replace(/\.?0+$/, '');
-        s = expFix(mant + 'e' + ex);
+        s = expFix(mant + 'e' + parts[1]);
       }
       void p; p = 0;
       return type === 'G' ? s.toUpperCase() : s;

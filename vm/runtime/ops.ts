@@ -198,7 +198,7 @@ export function eq(a: PyObj, b: PyObj): boolean {
     if (typeof o !== 'object' || o.$type.native) return false;
   }
   if ((ta === 'number' || ta === 'bigint' || ta === 'boolean') && (tb === 'number' || tb === 'bigint' || tb === 'boolean')) {
-    return numVal(a) == numVal(b); // eslint-disable-line eqeqeq
+    return numVal(a) == numVal(b);
   }
   if (a instanceof PyFloat) {
     if (b instanceof PyFloat) return a.v === b.v;
