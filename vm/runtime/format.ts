@@ -82,10 +82,29 @@ export function fmtFloat(v: number, type: string, prec: number, alt: boolean): s
   throw pyErr('ValueError', `unknown format code '${type}' for object of type 'float'`);
 }
 
-/** toFixed that stays positional above 1e21 (where JS switches to exponent form). */
+/**
+ * Fixed-point digits as MicroPython prints them: it never shows more significant digits
+ * than the shortest round-trip form, so beyond those it pads with zeros
+ * ("%.3f" % 449984008764055.625 is '449984008764055.600'); otherwise exact rounding.
+ */
 function toFixed(a: number, p: number): string {
-  if (a < 1e21) return a.toFixed(p);
-  return BigInt(a).toString() + (p > 0 ? '.' + '0'.repeat(p) : '');
+  const [mant, expStr] = a.toExponential().split('e');
+  const digits = mant.replace('.', '');
+  const e = Number(expStr);
+  const fracNeeded = Math.max(0, digits.length - 1 - e);
+  if (p < fracNeeded && a < 1e21) return a.toFixed(p);
+  // positional form of the shortest digits, padded to p decimals
+  let intPart: string; let frac: string;
+  if (e >= 0) {
+    intPart = digits.length > e + 1 ? digits.slice(0, e + 1) : digits + '0'.repeat(e + 1 - digits.length);
+    frac = digits.slice(e + 1);
+  } else {
+    intPart = '0';
+    frac = '0'.repeat(-e - 1) + digits;
+  }
+  if (p < frac.length) return a.toFixed(p);
+  frac += '0'.repeat(p - frac.length);
+  return p > 0 ? intPart + '.' + frac : intPart;
 }
 
 function expFix(s: string): string { return s.replace(/e([+-])(\d)$/, 'e$10$2'); }
