@@ -125,6 +125,9 @@ export class Interpreter {
 
   /** The `__main__` module's globals (read-only use recommended). */
   globals(): Record<string, PyObj> { return this.vm.main.g; }
+
+  /** The builtins namespace (a host may replace entries, e.g. a board-specific help()). */
+  builtins(): Record<string, PyObj> { return this.vm.builtins.g; }
 }
 
 // #region native binding toolkit
