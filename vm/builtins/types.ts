@@ -42,6 +42,7 @@ function numberFromObj(x: PyObj, base: PyObj): PyObj {
   if (typeof x === 'number' || typeof x === 'bigint') return x;
   if (typeof x === 'boolean') return x ? 1 : 0;
   if (x instanceof PyFloat) return floatToInt(x.v);
+  if (x instanceof PyBoxed) return numberFromObj(x.$prim, undefined);
   if (typeof x === 'string' || x instanceof PyBytes || x instanceof PyByteArray) {
     const s = typeof x === 'string' ? x : latin1(bufferOf(x) as Uint8Array);
     const r = parseIntStr(s, 10);
@@ -58,6 +59,7 @@ function numberFromObj(x: PyObj, base: PyObj): PyObj {
 
 function floatFromObj(x: PyObj): number {
   if (x instanceof PyFloat) return x.v;
+  if (x instanceof PyBoxed) return floatFromObj(x.$prim);
   if (typeof x === 'number') return x;
   if (typeof x === 'bigint') return Number(x);
   if (typeof x === 'boolean') return x ? 1 : 0;

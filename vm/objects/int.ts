@@ -20,6 +20,7 @@ export function isInt(x: PyObj): x is number | bigint | boolean {
 /** An int (or bool) as bigint. */
 export function toBig(x: PyObj): bigint {
   if (typeof x === 'bigint') return x;
+  if (typeof x === 'object' && x !== null && x.$prim !== undefined) return toBig(x.$prim);
   if (typeof x === 'boolean') return x ? 1n : 0n;
   return BigInt(x);
 }

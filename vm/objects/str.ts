@@ -13,7 +13,7 @@ import { strFormat } from '../runtime/format';
 const WS = /^[ \t\n\r\f\v]+|[ \t\n\r\f\v]+$/g;
 
 function self(a: PyObj[]): string {
-  const s = a[0];
+  const s = typeof a[0] === 'object' && a[0] !== null && typeof a[0].$prim === 'string' ? a[0].$prim : a[0];
   if (typeof s !== 'string') throw typeError(`descriptor requires a 'str' object but received a '${typeName(s)}'`);
   return s;
 }

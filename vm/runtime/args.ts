@@ -39,6 +39,7 @@ export function argsByName(args: PyObj[], kw: Kw, names: string[], required = 0)
 /** An int argument (bool allowed; objects with __index__ too). */
 export function argInt(x: PyObj): number | bigint {
   if (typeof x === 'number' || typeof x === 'bigint') return x;
+  if (typeof x === 'object' && x !== null && x.$prim !== undefined && typeof x.$prim !== 'string') return argInt(x.$prim);
   if (typeof x === 'boolean') return x ? 1 : 0;
   const t = typeOf(x);
   if (!t.native) { const f = t.lookup('__index__'); if (f) return argInt(callObj(f, [x], null)); }
@@ -51,6 +52,7 @@ export function argNum(x: PyObj): number { return Number(argInt(x)); }
 /** A float argument (ints accepted). */
 export function argFloat(x: PyObj): number {
   if (x instanceof PyFloat) return x.v;
+  if (typeof x === 'object' && x !== null && x.$prim !== undefined && typeof x.$prim !== 'string') return argFloat(x.$prim);
   if (typeof x === 'number') return x;
   if (typeof x === 'bigint') return Number(x);
   if (typeof x === 'boolean') return x ? 1 : 0;
@@ -62,6 +64,7 @@ export function argFloat(x: PyObj): number {
 /** A str argument. */
 export function argStr(x: PyObj): string {
   if (typeof x === 'string') return x;
+  if (typeof x === 'object' && x !== null && typeof x.$prim === 'string') return x.$prim;
   throw typeError(`can't convert '${typeOf(x).name}' object to str implicitly`);
 }
 

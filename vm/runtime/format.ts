@@ -144,6 +144,7 @@ export function formatValue(v: PyObj, spec: string): string {
     const f = t.lookup('__format__');
     if (f !== undefined && !(f instanceof PyBuiltin)) return ops.callObj(f, [v, spec], null);
   }
+  if (typeof v === 'object' && v !== null && v.$prim !== undefined) v = v.$prim;
   const sp = parseSpec(spec);
   if (typeof v === 'number' || typeof v === 'bigint' || (typeof v === 'boolean' && sp.type !== '')) return formatInt(typeof v === 'boolean' ? (v ? 1 : 0) : v, sp);
   if (v instanceof PyFloat) {

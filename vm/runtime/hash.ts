@@ -26,6 +26,7 @@ export function keyOf(x: PyObj): PyObj {
     return s;
   }
   if (x === None) return None;
+  if (x.$prim !== undefined && (x.$type.lookup('__hash__') instanceof PyBuiltin || x.$type.lookup('__hash__') === undefined)) return keyOf(x.$prim);
   if (x instanceof PyInstance) return userKey(x);
   if (x instanceof PyType) return x;
   const t = typeOf(x);

@@ -29,6 +29,12 @@ import { setObjHash, floatHash, bytesHash, mpHash } from '../objects/mp-order';
 
 export function typeName(x: PyObj): string { return typeOf(x).name; }
 
+/** Instances of Python subclasses of int/float/str carry their value in `$prim`. */
+export function unbox(x: PyObj): PyObj {
+  return typeof x === 'object' && x !== null && x.$prim !== undefined ? x.$prim : x;
+}
+function isBoxed(x: PyObj): boolean { return typeof x === 'object' && x !== null && x.$prim !== undefined; }
+
 export function unhashable(x: PyObj): PyRaise { return typeError(`unsupported type for __hash__: '${typeName(x)}'`); }
 
 // #endregion
@@ -50,6 +56,7 @@ export function truthy(x: PyObj): boolean {
   if (!t.native) {
     const b = t.lookup('__bool__');
     if (b !== undefined) return truthy(callObj(b, [x], null)) as boolean;
+    if (x.$prim !== undefined) return truthy(x.$prim);
     const l = t.lookup('__len__');
     if (l !== undefined) return truthy(callObj(l, [x], null)) as boolean;
     if (x instanceof PyList || x instanceof PyTuple) return x.items.length !== 0;
@@ -134,6 +141,7 @@ export function repr(x: PyObj): string {
       return items.length ? '{' + items.map(repr).join(', ') + '}' : 'set()';
     } finally { reprStack.pop(); }
   }
+  if (x.$prim !== undefined) return repr(x.$prim);
   const r = t.lookup('__repr__');
   if (r instanceof PyBuiltin) return r.fn([x], null);
   if (r !== undefined) return strResult(callObj(r, [x], null), '__repr__');
@@ -160,6 +168,7 @@ export function str(x: PyObj): string {
   if (x instanceof PyFloat) return floatRepr(x.v);
   if (typeof x === 'object' && x !== None) {
     const t = x.$type as PyType;
+    if (x.$prim !== undefined && !t.mro.some((c) => !c.native && (c.dict.has('__str__') || c.dict.has('__repr__')))) return str(x.$prim);
     const s = t.lookup('__str__');
     if (s !== undefined) {
       if (s instanceof PyBuiltin) return s.fn([x], null);
@@ -207,6 +216,7 @@ export function eq(a: PyObj, b: PyObj): boolean {
   } else if (b instanceof PyFloat) return eq(b, a);
   if (ta === 'object' && !a.$type.native) { const r = userCmp(a, b, '__eq__', '__eq__'); if (r !== NotImplemented) return truthy(r); }
   if (tb === 'object' && !b.$type.native) { const r = userCmp(b, a, '__eq__', '__eq__'); if (r !== NotImplemented) return truthy(r); }
+  if (isBoxed(a) || isBoxed(b)) return eq(unbox(a), unbox(b));
   if (a instanceof PyTuple && b instanceof PyTuple) return seqEq(a.items, b.items);
   if (a instanceof PyList && b instanceof PyList) return seqEq(a.items, b.items);
   if (a instanceof PyDict && b instanceof PyDict) {
@@ -272,6 +282,7 @@ function compare(a: PyObj, b: PyObj, op: '__lt__' | '__le__' | '__gt__' | '__ge_
     if (f !== undefined) { const r = callObj(f, [a, b], null); if (r !== NotImplemented) return r; }
   }
   void CMP_REFLECT;
+  if (isBoxed(a) || isBoxed(b)) return compare(unbox(a), unbox(b), op);
   if ((a instanceof PyList && b instanceof PyList) || (a instanceof PyTuple && b instanceof PyTuple)) {
     const x = a.items; const y = b.items;
     const n = Math.min(x.length, y.length);
@@ -340,6 +351,7 @@ export function contains(c: PyObj, x: PyObj): boolean {
     return c.includes(x);
   }
   if (c instanceof PyDict && c.$d === undefined) return c.has(x);
+  if (isBoxed(c) && typeof c.$prim === 'string' && typeOf(c).lookup('__contains__') === undefined) return contains(c.$prim, unbox(x));
   if (c instanceof PySet) return c.has(x);
   if (c instanceof PyList || c instanceof PyTuple) {
     if (c.$d === undefined) {
@@ -391,6 +403,7 @@ export function hashOf(x: PyObj): number | bigint {
   if (x instanceof PyFloat) return Number.isInteger(x.v) ? x.v : Math.floor(x.v * 1000003) & 0x3fffffff;
   const t = typeOf(x);
   const h = t.lookup('__hash__');
+  if (x.$prim !== undefined && (h === undefined || h instanceof PyBuiltin)) return hashOf(x.$prim);
   if (h === None) throw unhashable(x);
   if (h !== undefined && !(h instanceof PyBuiltin)) {
     const r = callObj(h, [x], null);
@@ -540,6 +553,7 @@ export function binop(op: string, a: PyObj, b: PyObj): PyObj {
     const rf = tb.lookup(names[1]);
     if (rf !== undefined) { const r = callObj(rf, [b, a], null); if (r !== NotImplemented) return r; }
   }
+  if (isBoxed(a) || isBoxed(b)) return binop(op, unbox(a), unbox(b));
   const r = nativeBinop(op, a, b);
   if (r !== undefined) return r;
   if (complexOp) { const c = complexOp(op, a, b); if (c !== undefined) return c; }
@@ -994,6 +1008,7 @@ export function gi(o: PyObj, k: PyObj): PyObj {
 
 function giSlow(o: PyObj, k: PyObj): PyObj {
   const t = typeOf(o);
+  if (isBoxed(o) && typeof o.$prim === 'string' && !(t.lookup('__getitem__') instanceof PyFunction)) return gi(o.$prim, k);
   if (!t.native || o instanceof PyType) {
     if (o instanceof PyType) {
       const cg = o.lookup('__class_getitem__');
@@ -1176,6 +1191,7 @@ export function iter(x: PyObj): PyIter {
     if (typeOf(r).lookup('__next__') === undefined) throw typeError(`'${typeName(r)}' object isn't an iterator`);
     return new UserIter(r);
   }
+  if (isBoxed(x) && typeof x.$prim === 'string') return new StrIter(x.$prim);
   if (t.lookup('__getitem__') !== undefined) return new GetitemIter(x);
   if (t.lookup('__next__') !== undefined && !t.native) return new UserIter(x);
   throw typeError(`'${t.name}' object isn't iterable`);
