@@ -1,6 +1,6 @@
 // math: float functions on JS Math, MicroPython's error texts ("math domain error").
 
-import { None, type PyObj } from '../objects/object';
+import { None, PyBuiltin, type PyObj } from '../objects/object';
 import { PyFloat, floatToInt } from '../objects/float';
 import { PyTuple } from '../objects/tuple';
 import { pyErr } from '../objects/exception';
@@ -19,7 +19,7 @@ function f1(fn: (x: number) => number, checkDomain = true) {
 function gcd(a: bigint, b: bigint): bigint { a = a < 0n ? -a : a; b = b < 0n ? -b : b; while (b) { [a, b] = [b, a % b]; } return a; }
 
 export function makeMath(): PyModule {
-  return nativeModule('math', {
+  const m = nativeModule('math', {
     // math.sqrt(x) etc.
     sqrt: f1(Math.sqrt), exp: f1(Math.exp), log2: f1(Math.log2), log10: f1(Math.log10),
     sin: f1(Math.sin), cos: f1(Math.cos), tan: f1(Math.tan), asin: f1(Math.asin), acos: f1(Math.acos), atan: f1(Math.atan),
@@ -86,6 +86,17 @@ export function makeMath(): PyModule {
     comb: (a) => { const n = toBig(argInt(a[0])); const k = toBig(argInt(a[1])); if (k < 0n || k > n) return 0; let r = 1n; for (let i = 0n; i < k; i++) r = r * (n - i) / (i + 1n); return normBig(r); },
     perm: (a) => { const n = toBig(argInt(a[0])); const k = a.length > 1 && a[1] !== None ? toBig(argInt(a[1])) : n; if (k > n) return 0; let r = 1n; for (let i = 0n; i < k; i++) r *= n - i; return normBig(r); },
   }, { pi: F(Math.PI), e: F(Math.E), tau: F(2 * Math.PI), inf: F(Infinity), nan: F(NaN) });
+  // positional arity of the functions above (MicroPython's messages come from arity())
+  const ar: Record<string, [number, number]> = {
+    modf: [1, 1], frexp: [1, 1], ldexp: [2, 2], isnan: [1, 1], isinf: [1, 1], isfinite: [1, 1], isclose: [2, 2],
+    degrees: [1, 1], radians: [1, 1], gcd: [0, 99], lcm: [0, 99], isqrt: [1, 1], fsum: [1, 1], prod: [1, 1], comb: [2, 2], perm: [1, 2], hypot: [0, 99],
+  };
+  for (const [k, [lo, hi]] of Object.entries(ar)) {
+    const b = m.g[k] as PyBuiltin;
+    const fn = b.fn;
+    b.fn = (a, kw) => { arity(a, lo, hi); return fn(a, kw); };
+  }
+  return m;
 }
 
 function erf(x: number): number {

@@ -36,8 +36,11 @@ export function argsByName(args: PyObj[], kw: Kw, names: string[], required = 0)
   return out;
 }
 
+function missing(): never { throw typeError('function missing 1 required positional arguments'); }
+
 /** An int argument (bool allowed; objects with __index__ too). */
 export function argInt(x: PyObj): number | bigint {
+  if (x === undefined) missing();
   if (typeof x === 'number' || typeof x === 'bigint') return x;
   if (typeof x === 'object' && x !== null && x.$prim !== undefined && typeof x.$prim !== 'string') return argInt(x.$prim);
   if (typeof x === 'boolean') return x ? 1 : 0;
@@ -52,6 +55,7 @@ export function argNum(x: PyObj): number { return Number(argInt(x)); }
 /** A float argument (ints accepted). */
 export function argFloat(x: PyObj): number {
   if (x instanceof PyFloat) return x.v;
+  if (x === undefined) missing();
   if (typeof x === 'object' && x !== null && x.$prim !== undefined && typeof x.$prim !== 'string') return argFloat(x.$prim);
   if (typeof x === 'number') return x;
   if (typeof x === 'bigint') return Number(x);
@@ -64,12 +68,14 @@ export function argFloat(x: PyObj): number {
 /** A str argument. */
 export function argStr(x: PyObj): string {
   if (typeof x === 'string') return x;
+  if (x === undefined) missing();
   if (typeof x === 'object' && x !== null && typeof x.$prim === 'string') return x.$prim;
   throw typeError(`can't convert '${typeOf(x).name}' object to str implicitly`);
 }
 
 /** A bytes-like argument. */
 export function argBytes(x: PyObj): Uint8Array {
+  if (x === undefined) missing();
   const b = bufferOf(x);
   if (b) return b;
   throw typeError('object with buffer protocol required');
