@@ -8,6 +8,10 @@ import { registerAppHandlers } from './app/app-handlers';
 import { IpcRouter, type Logger } from './ipc/router';
 import { registerSettingsHandlers } from './settings/settings-handlers';
 import { SettingsService } from './settings/settings-service';
+import { registerBoardHandlers } from './board/board-handlers';
+import { BoardManager } from './board/board-manager';
+import { DriveService } from './drives/drive-service';
+import { SerialService } from './serial/serial-service';
 import { registerSimulatorHandlers } from './simulator/simulator-handlers';
 import { SimulatorService } from './simulator/simulator-service';
 import { registerWorkspaceHandlers } from './workspace/workspace-handlers';
@@ -55,6 +59,18 @@ export function createServices(options: ServicesOptions): Services {
   const simulator = new SimulatorService({ dataDir: options.dataDir });
   registerSimulatorHandlers(router, simulator);
   disposers.push(() => simulator.stop());
+  const serial = new SerialService();
+  const drives = new DriveService();
+  const board = new BoardManager({
+    serial,
+    simulator,
+    drives,
+    resolveLocal: (path) => workspace.resolvePath(path),
+    emit: (event, payload) => router.emit(event, payload),
+    log: options.log,
+  });
+  const stopPortWatch = registerBoardHandlers(router, board, serial);
+  disposers.push(() => stopPortWatch(), () => serial.dispose(), () => drives.dispose(), () => board.dispose());
 
   return {
     router,

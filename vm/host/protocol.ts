@@ -30,6 +30,14 @@ export const SAB_TOTAL_BYTES = SAB_HEADER_BYTES + STDIN_RING_BYTES;
 /** The profiles a simulated board can run. */
 export type BoardProfileId = 'pico' | 'pico2' | 'esp32' | 'circuitpython-rp2040';
 
+/** The simulated boards the IDE offers, in picker order (the first is the default board). */
+export const SIMULATED_BOARDS: ReadonlyArray<{ id: BoardProfileId; name: string; flavour: 'micropython' | 'circuitpython' }> = [
+  { id: 'pico', name: 'Raspberry Pi Pico (simulated)', flavour: 'micropython' },
+  { id: 'pico2', name: 'Raspberry Pi Pico2 (simulated)', flavour: 'micropython' },
+  { id: 'esp32', name: 'Generic ESP32 module (simulated)', flavour: 'micropython' },
+  { id: 'circuitpython-rp2040', name: 'Adafruit Feather RP2040 with CircuitPython (simulated)', flavour: 'circuitpython' },
+];
+
 /** What the worker gets as workerData. */
 export interface WorkerInit {
   profile: BoardProfileId;

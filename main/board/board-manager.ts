@@ -1,0 +1,340 @@
+// The IDE's one connected board: opens the transport for a target (a serial port or a
+// simulated profile), keeps the BoardSession and the way its files are reached, turns session
+// output into contract events, tracks runs and transfers (progress, cancel), and reports a
+// board that went away. Written by the lead for the IPC handlers; the CLI uses the session
+// and file classes directly.
+import { randomUUID } from 'node:crypto';
+import { promises as fsp } from 'node:fs';
+import { dirname } from 'node:path';
+import type { BoardInfo, BoardState, BoardTarget } from '../../shared/contracts/board';
+import type { BoardFileEntry } from '../../shared/contracts/board-fs';
+import { MoteError } from '../../shared/errors';
+import type { EventMap, EventName } from '../../shared/ipc';
+import { SIMULATED_BOARDS } from '../../vm/host/protocol';
+import type { DriveService } from '../drives/drive-service';
+import type { Logger } from '../ipc/router';
+import type { SerialService } from '../serial/serial-service';
+import type { SimulatorService } from '../simulator/simulator-service';
+import { writeFileAtomic } from '../util/atomic-write';
+import { chooseBoardFiles } from './board-files';
+import type { BoardFiles } from './board-fs';
+import { BoardSession } from './board-session';
+import type { Transport } from './transport';
+
+export interface BoardManagerDeps {
+  serial: SerialService;
+  simulator: SimulatorService;
+  /** CIRCUITPY drive lookup; null where drives cannot be listed. */
+  drives: DriveService | null;
+  /** Resolves a computer-side path (workspace-relative or picked by the user) to an absolute one, refusing escapes. */
+  resolveLocal(path: string): Promise<string>;
+  emit<K extends EventName>(event: K, payload: EventMap[K]): void;
+  log: Logger;
+}
+
+const NOT_CONNECTED = 'No board is connected. Pick one with the board button in the status bar.';
+
+/** A streaming UTF-8 decoder that holds back a split character until its last byte arrives. */
+function utf8Stream(): (bytes: Uint8Array) => string {
+  const decoder = new TextDecoder('utf-8');
+  return (bytes) => decoder.decode(bytes, { stream: true });
+}
+
+export class BoardManager {
+  private session: BoardSession | null = null;
+  private files: Promise<BoardFiles> | null = null;
+  private state: BoardState = { connection: 'disconnected' };
+  /** Bumped by every connect/disconnect, so a slow connect that was superseded gives up its session. */
+  private generation = 0;
+  private runId: string | null = null;
+  private readonly transfers = new Map<string, AbortController>();
+  private unwatchPorts: (() => void) | null = null;
+
+  constructor(private readonly deps: BoardManagerDeps) {
+    deps.simulator.onStatus((status) => {
+      if (status.state === 'restarted' && this.state.info?.target.kind === 'simulated') {
+        deps.emit('app:notice', { level: 'warning', message: `The simulated board was restarted (${status.reason}). Your files are kept.` });
+      }
+    });
+  }
+
+  getState(): BoardState {
+    return structuredClone(this.state);
+  }
+
+  simulatedProfiles() {
+    return SIMULATED_BOARDS.map((b) => ({ ...b }));
+  }
+
+  /** Connects to `target`, replacing any current board. Resolves when the board answered and was identified. */
+  async connect(target: BoardTarget): Promise<BoardInfo> {
+    await this.drop();
+    const generation = ++this.generation;
+    this.setState({ connection: 'connecting', info: { target, name: this.describeTarget(target), flavour: 'unknown', version: '' } });
+    let transport: Transport | null = null;
+    try {
+      transport = await this.openTransport(target);
+      const session = await BoardSession.connect(transport);
+      if (generation !== this.generation) {
+        await session.close().catch(() => undefined);
+        throw new MoteError('cancelled', 'Another board was chosen meanwhile.');
+      }
+      this.attach(session, target);
+      return this.state.info!;
+    } catch (error) {
+      if (generation === this.generation) {
+        await transport?.close().catch(() => undefined);
+        const message = error instanceof Error ? error.message : String(error);
+        this.setState({ connection: 'disconnected', info: this.state.info, problem: message });
+      }
+      throw error;
+    }
+  }
+
+  async disconnect(): Promise<void> {
+    this.generation++;
+    await this.drop();
+    this.setState({ connection: 'disconnected' });
+  }
+
+  async terminalWrite(data: string): Promise<void> {
+    await this.requireSession().writeTerminal(data);
+  }
+
+  /** Starts a program; output and the end arrive as events. */
+  async run(source: string): Promise<{ runId: string }> {
+    const session = this.requireSession();
+    if (this.runId) throw new MoteError('board-busy', 'A program is already running. Stop it first.');
+    const runId = randomUUID();
+    this.runId = runId;
+    const stdout = utf8Stream();
+    const stderr = utf8Stream();
+    this.setState({ ...this.state, connection: 'running' });
+    const started = session.run(source, {
+      onStdout: (data) => this.deps.emit('board:run-output', { runId, stream: 'stdout', text: stdout(data) }),
+      onStderr: (data) => this.deps.emit('board:run-output', { runId, stream: 'stderr', text: stderr(data) }),
+    });
+    void started.then(
+      (result) => this.endRun(runId, result.status, result.message),
+      (error: unknown) => this.endRun(runId, session.isOpen ? 'error' : 'lost', error instanceof Error ? error.message : String(error)),
+    );
+    return { runId };
+  }
+
+  async stop(): Promise<void> {
+    await this.requireSession().stop();
+  }
+
+  async reset(mode: 'soft' | 'hard' | 'bootloader'): Promise<void> {
+    const session = this.requireSession();
+    if (mode === 'soft') return session.softReset({ runMain: true });
+    if (mode === 'hard') {
+      if (this.state.info?.target.kind === 'simulated') {
+        // A simulated board has no reset pin: restart its worker, then reconnect.
+        const target = this.state.info.target;
+        await this.deps.simulator.hardReset('reset button');
+        await this.connect(target);
+        return;
+      }
+      return session.hardReset();
+    }
+    if (this.state.info?.target.kind === 'simulated') throw new MoteError('board-protocol', 'A simulated board has no bootloader: there is no firmware to install.');
+    return session.enterBootloader();
+  }
+
+  // #region files
+
+  async list(path: string, recursive = false): Promise<BoardFileEntry[]> {
+    const entries = await (await this.boardFiles()).list(path, { recursive });
+    return entries.map(({ path: p, name, kind, size }) => ({ path: p, name, kind, size }));
+  }
+
+  async readText(path: string): Promise<string> {
+    return (await this.boardFiles()).readText(path);
+  }
+
+  async writeText(path: string, text: string): Promise<void> {
+    await (await this.boardFiles()).write(path, text);
+    this.deps.emit('board-fs:changed', { path });
+  }
+
+  async upload(localPath: string, path: string, opId: string): Promise<void> {
+    const data = await this.localRead(localPath);
+    await this.transfer(opId, (options) => this.boardFiles().then((f) => f.write(path, data, options)));
+    this.deps.emit('board-fs:changed', { path });
+  }
+
+  async download(path: string, localPath: string, opId: string): Promise<void> {
+    const target = await this.deps.resolveLocal(localPath);
+    const data = await this.transfer(opId, (options) => this.boardFiles().then((f) => f.read(path, options)));
+    await fsp.mkdir(dirname(target), { recursive: true });
+    await writeFileAtomic(target, data);
+  }
+
+  async mkdir(path: string): Promise<void> {
+    await (await this.boardFiles()).mkdir(path);
+    this.deps.emit('board-fs:changed', { path });
+  }
+
+  async remove(path: string, recursive = false): Promise<void> {
+    await (await this.boardFiles()).remove(path, { recursive });
+    this.deps.emit('board-fs:changed', { path });
+  }
+
+  async rename(from: string, to: string): Promise<void> {
+    await (await this.boardFiles()).rename(from, to);
+    this.deps.emit('board-fs:changed', { path: to });
+  }
+
+  cancel(opId: string): void {
+    this.transfers.get(opId)?.abort();
+  }
+
+  // #endregion
+
+  async dispose(): Promise<void> {
+    this.generation++;
+    await this.drop();
+  }
+
+  private async transfer<T>(opId: string, work: (options: { signal: AbortSignal; onProgress: (done: number, total: number) => void }) => Promise<T>): Promise<T> {
+    if (this.transfers.has(opId)) throw new MoteError('board-busy', `Transfer ${opId} is already running.`);
+    const abort = new AbortController();
+    this.transfers.set(opId, abort);
+    const started = performance.now();
+    let lastEmit = 0;
+    const onProgress = (done: number, total: number) => {
+      const now = performance.now();
+      if (done < total && now - lastEmit < 100) return; // at most ~10 progress events a second
+      lastEmit = now;
+      const seconds = Math.max((now - started) / 1000, 0.001);
+      this.deps.emit('board-fs:progress', { opId, done, total, bytesPerSecond: Math.round(done / seconds) });
+    };
+    try {
+      return await work({ signal: abort.signal, onProgress });
+    } finally {
+      this.transfers.delete(opId);
+    }
+  }
+
+  private async localRead(localPath: string): Promise<Buffer> {
+    const file = await this.deps.resolveLocal(localPath);
+    try {
+      return await fsp.readFile(file);
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code === 'ENOENT') throw new MoteError('not-found', `${localPath} does not exist on this computer.`);
+      if (code === 'EISDIR') throw new MoteError('invalid-file', `${localPath} is a folder; pick a file to upload.`);
+      throw error;
+    }
+  }
+
+  private describeTarget(target: BoardTarget): string {
+    if (target.kind === 'simulated') return SIMULATED_BOARDS.find((b) => b.id === target.profile)?.name ?? `${target.profile} (simulated)`;
+    return target.path;
+  }
+
+  private async openTransport(target: BoardTarget): Promise<Transport> {
+    if (target.kind === 'simulated') {
+      const profile = target.profile;
+      if (!SIMULATED_BOARDS.some((b) => b.id === profile)) {
+        throw new MoteError('not-found', `There is no simulated board called '${profile}'. Choose one of: ${SIMULATED_BOARDS.map((b) => b.id).join(', ')}.`);
+      }
+      try {
+        return await this.deps.simulator.open(profile as (typeof SIMULATED_BOARDS)[number]['id']);
+      } catch (error) {
+        throw new MoteError('simulator-crashed', `The simulated board could not start: ${error instanceof Error ? error.message : String(error)}`);
+      }
+    }
+    return this.deps.serial.open(target.path);
+  }
+
+  private attach(session: BoardSession, target: BoardTarget): void {
+    this.session = session;
+    this.files = null;
+    const id = session.identity;
+    const info: BoardInfo = {
+      target,
+      name: target.kind === 'simulated' ? this.describeTarget(target) : id.machine || target.path,
+      flavour: id.flavour,
+      version: id.version,
+    };
+    const terminal = utf8Stream();
+    session.onTerminalData((data) => {
+      const text = terminal(data);
+      if (text) this.deps.emit('board:terminal-data', { data: text });
+    });
+    session.onClose((error) => {
+      if (this.session !== session) return;
+      this.session = null;
+      this.files = null;
+      if (this.runId) this.endRun(this.runId, 'lost', 'The board went away.');
+      const problem = error ? `The board went away: ${error.message}` : 'The board link closed.';
+      this.setState({ connection: 'lost', info, problem });
+      if (target.kind === 'serial') this.reconnectWhenBack(target);
+    });
+    this.setState({ connection: 'connected', info });
+  }
+
+  /** Watches the port list and reconnects once the same port is back (a replugged board). */
+  private reconnectWhenBack(target: Extract<BoardTarget, { kind: 'serial' }>): void {
+    this.unwatchPorts?.();
+    const generation = this.generation;
+    let seenGone = false;
+    this.unwatchPorts = this.deps.serial.onPortsChanged((ports) => {
+      if (generation !== this.generation) return this.stopWatching();
+      const present = ports.some((p) => p.path === target.path);
+      if (!present) seenGone = true;
+      else if (seenGone) {
+        this.stopWatching();
+        this.deps.emit('app:notice', { level: 'info', message: `${target.path} is back; reconnecting.` });
+        this.connect(target).catch((error: unknown) => this.deps.log.warn(`reconnect to ${target.path} failed: ${String(error)}`));
+      }
+    });
+  }
+
+  private stopWatching(): void {
+    this.unwatchPorts?.();
+    this.unwatchPorts = null;
+  }
+
+  private boardFiles(): Promise<BoardFiles> {
+    const session = this.requireSession();
+    if (!this.files) {
+      const drives = this.state.info?.target.kind === 'serial' ? this.deps.drives : null;
+      this.files = chooseBoardFiles(session, drives).then((chosen) => {
+        if (chosen.drive && this.state.info) this.setState({ ...this.state, info: { ...this.state.info, drivePath: chosen.drive.path } });
+        return chosen.files;
+      });
+      this.files.catch(() => (this.files = null));
+    }
+    return this.files;
+  }
+
+  private endRun(runId: string, status: 'ok' | 'error' | 'interrupted' | 'lost', message?: string): void {
+    if (this.runId !== runId) return;
+    this.runId = null;
+    this.deps.emit('board:run-ended', { runId, status, message });
+    if (this.state.connection === 'running') this.setState({ ...this.state, connection: 'connected' });
+  }
+
+  private requireSession(): BoardSession {
+    if (!this.session || !this.session.isOpen) throw new MoteError('not-connected', NOT_CONNECTED);
+    return this.session;
+  }
+
+  private async drop(): Promise<void> {
+    this.stopWatching();
+    for (const abort of this.transfers.values()) abort.abort();
+    const session = this.session;
+    this.session = null;
+    this.files = null;
+    if (this.runId) this.endRun(this.runId, 'interrupted', 'The board was disconnected.');
+    if (session) await session.close().catch((error: unknown) => this.deps.log.warn(`closing the board link: ${String(error)}`));
+  }
+
+  private setState(state: BoardState): void {
+    this.state = state;
+    this.deps.emit('board:state', this.getState());
+  }
+}
