@@ -267,7 +267,7 @@ export class BoardSession {
       this.stream.setSink(null);
       try {
         if (this.mode !== 'raw') {
-          await this.raw.enter({ timeoutMs: this.options.connectTimeoutMs ?? 15000 });
+          await this.raw.enter({ timeoutMs: this.options.connectTimeoutMs ?? 15000, fromFriendlyPrompt: this.mode === 'friendly' });
           this.mode = 'raw';
         }
         const result = await fn();

@@ -33,6 +33,8 @@ export interface EnterOptions {
   signal?: AbortSignal;
   /** Called with whatever the board printed before the raw prompt (banner, program output). */
   onDiscarded?: (data: Buffer) => void;
+  /** The board is believed idle at the friendly prompt: try the fast switch first. */
+  fromFriendlyPrompt?: boolean;
 }
 
 /** Text a person can act on when the board never reaches a prompt. */
@@ -66,6 +68,20 @@ export class RawRepl {
     const discard = (b: Buffer) => {
       if (b.length) options.onDiscarded?.(b);
     };
+    if (options.fromFriendlyPrompt) {
+      // known idle friendly REPL: Ctrl-C empties the line, Ctrl-A switches; no settling delays
+      discard(this.stream.takeBuffered());
+      await this.stream.write('\x03\x01');
+      try {
+        const got = await this.stream.readUntil(RAW_BANNER, { timeoutMs: 1000, signal: options.signal });
+        discard(got.subarray(0, Math.max(0, got.length - RAW_BANNER.length)));
+        await this.stream.readUntil('>', { timeoutMs: 1000, signal: options.signal });
+        return;
+      } catch (err) {
+        if (!(err instanceof StreamTimeout)) throw err;
+        discard(this.stream.takeBuffered()); // not where we thought: full recovery below
+      }
+    }
     let attempt = 0;
     while (Date.now() - started < total) {
       if (options.signal?.aborted) throw cancelled();
@@ -175,29 +191,37 @@ export class RawRepl {
     let remaining = window;
     let offset = 0;
     const idle = options.idleMs ?? 10000;
+    const writes: Promise<void>[] = [];
     while (offset < source.length) {
       if (control.requested) {
+        await Promise.all(writes);
         await control.send();
         // the board answers \x04 and then raises KeyboardInterrupt; that ends reception
         await this.waitFlowEnd(idle);
         return true;
       }
-      while (remaining === 0 || this.stream.buffered.length > 0) {
-        const b = (await this.timed(this.stream.readExact(1, { idleMs: idle, signal: control.signal }).catch(control.swallowAbort), 'raw-paste flow control'))[0];
-        if (b === undefined) break; // aborted while waiting: loop sends Ctrl-C
+      // take every flow-control byte that already arrived, without a round trip through timers
+      let flow = this.stream.takeBuffered();
+      if (flow.length === 0 && remaining === 0) {
+        flow = await this.timed(this.stream.readExact(1, { idleMs: idle, signal: control.signal }).catch(control.swallowAbort), 'raw-paste flow control');
+      }
+      for (const b of flow) {
         if (b === CTRL_A) remaining += window;
         else if (b === CTRL_D) {
           // the board ended reception early (syntax error, Ctrl-C): acknowledge and read the result
+          await Promise.all(writes);
           await this.stream.write(Uint8Array.of(CTRL_D));
           return true;
         } else throw new MoteError('board-protocol', `Unexpected byte 0x${b.toString(16)} during raw-paste flow control.`);
       }
-      if (control.requested) continue;
+      if (remaining === 0 || control.requested) continue;
       const n = Math.min(remaining, source.length - offset);
-      await this.stream.write(source.subarray(offset, offset + n));
+      // serialport and the simulated link keep writes in order: no need to wait for each one
+      writes.push(this.stream.write(source.subarray(offset, offset + n)));
       offset += n;
       remaining -= n;
     }
+    await Promise.all(writes);
     await this.stream.write(Uint8Array.of(CTRL_D));
     await this.waitFlowEnd(idle);
     return true;

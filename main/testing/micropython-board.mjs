@@ -27,7 +27,7 @@ const wasmPath = require.resolve('@micropython/micropython-webassembly-pyscript/
 const { loadMicroPython } = await import(wasmPath);
 
 const SYSTEM_DIRS = new Set(['tmp', 'home', 'dev', 'proc']);
-const RAW_BANNER = Buffer.from('raw REPL; CTRL-B to exit\r\n>');
+const RAW_BANNER_TEXT = 'raw REPL; CTRL-B to exit\r\n>';
 const sleeper = new Int32Array(new SharedArrayBuffer(4));
 const sleepMs = (ms) => Atomics.wait(sleeper, 0, 0, ms);
 
@@ -40,11 +40,14 @@ const readBuf = Buffer.alloc(4096);
 let mp;
 let busy = false; // true while the wasm REPL is processing a byte (code may be running)
 let lastPoll = 0;
-let tail = Buffer.alloc(0); // last output bytes, to follow the REPL's mode from its prompts
+let tail = ''; // last output bytes (latin1), to follow the REPL's mode from its prompts
 let rawIdle = false; // at the raw REPL's '>' with an empty input buffer
+let rawMode = false; // in the raw REPL (idle or not)
 let rawCommandBytes = 0;
 let swallowOk = 0; // bytes of the classic "OK" to drop after a raw-paste exec
 let cookPrevCR = false;
+const outQueue = [];
+let flushing = false;
 let commandsSinceSync = 0;
 let rebootRequested = false; // the wasm REPL asked for a soft reset (^D on an empty line)
 let outputMuted = false; // while the rebooted VM prints its banner in raw mode
@@ -79,6 +82,7 @@ function pollForInterrupt() {
   const now = realNow();
   if (!busy || now - lastPoll < 2) return;
   lastPoll = now;
+  flushOut();
   readLine();
   const at = pending.lastIndexOf(3);
   if (at >= 0 && mp._module._mp_hal_get_interrupt_char() === 3) {
@@ -94,6 +98,11 @@ Date.now = () => {
 };
 
 function writeOut(bytes) {
+  if (bytes !== undefined && outQueue.length && bytes.length && !flushing) {
+    flushing = true;
+    flushOut();
+    flushing = false;
+  }
   let off = 0;
   while (off < bytes.length) {
     try {
@@ -120,21 +129,34 @@ function onStdout(data) {
     cooked.push(b);
     cookPrevCR = b === 13;
   }
-  const out = Buffer.from(cooked);
-  trackMode(out);
-  writeOut(out);
+  for (const c of cooked) outQueue.push(c);
+  trackMode(cooked);
+  if (outQueue.length >= 4096) flushOut();
   pollForInterrupt();
 }
 
-function trackMode(out) {
-  tail = Buffer.concat([tail, out]).subarray(-64);
-  if (tail.subarray(-RAW_BANNER.length).equals(RAW_BANNER) || tail.subarray(-2).toString('latin1') === '\x04>') {
-    rawIdle = true;
-    rawCommandBytes = 0;
-    commandsSinceSync++;
-  } else if (tail.subarray(-4).toString('latin1') === '>>> ') {
-    rawIdle = false;
-    commandsSinceSync++;
+/** Sends queued output: the wasm hands it over one byte per call; a USB board sends packets. */
+function flushOut() {
+  if (outQueue.length === 0) return;
+  const out = Buffer.from(outQueue);
+  outQueue.length = 0;
+  writeOut(out);
+}
+
+function trackMode(bytes) {
+  for (const b of bytes) {
+    tail += String.fromCharCode(b);
+    if (tail.length > 64) tail = tail.slice(-32);
+    if (b === 0x3e && (tail.endsWith(RAW_BANNER_TEXT) || tail.endsWith('\x04>'))) {
+      rawIdle = true;
+      rawMode = true;
+      rawCommandBytes = 0;
+      commandsSinceSync++;
+    } else if (b === 0x20 && tail.endsWith('>>> ')) {
+      rawIdle = false;
+      rawMode = false;
+      commandsSinceSync++;
+    }
   }
 }
 
@@ -152,8 +174,11 @@ function feed(byte) {
 }
 
 function takeByte() {
+  flushOut();
+  let spins = 0;
   while (pending.length === 0) {
-    if (readLine() === 0) sleepMs(1);
+    // poll hard for a moment (a USB board answers within a frame), then sleep
+    if (readLine() === 0 && ++spins > 2000) sleepMs(1);
   }
   return pending.shift();
 }
@@ -276,7 +301,7 @@ function syncFs(hostDir) {
  * in raw mode without running main.py; from the friendly REPL main.py runs, then the banner.
  */
 async function softReboot() {
-  const wasRaw = tail.toString('latin1').includes('raw REPL') && !tail.toString('latin1').endsWith('>>> ');
+  const wasRaw = rawMode;
   writeOut(Buffer.from('MPY: soft reboot\r\n'));
   const files = [];
   walkBoard('/', (p, isDir) => files.push([p, isDir, isDir ? null : mp.FS.readFile(p)]));
@@ -291,7 +316,7 @@ async function softReboot() {
     outputMuted = true;
     mp.replInit();
     outputMuted = false;
-    tail = Buffer.alloc(0);
+    tail = '';
     writeOut(Buffer.from('raw REPL; CTRL-B to exit\r\n>'));
     outputMuted = true;
     feed(1);
@@ -328,7 +353,9 @@ for (;;) {
     continue;
   }
   processPending();
+  flushOut();
   if (rebootRequested) await softReboot();
+  flushOut();
   if (args.fs && commandsSinceSync > 0) {
     commandsSinceSync = 0;
     syncFs(args.fs);
