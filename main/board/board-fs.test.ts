@@ -25,7 +25,7 @@ afterAll(async () => {
   await board?.kill();
 });
 
-describe('BoardFs on the MicroPython wasm REPL', () => {
+describe('BoardFs on the MicroPython wasm REPL', { timeout: 60_000 }, () => {
   it('writes and reads back all 256 byte values', async () => {
     const data = Buffer.concat([all256, all256.reverse(), Buffer.from("'\"\\\r\n")]);
     const progress: number[] = [];

@@ -21,7 +21,7 @@ afterEach(async () => {
   for (const b of boards.splice(0)) await b.kill();
 });
 
-describe('BoardSession on the MicroPython wasm REPL over a pty', () => {
+describe('BoardSession on the MicroPython wasm REPL over a pty', { timeout: 60_000 }, () => {
   it('connects, identifies the firmware and shows the banner in the terminal', async () => {
     const board = new PtyBoard();
     boards.push(board);
