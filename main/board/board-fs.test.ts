@@ -4,7 +4,8 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SerialTransport } from '../serial/serial-transport';
-import { PtyBoard } from '../testing/pty-board';
+import type { PtyBoard } from '../testing/pty-board';
+import { TEST_BOARDS } from '../testing/test-boards';
 import { BoardFs } from './board-fs';
 import { BoardSession } from './board-session';
 
@@ -13,19 +14,19 @@ let session: BoardSession;
 let fs: BoardFs;
 const all256 = Buffer.from(Array.from({ length: 256 }, (_, i) => i));
 
-beforeAll(async () => {
-  board = new PtyBoard();
-  await board.start();
-  session = await BoardSession.connect(await SerialTransport.open(board.path));
-  fs = new BoardFs(session, { chunkSize: 1000 });
-});
+describe.each(TEST_BOARDS)('BoardFs on $name over a pty', { timeout: 60_000 }, (kind) => {
+  beforeAll(async () => {
+    board = await kind.make();
+    await board.start();
+    session = await BoardSession.connect(await SerialTransport.open(board.path));
+    fs = new BoardFs(session, { chunkSize: 1000 });
+  });
 
-afterAll(async () => {
-  await session?.close().catch(() => undefined);
-  await board?.kill();
-});
+  afterAll(async () => {
+    await session?.close().catch(() => undefined);
+    await board?.kill();
+  });
 
-describe('BoardFs on the MicroPython wasm REPL', { timeout: 60_000 }, () => {
   it('writes and reads back all 256 byte values', async () => {
     const data = Buffer.concat([all256, all256.reverse(), Buffer.from("'\"\\\r\n")]);
     const progress: number[] = [];

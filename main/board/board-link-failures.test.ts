@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { SerialTransport } from '../serial/serial-transport';
 import { PtyBoard } from '../testing/pty-board';
+import { TEST_BOARDS } from '../testing/test-boards';
 import { BoardFs } from './board-fs';
 import { BoardSession } from './board-session';
 
@@ -21,9 +22,9 @@ async function startBoard(board: PtyBoard): Promise<BoardSession> {
   return session;
 }
 
-describe('board link failures', { timeout: 60_000 }, () => {
-  it('unplugged mid-upload: the board keeps the old file, the session reports it, and a reconnect works', async () => {
-    const board = new PtyBoard();
+describe.each(TEST_BOARDS)('unplugging $name', { timeout: 60_000 }, (kind) => {
+  it('mid-upload: the board keeps the old file, the session reports it, and a reconnect works', async () => {
+    const board = await kind.make();
     cleanups.push(() => board.kill());
     let session = await startBoard(board);
     let fs = new BoardFs(session, { chunkSize: 2048 });
@@ -59,6 +60,9 @@ describe('board link failures', { timeout: 60_000 }, () => {
     expect((await fs.read('/data.bin')).equals(big)).toBe(true);
   });
 
+});
+
+describe('board link failures', { timeout: 60_000 }, () => {
   it('an operation on an unplugged board fails with board-unplugged, not a hang', async () => {
     const board = new PtyBoard();
     cleanups.push(() => board.kill());

@@ -1,14 +1,17 @@
 // BoardSession against the real MicroPython REPL (WebAssembly) behind a real pty and real serialport.
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { SerialTransport } from '../serial/serial-transport';
 import { PtyBoard } from '../testing/pty-board';
+import { TEST_BOARDS, type TestBoardKind } from '../testing/test-boards';
 import { BoardSession } from './board-session';
 
 const boards: PtyBoard[] = [];
 const sessions: BoardSession[] = [];
 
-async function connect(args: string[] = []): Promise<{ board: PtyBoard; session: BoardSession }> {
-  const board = new PtyBoard({ args });
+let kind: TestBoardKind = TEST_BOARDS[0];
+
+async function connect(args: string[] = [], busy?: string): Promise<{ board: PtyBoard; session: BoardSession }> {
+  const board = args.length ? new PtyBoard({ args }) : await kind.make({ busy });
   boards.push(board);
   await board.start();
   const session = await BoardSession.connect(await SerialTransport.open(board.path));
@@ -21,17 +24,16 @@ afterEach(async () => {
   for (const b of boards.splice(0)) await b.kill();
 });
 
-describe('BoardSession on the MicroPython wasm REPL over a pty', { timeout: 60_000 }, () => {
-  it('connects, identifies the firmware and shows the banner in the terminal', async () => {
-    const board = new PtyBoard();
-    boards.push(board);
-    await board.start();
-    const transport = await SerialTransport.open(board.path);
-    const session = await BoardSession.connect(transport);
-    sessions.push(session);
+describe.each(TEST_BOARDS)('BoardSession on $name over a pty', { timeout: 60_000 }, (boardKind) => {
+  beforeAll(() => {
+    kind = boardKind;
+  });
+
+  it('connects, identifies the firmware and keeps the banner', async () => {
+    const { session } = await connect();
     expect(session.identity.flavour).toBe('micropython');
     expect(session.identity.version).toMatch(/^1\.\d+\.\d+$/);
-    expect(session.identity.machine).toContain('Emscripten');
+    expect(session.identity.machine).toMatch(/Emscripten|Pico/);
     expect(session.identity.banner).toMatch(/^MicroPython v1\./);
   });
 
@@ -64,13 +66,13 @@ describe('BoardSession on the MicroPython wasm REPL over a pty', { timeout: 60_0
   });
 
   it('connects to a busy board (a program printing in a loop since power-on)', async () => {
-    const { session } = await connect(['--busy', 'import time\nn=0\nwhile True:\n    print("busy", n)\n    n+=1\n    time.sleep(0.005)\n']);
+    const { session } = await connect([], 'import time\nn=0\nwhile True:\n    print("busy", n)\n    n+=1\n    time.sleep(0.005)\n');
     expect(session.identity.flavour).toBe('micropython');
     const out = await session.exec('print("free")', 'checking');
     expect(out.toString()).toBe('free\r\n');
   });
 
-  it('falls back to classic raw mode when raw-paste is refused', async () => {
+  it.runIf(boardKind === TEST_BOARDS[0])('falls back to classic raw mode when raw-paste is refused', async () => {
     const { session } = await connect(['--raw-paste=no']);
     const out = await session.exec('print(sum(range(10)))', 'summing');
     expect(out.toString()).toBe('45\r\n');

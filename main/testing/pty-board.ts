@@ -3,7 +3,7 @@
 // (micropython-board.mjs, WebAssembly) or the simulated board's CLI (out/vm/cli.js).
 // kill() pulls the plug (socat and the board die, the pty vanishes); start() plugs it back.
 import { type ChildProcess, spawn } from 'node:child_process';
-import { existsSync, mkdtempSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -15,6 +15,8 @@ export interface PtyBoardOptions {
   fsDir?: string;
   /** Extra arguments for the board program (e.g. ['--raw-paste=no'], ['--busy', code]). */
   args?: string[];
+  /** The simulated board's CLI (default out/vm/cli.js; tests pass buildBoardWorker()'s). */
+  cliPath?: string;
 }
 
 const root = join(__dirname, '..', '..');
@@ -32,15 +34,16 @@ export class PtyBoard {
   /** The board program's command line, as socat's EXEC address runs it. */
   private command(): string {
     const q = (s: string) => `'${s.replace(/'/g, `'\\''`)}'`;
-    const extra = (this.options.args ?? []).map(q).join(' ');
+    const extra = (this.options.args ?? []).map((a) => ' ' + q(a)).join('');
     if (this.options.kind === 'simulated') {
-      return `node ${q(join(root, 'out', 'vm', 'cli.js'))} --board ${this.options.profile ?? 'pico'} --fs ${q(this.fsDir)} ${extra}`;
+      return `node ${q(this.options.cliPath ?? join(root, 'out', 'vm', 'cli.js'))} --board ${this.options.profile ?? 'pico'} --fs ${q(this.fsDir)}${extra}`;
     }
-    return `node ${q(join(root, 'main', 'testing', 'micropython-board.mjs'))} --fs ${q(this.fsDir)} ${extra}`;
+    return `node ${q(join(root, 'main', 'testing', 'micropython-board.mjs'))} --fs ${q(this.fsDir)}${extra}`;
   }
 
   /** Plugs the board in: starts socat and waits for the pty link and the board's first bytes. */
   async start(timeoutMs = 10000): Promise<void> {
+    mkdirSync(this.fsDir, { recursive: true });
     const exec = `EXEC:${this.command().replace(/([,!:])/g, '\\$1')},pty,raw,echo=0,setsid`;
     this.proc = spawn('socat', [`pty,raw,echo=0,link=${this.path}`, exec], { stdio: ['ignore', 'ignore', 'pipe'], cwd: root });
     let stderr = '';
@@ -53,6 +56,7 @@ export class PtyBoard {
     }
     // the board needs a moment to load (wasm) before it answers; the client copes either way
     await new Promise((r) => setTimeout(r, 300));
+    if (this.proc.exitCode !== null || !existsSync(this.path)) throw new Error(`the board program exited: ${stderr.slice(-2000)}`);
   }
 
   /** Pulls the plug: kills socat (its EXEC child loses the pty and exits). */
