@@ -257,12 +257,12 @@ export function makeBuiltins(): PyModule {
       arity(a, 1, 2);
       let acc: PyObj = a.length > 1 ? a[1] : 0;
       const it = ops.iter(a[0]);
-      for (let v = it.next(); v !== undefined; v = it.next()) acc = ops.add(acc, v);
+      for (let v = it.next(); v !== undefined; v = it.next()) { acc = ops.add(acc, v); ops.tickLoop(1); }
       return acc;
     },
     // any(iterable) / all(iterable)
-    any: (a) => { arity(a, 1); const it = ops.iter(a[0]); for (let v = it.next(); v !== undefined; v = it.next()) if (ops.truthy(v)) return true; return false; },
-    all: (a) => { arity(a, 1); const it = ops.iter(a[0]); for (let v = it.next(); v !== undefined; v = it.next()) if (!ops.truthy(v)) return false; return true; },
+    any: (a) => { arity(a, 1); const it = ops.iter(a[0]); for (let v = it.next(); v !== undefined; v = it.next()) { if (ops.truthy(v)) return true; ops.tickLoop(1); } return false; },
+    all: (a) => { arity(a, 1); const it = ops.iter(a[0]); for (let v = it.next(); v !== undefined; v = it.next()) { if (!ops.truthy(v)) return false; ops.tickLoop(1); } return true; },
     // min/max(iterable, *, key, default) or (a, b, ...)
     min: (a, kw) => minmax(a, kw, false),
     max: (a, kw) => minmax(a, kw, true),

@@ -95,7 +95,7 @@ import { pyErr, typeError, raiseOf, mkExc } from './exception';
 import { PyTuple } from './tuple';
 import { PyList } from './list';
 import { JsIter, PyIter } from './iterator';
-import { toArray, callObj, ga, gi, iter, repr, dictKeyIter } from '../runtime/ops';
+import { toArray, callObj, ga, gi, iter, repr, dictKeyIter, tickLoop } from '../runtime/ops';
 import { PyType as PT } from './object';
 
 // MicroPython has one view type, 'dict_view'; repr names the kind (dict_keys([...]))
@@ -157,6 +157,7 @@ export function dictUpdate(d: PyDict, args: Obj[], kw: Kw): void {
     } else {
       const it = iter(src);
       for (let p = it.next(); p !== undefined; p = it.next()) {
+        tickLoop(d.size);
         const kv = toArray(p);
         if (kv.length !== 2) throw pyErr('ValueError', 'dict update sequence has wrong length');
         d.set(kv[0], kv[1]);

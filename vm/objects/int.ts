@@ -58,6 +58,14 @@ export function parseIntStr(s: string, base: number): number | bigint | null {
   if (t.startsWith('_')) t = t.slice(1);
   if (!t || t.endsWith('_') || t.includes('__')) return null;
   t = t.replace(/_/g, '');
+  if (base === 10 || base === 16 || base === 8 || base === 2) {
+    // native parsing is subquadratic; validate the digits first
+    const ok = base === 10 ? /^[0-9]+$/ : base === 16 ? /^[0-9a-fA-F]+$/ : base === 8 ? /^[0-7]+$/ : /^[01]+$/;
+    if (!ok.test(t)) return null;
+    if (t.length < 16 && base === 10) { const v = Number(t); return neg ? (v === 0 ? 0 : -v) : v; }
+    const big = BigInt((base === 10 ? '' : base === 16 ? '0x' : base === 8 ? '0o' : '0b') + t);
+    return normBig(neg ? -big : big);
+  }
   let r = 0n;
   const B = BigInt(base);
   for (const ch of t.toLowerCase()) {

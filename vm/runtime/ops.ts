@@ -382,7 +382,8 @@ export function contains(c: PyObj, x: PyObj): boolean {
   }
   if (typeof c === 'object' && (c instanceof PyIter || t.lookup('__iter__') !== undefined || t.lookup('__getitem__') !== undefined)) {
     const it = iter(c);
-    for (let v = it.next(); v !== undefined; v = it.next()) if (v === x || eq(v, x)) return true;
+    let n = 0;
+    for (let v = it.next(); v !== undefined; v = it.next()) { if (v === x || eq(v, x)) return true; tickLoop(++n & 0xffff); }
     return false;
   }
   if (c instanceof PyFloat) throw typeError(`unsupported types for : '${typeName(x)}', '${typeName(c)}'`);
@@ -699,7 +700,7 @@ function inplace(op: string, a: PyObj, b: PyObj): PyObj {
 export function extendList(l: PyList, b: PyObj): void {
   if (b instanceof PyList || b instanceof PyTuple) { for (const x of b.items.slice()) l.items.push(x); return; }
   const it = iter(b);
-  for (let v = it.next(); v !== undefined; v = it.next()) l.items.push(v);
+  for (let v = it.next(); v !== undefined; v = it.next()) { l.items.push(v); tickLoop(l.items.length); }
 }
 
 export const iadd = (a: PyObj, b: PyObj): PyObj => {
@@ -1207,12 +1208,18 @@ export function dictKeyIter(d: PyDict): PyIter {
   } as Iterator<PyObj>);
 }
 
+/** Native loops over iterators count ticks too, so an endless iterator can be interrupted. */
+export function tickLoop(n: number): void {
+  if (--rt.ticks < 0) rt.tick();
+  if ((n & 0xffff) === 0xffff) checkAlloc(n * 8);
+}
+
 /** All values of an iterable as a JS array (a copy). */
 export function toArray(x: PyObj): PyObj[] {
   if ((x instanceof PyList || x instanceof PyTuple) && x.$d === undefined) return x.items.slice();
   const out: PyObj[] = [];
   const it = iter(x);
-  for (let v = it.next(); v !== undefined; v = it.next()) out.push(v);
+  for (let v = it.next(); v !== undefined; v = it.next()) { out.push(v); tickLoop(out.length); }
   return out;
 }
 

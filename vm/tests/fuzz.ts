@@ -15,6 +15,15 @@ const ATOMS = ['0', '1', '-1', '2**70', '3.5', '0.0', "'s'", "b'b'", 'None', 'Tr
 const BINOPS = ['+', '-', '*', '/', '//', '%', '**', '<<', '>>', '&', '|', '^', '<', '>', '==', '!=', 'in', 'not in', 'is', 'and', 'or', '@'];
 const TOKENS = ['(', ')', '[', ']', ':', ',', '=', 'if', 'else', 'for', 'in', 'def', 'class', 'return', 'yield', 'lambda', '*', '**', '.', '\n', '    ', 'x', '1', "'", '"', '#', '\\', 'async', 'await', 'with', 'try', 'except', 'finally', 'raise', 'del', 'global', 'nonlocal', 'f"{', '}', '{', ';', '@', ':='];
 
+const RECEIVERS = ["'a b'", '[3, 1]', "{'k': 1}", '{1, 2}', "b'xy'", "bytearray(b'x')", '(1, 2)', '7', '2.5', 'range(3)', 'C()', 'iter([1])', '(x for x in [1])', 'f', 'math', 'sys'];
+const METHODS = ['append', 'extend', 'insert', 'pop', 'remove', 'index', 'count', 'sort', 'reverse', 'copy', 'clear', 'get', 'keys', 'values', 'items',
+  'setdefault', 'update', 'popitem', 'fromkeys', 'add', 'discard', 'union', 'intersection', 'difference', 'issubset', 'split', 'rsplit', 'join', 'strip', 'replace',
+  'find', 'startswith', 'format', 'encode', 'decode', 'upper', 'center', 'partition', 'splitlines', 'hex', 'fromhex', 'to_bytes', 'from_bytes', 'bit_length',
+  'is_integer', 'send', 'throw', 'close', '__next__', '__len__', '__getitem__', '__contains__', 'sqrt', 'floor', 'isfinite', 'exit', 'print_exception'];
+const BUILTINS = ['len', 'abs', 'min', 'max', 'sum', 'sorted', 'reversed', 'enumerate', 'zip', 'map', 'filter', 'iter', 'next', 'int', 'float', 'str', 'bytes',
+  'bytearray', 'list', 'tuple', 'dict', 'set', 'frozenset', 'range', 'round', 'divmod', 'pow', 'hash', 'id', 'repr', 'chr', 'ord', 'bin', 'hex', 'oct', 'isinstance',
+  'issubclass', 'getattr', 'setattr', 'hasattr', 'callable', 'any', 'all', 'format', 'type', 'print', 'dir', 'eval', 'exec', 'compile', 'memoryview', 'slice', 'super'];
+
 function expr(r: () => number, depth: number): string {
   const pick = <T>(a: T[]) => a[Math.floor(r() * a.length)];
   if (depth <= 0 || r() < 0.3) return pick(ATOMS);
@@ -26,7 +35,12 @@ function expr(r: () => number, depth: number): string {
     case 4: return `${expr(r, depth - 1)}[${pick(['', '1', '-1'])}:${pick(['', '2', 'x'])}]`;
     case 5: return `[${expr(r, depth - 1)} for x in ${expr(r, depth - 1)}]`;
     case 6: return `(${expr(r, depth - 1)} if ${expr(r, depth - 1)} else ${expr(r, depth - 1)})`;
-    case 7: return `${expr(r, depth - 1)}.${pick(['append', 'x', 'keys', 'upper', 'real', '__class__', 'split'])}`;
+    case 7: {
+      if (r() < 0.5) return `${expr(r, depth - 1)}.${pick(['append', 'x', 'keys', 'upper', 'real', '__class__', 'split'])}`;
+      const n = Math.floor(r() * 4);
+      const args = Array.from({ length: n }, () => expr(r, depth - 1)).join(', ');
+      return r() < 0.5 ? `${pick(RECEIVERS)}.${pick(METHODS)}(${args})` : `${pick(BUILTINS)}(${args})`;
+    }
     default: return `f"{${expr(r, depth - 1)}!r:>4}"`;
   }
 }
@@ -54,9 +68,13 @@ function stmt(r: () => number, depth: number, indent: string): string {
 
 /** A random program from the grammar. */
 export function randomProgram(r: () => number): string {
-  let src = 'x = 1\ny = [3, 1, 2]\ndef f(a=0):\n    return a\nclass C:\n    pass\n';
-  const n = 2 + Math.floor(r() * 6);
-  for (let i = 0; i < n; i++) src += stmt(r, 3, '');
+  let src = 'import math, sys\nx = 1\ny = [3, 1, 2]\ndef f(a=0):\n    return a\nclass C:\n    pass\n';
+  const n = 2 + Math.floor(r() * 8);
+  // most statements run inside try/except so that later ones execute too
+  for (let i = 0; i < n; i++) {
+    if (r() < 0.7) src += 'try:\n' + stmt(r, 3, '    ') + 'except Exception as e:\n    print(type(e).__name__)\n';
+    else src += stmt(r, 3, '');
+  }
   return src;
 }
 
