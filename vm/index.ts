@@ -193,6 +193,7 @@ export const native = {
   }): PyType {
     const t = new PyType(spec.name, [spec.base ?? objectType]);
     t.$type = typeOf(objectType);
+    if (!spec.base) t.alloc = (cls) => new PyInstance(cls);
     t.module = spec.module ?? spec.name;
     if (spec.init) {
       const init = spec.init;

@@ -53,7 +53,12 @@ export function bytesMethods(): void {
     clear: (a) => { (a[0] as PyByteArray).len = 0; return None; },
     reverse: (a) => { (a[0] as PyByteArray).bytes.reverse(); return None; },
   });
-  const ar: Record<string, [number, number]> = { decode: [1, 3], hex: [1, 2], join: [2, 2], split: [1, 3], strip: [1, 2], replace: [3, 4], find: [2, 4], startswith: [2, 4], endswith: [2, 4] };
+  const ar: Record<string, [number, number]> = {
+    decode: [1, 3], hex: [1, 2], join: [2, 2], split: [1, 3], rsplit: [1, 3], strip: [1, 2], lstrip: [1, 2], rstrip: [1, 2], replace: [3, 4],
+    find: [2, 4], rfind: [2, 4], index: [2, 4], rindex: [2, 4], startswith: [2, 4], endswith: [2, 4], upper: [1, 1], lower: [1, 1],
+    isdigit: [1, 1], isalpha: [1, 1], isspace: [1, 1], partition: [2, 2], rpartition: [2, 2], center: [2, 3], ljust: [2, 3], rjust: [2, 3],
+    splitlines: [1, 2], count: [2, 4],
+  };
   arities(bytesType, ar, typeError);
   arities(bytearrayType, { ...ar, append: [2, 2], extend: [2, 2], pop: [1, 2] }, typeError);
   methods(memoryviewType, {

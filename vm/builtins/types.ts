@@ -128,7 +128,6 @@ export function installTypes(): void {
   };
   methods(floatType, { __repr__: (a) => floatRepr((a[0] as PyFloat).v), __hash__: (a) => ops.hashOf(a[0]), __float__: (a) => a[0], __int__: (a) => floatToInt((a[0] as PyFloat).v) });
   strType.construct = (cls, args, kw) => { const s = strConstruct(args, kw); return cls === strType ? s : new PyBoxed(cls, s); };
-  noneType.construct = () => None;
 
   // tuple
   tupleType.construct = (cls, args) => {
@@ -235,6 +234,11 @@ export function installTypes(): void {
     return new PySuper(args[0], args[1]);
   };
   setErrnoNames(ERRNO_NAMES);
+  // types whose instances only the VM makes
+  for (const t of [sliceType, functionType, builtinFunctionType, boundMethodType, generatorType, coroutineType, iteratorType, moduleType, noneType, ellipsisType, notImplementedType]) {
+    t.construct = null;
+    t.alloc = () => { throw typeError(`can't create '${t.name}' instances`); };
+  }
   void PyInstance; void PySet; void PyDict; void normBig; void toBig; void utf8; void fromLatin1; void fromUtf8; void excType; void PyGenerator;
 }
 

@@ -169,9 +169,15 @@ export function typeOf(x: PyObj): PyType {
     case 'number': case 'bigint': return intType;
     case 'string': return strType;
     case 'boolean': return boolType;
+    // `undefined` is no Python value: a native read an argument that was not passed
+    case 'undefined': return missingArgument();
     default: return x.$type;
   }
 }
+
+let missingArgument: () => never = () => { throw new Error('missing argument'); };
+/** Installed by the runtime: raises TypeError("function missing 1 required positional arguments"). */
+export function setMissingArgument(f: () => never): void { missingArgument = f; }
 
 /** Registers native methods on a type: each fn receives (args, kw) with self as args[0]. */
 export function methods(t: PyType, table: Record<string, NativeFn>): void {

@@ -114,6 +114,6 @@ setType.dict.set('__hash__', None);
 methods(frozensetType, shared);
 // #endregion
 
-arities(setType, { add: [2, 2], remove: [2, 2], discard: [2, 2], pop: [1, 1], clear: [1, 1], copy: [1, 1], issubset: [2, 2], issuperset: [2, 2], isdisjoint: [2, 2], symmetric_difference: [2, 2], intersection_update: [2, 2], symmetric_difference_update: [2, 2] }, typeError);
-arities(frozensetType, { copy: [1, 1], issubset: [2, 2], issuperset: [2, 2], isdisjoint: [2, 2], symmetric_difference: [2, 2] }, typeError);
+arities(setType, { union: [2, 99], intersection: [2, 2], difference: [1, 99], add: [2, 2], remove: [2, 2], discard: [2, 2], pop: [1, 1], clear: [1, 1], copy: [1, 1], issubset: [2, 2], issuperset: [2, 2], isdisjoint: [2, 2], symmetric_difference: [2, 2], intersection_update: [2, 2], symmetric_difference_update: [2, 2] }, typeError);
+arities(frozensetType, { union: [2, 99], intersection: [2, 2], difference: [1, 99], copy: [1, 1], issubset: [2, 2], issuperset: [2, 2], isdisjoint: [2, 2], symmetric_difference: [2, 2] }, typeError);
 import { arities } from './object';

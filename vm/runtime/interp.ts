@@ -4,8 +4,8 @@
 import type { HostIO } from '../host-io';
 import { FsError } from '../host-io';
 import { compile, SyntaxErr, type ConstDesc } from '../compile/index';
-import { None, PyBuiltin, type PyObj, type Kw } from '../objects/object';
-import { PyExc, PyRaise, pyErr, raiseOf, mkExc, excType } from '../objects/exception';
+import { None, PyBuiltin, setMissingArgument, type PyObj, type Kw } from '../objects/object';
+import { PyExc, PyRaise, pyErr, raiseOf, mkExc, excType, typeError } from '../objects/exception';
 import { PyFloat } from '../objects/float';
 import { PyBytes, fromLatin1, fromUtf8, decodeUtf8, latin1 } from '../objects/bytes';
 import { PyModule } from '../objects/module';
@@ -41,6 +41,7 @@ let typesInstalled = false;
 function installOnce(): void {
   if (typesInstalled) return;
   typesInstalled = true;
+  setMissingArgument(() => { throw typeError('function missing 1 required positional arguments'); });
   installOps();
   installTypes();
   void setComplexHooks;
