@@ -14,6 +14,9 @@ export const hooks: { eq: (a: PyObj, b: PyObj) => boolean; mpHash: (x: PyObj) =>
   mpHash: () => 0,
 };
 
+/** Cache marker for names a type does not have. */
+const MISSING = Symbol('missing');
+
 export class PyType {
   declare $type: PyType;
   $d: Map<string, PyObj> | undefined = undefined;
@@ -44,14 +47,15 @@ export class PyType {
   /** Finds an attribute along the MRO (no descriptor binding); undefined when absent. */
   lookup(name: string): PyObj {
     if (this.cacheVersion !== PyType.version) { this.cache.clear(); this.cacheVersion = PyType.version; }
-    let v = this.cache.get(name);
-    if (v !== undefined || this.cache.has(name)) return v;
-    v = undefined;
-    for (const t of this.mro) {
-      const x = t.dict.get(name);
+    const c = this.cache.get(name);
+    if (c !== undefined) return c === MISSING ? undefined : c;
+    let v: PyObj = undefined;
+    const mro = this.mro;
+    for (let i = 0; i < mro.length; i++) {
+      const x = mro[i].dict.get(name);
       if (x !== undefined) { v = x; break; }
     }
-    this.cache.set(name, v);
+    this.cache.set(name, v === undefined ? MISSING : v);
     return v;
   }
 

@@ -13,6 +13,7 @@ export function keyOf(x: PyObj): PyObj {
   switch (typeof x) {
     case 'string': case 'number': case 'bigint': return x;
     case 'boolean': return x ? 1 : 0;
+    case 'undefined': typeOf(x); // raises: a native read a missing argument
   }
   if (x instanceof PyFloat) {
     const v = x.v;
