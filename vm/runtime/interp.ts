@@ -146,10 +146,10 @@ export class Interp {
     try {
       while (this.scheduled.length) {
         const [fn, arg] = this.scheduled.shift() as [PyObj, PyObj];
+        // as mp_call_function_1_protected: any exception is printed and the program goes on
         try { ops.callObj(fn, [arg], null); } catch (e) {
           const r = caught(e);
-          if (r.exc.$type.isSubtype(excType('KeyboardInterrupt')) || r.exc.$type.isSubtype(excType('SystemExit'))) throw r;
-          this.write('Uncaught exception in IRQ callback handler\n' + this.formatException(r.exc));
+          this.write(this.formatException(r.exc));
         }
       }
     } finally { this.inScheduled = false; }
