@@ -35,11 +35,17 @@ export function startApp(mount: HTMLElement): void {
   // #region parts
   const editorHost = h('div', { class: 'editor-host' });
   let docs: Documents | null = null;
+  let statusBarRef: StatusBar | null = null;
+  let cursorText = '';
   let plotter: PlotterPanel | null = null;
   const editor = new CodeEditor({
     parent: editorHost,
     flavour: () => (store.state.board.info?.flavour === 'circuitpython' ? 'circuitpython' : 'micropython'),
     onChange: (id, text) => docs?.changed(id, text),
+    onCursor: (line, column) => {
+      cursorText = `Line ${line}, column ${column}`;
+      if (statusBarRef) statusBarRef.cursor.textContent = cursorText;
+    },
   });
   docs = new Documents(editor, store, notices);
   const documents = docs;
@@ -204,13 +210,8 @@ export function startApp(mount: HTMLElement): void {
     }
   });
   render();
-  editor.view.dom.addEventListener('keyup', () => updateCursor());
-  editor.view.dom.addEventListener('mouseup', () => updateCursor());
-  const updateCursor = () => {
-    const pos = editor.view.state.selection.main.head;
-    const line = editor.view.state.doc.lineAt(pos);
-    statusBar.cursor.textContent = `Line ${line.number}, column ${pos - line.from + 1}`;
-  };
+  statusBarRef = statusBar;
+  statusBar.cursor.textContent = cursorText;
   window.addEventListener('beforeunload', (e) => {
     documents.journal.flushAll();
     if (documents.tabs.dirtyTabs().length) {

@@ -38,12 +38,21 @@ function setup(handlers: Record<string, (req: unknown) => unknown>) {
   const notices: string[] = [];
   const failed: Array<[string, number]> = [];
   const ended: string[] = [];
-  const link = new BoardLink(api, store, { show: (m) => notices.push(m) }, {
-    failedAt: (file, line) => failed.push([file, line]),
-    ended: (status) => ended.push(status),
-    note: () => undefined,
-  });
-  return { api, store, notices, failed, ended, link };
+  const pending: Array<() => void> = [];
+  const link = new BoardLink(
+    api,
+    store,
+    { show: (m) => notices.push(m) },
+    {
+      failedAt: (file, line) => failed.push([file, line]),
+      ended: (status) => ended.push(status),
+      note: () => undefined,
+    },
+    { set: (fn) => pending.push(fn) },
+  );
+  /** Fires the timers set so far (one round). */
+  const tick = () => pending.splice(0).forEach((fn) => fn());
+  return { api, store, notices, failed, ended, link, tick };
 }
 
 const simInfo = { target: { kind: 'simulated' as const, profile: 'pico' }, name: 'Raspberry Pi Pico (simulated)', flavour: 'micropython' as const, version: '1.24.1' };
@@ -118,5 +127,33 @@ describe('BoardLink', () => {
     await link.run('print(1)', 'a.py');
     expect(notices).toEqual(['The board is busy; try again in a moment.']);
     expect(store.state.runId).toBeNull();
+  });
+
+  it('delivers a Stop pressed before board:run answered once the run exists', async () => {
+    let resolveRun: (v: { runId: string }) => void = () => undefined;
+    const { api, link, store } = setup({ 'board:run': () => new Promise((r) => (resolveRun = r)), 'board:stop': () => null });
+    store.update({ linkAvailable: true, board: { connection: 'connected', info: simInfo } });
+    const running = link.run('while True: pass', 'a.py');
+    await Promise.resolve();
+    await link.stop();
+    expect(api.calls.some(([c]) => c === 'board:stop')).toBe(false);
+    resolveRun({ runId: 'r3' });
+    await running;
+    expect(api.calls.filter(([c]) => c === 'board:stop')).toHaveLength(1);
+  });
+
+  it('repeats a Stop while the same run goes on, and stops repeating when it ends', async () => {
+    const { api, link, store, tick } = setup({ 'board:run': () => ({ runId: 'r4' }), 'board:stop': () => null });
+    store.update({ linkAvailable: true, board: { connection: 'connected', info: simInfo } });
+    await link.run('while True: pass', 'a.py');
+    await link.stop();
+    const stops = () => api.calls.filter(([c]) => c === 'board:stop').length;
+    expect(stops()).toBe(1);
+    tick();
+    expect(stops()).toBe(2);
+    api.emit('board:run-ended', { runId: 'r4', status: 'interrupted' });
+    tick();
+    tick();
+    expect(stops()).toBe(2);
   });
 });

@@ -41,6 +41,8 @@ function parseTargetKey(key: string): BoardTarget | null {
 export class BoardLink {
   private runOutput = '';
   /** Ends that arrived before board:run resolved with their run id. */
+  /** Stop was pressed before board:run answered. */
+  private stopRequested = false;
   private readonly earlyEnds = new Map<string, { status: 'ok' | 'error' | 'interrupted' | 'lost'; message?: string }>();
 
   constructor(
@@ -48,6 +50,7 @@ export class BoardLink {
     private readonly store: Store,
     private readonly notices: NoticeSink,
     private readonly hooks: RunEndHooks,
+    private readonly timers: { set(fn: () => void, ms: number): unknown } = { set: (fn, ms) => setTimeout(fn, ms) },
   ) {
     api.on('board:state', (board) => this.store.update({ board, linkAvailable: true }));
     api.on('board:run-output', ({ runId, stream, text }) => {
@@ -148,6 +151,7 @@ export class BoardLink {
   async run(source: string, filename: string): Promise<void> {
     if (!this.ready()) return;
     this.runOutput = '';
+    this.stopRequested = false;
     try {
       this.store.update({ runId: 'starting', runName: filename });
       const { runId } = await this.call('board:run', { source, filename });
@@ -156,6 +160,7 @@ export class BoardLink {
       this.earlyEnds.clear();
       if (this.store.state.runId === 'starting') this.store.update({ runId });
       if (early) this.ended(early.status, early.message);
+      else if (this.stopRequested) await this.stop();
     } catch (error) {
       this.store.update({ runId: null });
       const code = error instanceof CallError ? error.code : '';
@@ -165,6 +170,21 @@ export class BoardLink {
 
   async stop(): Promise<void> {
     if (this.store.state.linkAvailable === false) return;
+    // The board only knows about the run once board:run resolved: stop it then.
+    this.stopRequested = this.store.state.runId === 'starting';
+    if (this.stopRequested) return;
+    // A Stop that reaches the board just before the program really started can be lost:
+    // repeat it a few times while the same run goes on.
+    const runId = this.store.state.runId;
+    if (runId) {
+      let tries = 0;
+      const again = () => {
+        if (this.store.state.runId !== runId || ++tries > 4) return;
+        void this.api.invoke('board:stop', {});
+        this.timers.set(again, 1200);
+      };
+      this.timers.set(again, 1200);
+    }
     await this.call('board:stop', {}).catch((error: unknown) => this.notices.show(`Could not stop: ${(error as Error).message}`, 'error'));
   }
 

@@ -60,8 +60,8 @@ export class Commands {
   }
 
   /**
-   * Global shortcuts. Escape is handled last (bubble phase) so the editor's search panel,
-   * completion popups and dialogs get it first; the others win over the focused widget.
+   * Global shortcuts; they win over the focused widget. Escape is special: it stops a run only
+   * when no dialog, popup or editor panel is open that it should close instead.
    */
   installKeymap(target: Window): void {
     target.addEventListener(
@@ -77,13 +77,17 @@ export class Commands {
       },
       true,
     );
-    target.addEventListener('keydown', (e) => {
-      if (e.key !== 'Escape' || e.defaultPrevented || document.querySelector('dialog[open]')) return;
-      const command = this.byKey.get('Escape');
-      if (command && (command.enabled?.() ?? true)) {
-        e.preventDefault();
-        this.run(command.id);
-      }
-    });
+    target.addEventListener(
+      'keydown',
+      (e) => {
+        // Escape belongs to whatever visible thing it would close first (a dialog, the
+        // completion popup, the search or go-to-line panel); otherwise it is Stop.
+        if (e.key !== 'Escape' || e.defaultPrevented) return;
+        if (document.querySelector('dialog[open], .cm-tooltip-autocomplete, .cm-panels .cm-panel')) return;
+        const command = this.byKey.get('Escape');
+        if (command && (command.enabled?.() ?? true)) this.run(command.id);
+      },
+      true,
+    );
   }
 }

@@ -33,6 +33,8 @@ export interface EditorOptions {
   flavour: () => Flavour;
   /** Called on every document change of the buffer `id`. */
   onChange: (id: string, text: string) => void;
+  /** Called when the cursor moves (1-based line and column). */
+  onCursor?: (line: number, column: number) => void;
 }
 
 export class CodeEditor {
@@ -89,6 +91,11 @@ export class CodeEditor {
       EditorView.updateListener.of(
         guard('editor', (update) => {
           if (update.docChanged && this.current) options.onChange(this.current, update.state.doc.toString());
+          if (update.selectionSet || update.docChanged || update.startState !== update.state) {
+            const head = update.state.selection.main.head;
+            const line = update.state.doc.lineAt(head);
+            options.onCursor?.(line.number, head - line.from + 1);
+          }
         }),
       ),
     ];

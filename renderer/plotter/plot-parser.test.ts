@@ -29,11 +29,13 @@ describe('PlotParser', () => {
     expect(p.feed('Traceback (most recent call last):\n')).toEqual([]);
   });
 
-  it('reads plain numbers', () => {
+  it('reads plain numbers once two lines in a row have them, but not a lone REPL result', () => {
     const p = new PlotParser();
-    expect(p.feed('42\n1.5 2e3\n')).toEqual([
-      { names: ['1'], values: [42] },
+    expect(p.feed('>>> 6 * 7\n42\n>>> \n')).toEqual([]);
+    expect(p.feed('1.5 2e3\n2 3\n4 5\n')).toEqual([
       { names: ['1', '2'], values: [1.5, 2000] },
+      { names: ['1', '2'], values: [2, 3] },
+      { names: ['1', '2'], values: [4, 5] },
     ]);
   });
 

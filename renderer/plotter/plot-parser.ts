@@ -25,6 +25,11 @@ function numbers(body: string): number[] {
 export class PlotParser {
   private partial = '';
   private header: string[] | null = null;
+  /** The previous line, when it was plain numbers (see parseLine). */
+  private heldPlain: PlotSample | null = null;
+  private lastPlainEmitted: PlotSample | null = null;
+  /** A held first plain-number line to emit before the current one. */
+  private pendingExtra: PlotSample | null = null;
 
   /** Feeds a chunk of output; returns the samples of every line it completed. */
   feed(chunk: string): PlotSample[] {
@@ -35,6 +40,8 @@ export class PlotParser {
     const samples: PlotSample[] = [];
     for (const line of lines) {
       const sample = this.parseLine(line);
+      if (this.pendingExtra) samples.push(this.pendingExtra);
+      this.pendingExtra = null;
       if (sample) samples.push(sample);
     }
     return samples;
@@ -52,8 +59,22 @@ export class PlotParser {
     if (PLAIN.test(line)) {
       const values = numbers(line);
       const names = this.header && this.header.length === values.length ? this.header : values.map((_, i) => `${i + 1}`);
-      return { names, values };
+      const sample = { names, values };
+      if (this.header) return sample;
+      // A lone number (a REPL result such as 42) is not a series: plot plain numbers only
+      // from their second line in a row on, then the held first one with it.
+      const held = this.heldPlain;
+      this.heldPlain = sample;
+      if (!held || held.values.length !== values.length) return null;
+      if (held !== this.lastPlainEmitted) {
+        this.lastPlainEmitted = sample;
+        this.pendingExtra = held;
+        return sample;
+      }
+      this.lastPlainEmitted = sample;
+      return sample;
     }
+    this.heldPlain = null;
     const parts = line.split(/\s*,\s*|\s+(?=[A-Za-z_][\w.-]*\s*[:=])|\t+/);
     const pairs = parts.map((p) => PAIR.exec(p.trim()));
     if (pairs.length > 0 && pairs.every((m) => m !== null)) {

@@ -20,7 +20,7 @@ export function describeBoard(state: AppState): { board: string; firmware: strin
   const where = info ? (info.target.kind === 'simulated' ? 'simulated' : info.target.path) : '';
   const flavour = info?.flavour === 'micropython' ? 'MicroPython' : info?.flavour === 'circuitpython' ? 'CircuitPython' : '';
   return {
-    board: info ? `${info.name} (${where})` : 'No board',
+    board: info ? (info.name.includes(where) ? info.name : `${info.name} (${where})`) : 'No board',
     firmware: [flavour, info?.version].filter(Boolean).join(' '),
     connection: STATE_TEXT[state.board.connection],
   };
