@@ -17,6 +17,10 @@ describe('limits', () => {
     const out = runProgram('def f(n):\n    return f(n + 1)\ntry:\n    f(0)\nexcept RuntimeError as e:\n    print("caught", e)\ndef g(n):\n    return 0 if n == 0 else 1 + g(n - 1)\nprint(g(100))\n');
     expect(out).toBe('caught maximum recursion depth exceeded\n100\n');
   });
+  it('does not leak call depth when recursion errors are caught', () => {
+    const out = runProgram('def f(n):\n    return f(n + 1)\nfor i in range(20):\n    try:\n        f(0)\n    except RuntimeError:\n        pass\ndef d(n):\n    return 0 if n == 0 else 1 + d(n - 1)\nprint(d(990))\n');
+    expect(out).toBe('990\n');
+  });
   it('raises MemoryError for allocations beyond the heap limit', () => {
     expect(runProgram('x = [0] * (10 ** 8)\n', { heapLimit: 1 << 20 })).toMatch(/MemoryError/);
     expect(runProgram('s = "ab" * (10 ** 9)\n', { heapLimit: 1 << 20 })).toMatch(/MemoryError/);

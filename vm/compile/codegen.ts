@@ -354,7 +354,7 @@ class Codegen {
     if (isGen) {
       fn = `function (${jsParams.join(',')}) { return $mkgen(function* () { let $ln = ${n.line}; ${declStr}\ntry {\n${code}} catch ($e) { throw $tb($e, ${co}, $ln); } }, ${sk}); }`;
     } else {
-      fn = `function (${jsParams.join(',')}) { if (++$R.depth > $R.maxDepth) $R.recursion(); if (--$R.ticks < 0) $R.tick(); let $ln = ${n.line}; ${declStr}\ntry {\n${code}} catch ($e) { throw $tb($e, ${co}, $ln); } finally { $R.depth--; } }`;
+      fn = `function (${jsParams.join(',')}) { if (++$R.depth > $R.maxDepth) $R.recursion(); let $ln = ${n.line}; ${declStr}\ntry { if (--$R.ticks < 0) $R.tick();\n${code}} catch ($e) { throw $tb($e, ${co}, $ln); } finally { $R.depth--; } }`;
     }
     return `$mkfunc(${fn}, ${sk}, ${defaults.length ? '[' + defaults.join(',') + ']' : 'null'}, ${kwd.length ? '[' + kwd.join(',') + ']' : 'null'})`;
   }

@@ -30,7 +30,7 @@ export class PyGenerator extends PyIter {
     if (this.running) throw pyErr('ValueError', 'generator already executing');
     this.running = true;
     this.started = true;
-    if (++rt.depth > rt.maxDepth) { rt.depth--; this.running = false; rt.recursion(); }
+    if (++rt.depth > rt.maxDepth) { this.running = false; rt.recursion(); }
     try {
       const r = isThrow ? this.g.throw(v) : this.g.next(v);
       if (r.done) { this.done = true; this.retval = r.value ?? None; return undefined; }

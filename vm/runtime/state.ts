@@ -27,6 +27,7 @@ export const rt: RuntimeState = {
   ops: null,
   ticks: TICKS,
   tick() { rt.ticks = TICKS; },
-  recursion(): never { throw pyErr('RuntimeError', 'maximum recursion depth exceeded'); },
+  /** Called after depth was incremented past the limit: undoes the increment and raises. */
+  recursion(): never { rt.depth--; throw pyErr('RuntimeError', 'maximum recursion depth exceeded'); },
   interp: null,
 };
