@@ -2,12 +2,11 @@
 // way (base64 in large raw-paste commands, verified atomic writes) side by side with the way
 // mpremote does it (repr() of 256-byte chunks, one raw-paste exec per chunk), in the same run.
 // Prints bytes/s and the ratios; asserts only that every transfer round-trips exactly.
-// Options: --size BYTES (default 65536), --rounds N (default 3), --board micropython|simulated.
+// Options: --size BYTES (default 65536), --rounds N (default 3), --board micropython|simulated|both (default both).
 import { build } from 'esbuild';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -18,7 +17,7 @@ const arg = (name, dflt) => {
 };
 const size = Number(arg('--size', 65536));
 const rounds = Number(arg('--rounds', 3));
-const boardKind = arg('--board', 'micropython');
+const boardArg = arg('--board', 'both');
 
 // The board link is TypeScript: bundle the pieces this script needs into a temp module.
 // inside the repo so the bundle resolves serialport from node_modules
@@ -29,6 +28,7 @@ export { SerialTransport } from './main/serial/serial-transport';
 export { BoardSession } from './main/board/board-session';
 export { BoardFs } from './main/board/board-fs';
 export { pyBytes, parseBytesLiteral } from './main/board/python-literal';
+export { buildBoardWorker } from './main/testing/build-board-worker';
 `;
 await build({
   stdin: { contents: entry, resolveDir: root, loader: 'ts' },
@@ -36,12 +36,12 @@ await build({
   platform: 'node',
   format: 'cjs',
   outfile: join(outDir, 'link.cjs'),
-  external: ['serialport', 'drivelist', 'electron'],
+  external: ['serialport', 'drivelist', 'electron', 'esbuild'],
   logLevel: 'warning',
   define: { __dirname: JSON.stringify(join(root, 'main', 'testing')) },
 });
 const require = createRequire(join(root, 'package.json'));
-const { PtyBoard, SerialTransport, BoardSession, BoardFs, pyBytes, parseBytesLiteral } = require(join(outDir, 'link.cjs'));
+const { PtyBoard, SerialTransport, BoardSession, BoardFs, pyBytes, parseBytesLiteral, buildBoardWorker } = require(join(outDir, 'link.cjs'));
 
 /** mpremote's fs_writefile: open once, then one exec of w(repr(chunk)) per 256 bytes. */
 async function mpremoteUpload(session, path, data) {
@@ -85,34 +85,41 @@ async function timed(fn) {
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const fmt = (bps) => `${(bps / 1024).toFixed(1).padStart(8)} KiB/s`;
 
-const board = new PtyBoard(boardKind === 'simulated' ? { kind: 'simulated', profile: 'pico' } : {});
-await board.start();
-const session = await BoardSession.connect(await SerialTransport.open(board.path));
-const fs = new BoardFs(session);
-const data = randomBytes(size);
-const rates = { moteUp: [], moteDown: [], mpUp: [], mpDown: [] };
-try {
-  await fs.capabilities();
-  for (let round = 0; round < rounds; round++) {
-    const up = await timed(() => fs.write('/bench-mote.bin', data));
-    rates.moteUp.push(size / up.seconds);
-    const down = await timed(() => fs.read('/bench-mote.bin'));
-    if (!down.result.equals(data)) throw new Error('Mote download does not match');
-    rates.moteDown.push(size / down.seconds);
+async function benchBoard(boardKind) {
+  const board = boardKind === 'simulated' ? new PtyBoard({ kind: 'simulated', profile: 'pico', cliPath: (await buildBoardWorker()).cli }) : new PtyBoard({});
+  await board.start();
+  const session = await BoardSession.connect(await SerialTransport.open(board.path));
+  const fs = new BoardFs(session);
+  const data = randomBytes(size);
+  const rates = { moteUp: [], moteDown: [], mpUp: [], mpDown: [] };
+  try {
+    await fs.capabilities();
+    for (let round = 0; round < rounds; round++) {
+      const up = await timed(() => fs.write('/bench-mote.bin', data));
+      rates.moteUp.push(size / up.seconds);
+      const down = await timed(() => fs.read('/bench-mote.bin'));
+      if (!down.result.equals(data)) throw new Error('Mote download does not match');
+      rates.moteDown.push(size / down.seconds);
 
-    const bup = await timed(() => mpremoteUpload(session, '/bench-mp.bin', data));
-    rates.mpUp.push(size / bup.seconds);
-    const bdown = await timed(() => mpremoteDownload(session, '/bench-mp.bin'));
-    if (!bdown.result.equals(data)) throw new Error('mpremote-way download does not match');
-    rates.mpDown.push(size / bdown.seconds);
+      const bup = await timed(() => mpremoteUpload(session, '/bench-mp.bin', data));
+      rates.mpUp.push(size / bup.seconds);
+      const bdown = await timed(() => mpremoteDownload(session, '/bench-mp.bin'));
+      if (!bdown.result.equals(data)) throw new Error('mpremote-way download does not match');
+      rates.mpDown.push(size / bdown.seconds);
+    }
+    const m = Object.fromEntries(Object.entries(rates).map(([k, v]) => [k, median(v)]));
+    const name = boardKind === 'simulated' ? `simulated pico (MicroPython ${session.identity.version} profile)` : `MicroPython ${session.identity.version} (WebAssembly REPL)`;
+    console.log(`\n${name} over a pty; ${size} random bytes; raw-paste window ${session.raw.window} B; median of ${rounds} rounds`);
+    console.log(`  upload    Mote (base64, 8 KiB per command, verified)  ${fmt(m.moteUp)}   mpremote way (repr, 256 B per exec) ${fmt(m.mpUp)}   ratio ${(m.moteUp / m.mpUp).toFixed(2)}x`);
+    console.log(`  download  Mote (base64 lines, one command)           ${fmt(m.moteDown)}   mpremote way (repr, 256 B per exec) ${fmt(m.mpDown)}   ratio ${(m.moteDown / m.mpDown).toFixed(2)}x`);
+  } finally {
+    await session.close().catch(() => undefined);
+    await board.kill();
   }
-  const m = Object.fromEntries(Object.entries(rates).map(([k, v]) => [k, median(v)]));
-  console.log(`board: ${boardKind === 'simulated' ? 'simulated pico' : `MicroPython ${session.identity.version} (WebAssembly)`} over a pty; ${size} random bytes; median of ${rounds} rounds`);
-  console.log(`raw-paste window: ${session.raw.window} bytes`);
-  console.log(`upload    Mote (base64, 8 KiB commands, verified)  ${fmt(m.moteUp)}   mpremote way (repr, 256 B/exec) ${fmt(m.mpUp)}   ratio ${(m.moteUp / m.mpUp).toFixed(2)}x`);
-  console.log(`download  Mote (base64 lines, one command)        ${fmt(m.moteDown)}   mpremote way (repr, 256 B/exec) ${fmt(m.mpDown)}   ratio ${(m.moteDown / m.mpDown).toFixed(2)}x`);
+}
+
+try {
+  for (const kind of boardArg === 'both' ? ['simulated', 'micropython'] : [boardArg]) await benchBoard(kind);
 } finally {
-  await session.close().catch(() => undefined);
-  await board.kill();
   rmSync(outDir, { recursive: true, force: true });
 }

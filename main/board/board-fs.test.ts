@@ -68,6 +68,29 @@ describe.each(TEST_BOARDS)('BoardFs on $name over a pty', { timeout: 60_000 }, (
     expect(await fs.readText('/keep.txt')).toBe('old');
   });
 
+  it('detects data corrupted on the way and keeps the old file', async () => {
+    await fs.write('/verify.txt', 'old');
+    // corrupt one base64 character of the next upload as it leaves the computer
+    const transport = session.transport;
+    const realWrite = transport.write.bind(transport);
+    let armed = true;
+    transport.write = async (data: Uint8Array) => {
+      const text = Buffer.from(data).toString('latin1');
+      if (armed && text.includes('QUFB')) {
+        armed = false;
+        return realWrite(Buffer.from(text.replace('QUFB', 'QkFB'), 'latin1'));
+      }
+      return realWrite(data);
+    };
+    try {
+      await expect(fs.write('/verify.txt', Buffer.alloc(3000, 0x41))).rejects.toMatchObject({ code: 'board-protocol' });
+    } finally {
+      transport.write = realWrite;
+    }
+    expect(armed).toBe(false);
+    expect(await fs.readText('/verify.txt')).toBe('old');
+  });
+
   it('syncs a folder, skipping unchanged files by SHA-256', async () => {
     const local = join(board.dir, 'proj');
     mkdirSync(join(local, 'lib'), { recursive: true });

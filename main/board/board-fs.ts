@@ -181,27 +181,53 @@ export class BoardFs implements BoardFiles {
     const what = `writing ${p}`;
     await this.session.withRaw(async (raw) => {
       const run = (code: string) => this.rawExec(raw, code, what, options.signal);
-      await run(`${caps.binascii ? 'from binascii import a2b_base64 as _a\n' : ''}_f=open(${pyString(temp)},'wb')\n_w=_f.write`);
+      // open the temp file; with hashlib, a digest of exactly what was decoded goes along
+      const prelude = [caps.binascii ? 'from binascii import a2b_base64 as _a' : '', caps.hashlib ? 'import hashlib\n_h=hashlib.sha256()' : '', `_f=open(${pyString(temp)},'wb')`];
+      const first = bytes.length > 0 ? this.chunkCommand(bytes.subarray(0, this.chunkSize), caps) : '';
+      let done = 0;
       try {
-        let done = 0;
         options.onProgress?.(0, bytes.length);
-        for (let i = 0; i < bytes.length; i += this.chunkSize) {
+        await run([...prelude, first].filter(Boolean).join('\n'));
+        done = Math.min(this.chunkSize, bytes.length);
+        options.onProgress?.(done, bytes.length);
+        for (let i = this.chunkSize; i < bytes.length; i += this.chunkSize) {
           if (options.signal?.aborted) throw cancelled();
           const chunk = bytes.subarray(i, i + this.chunkSize);
-          await run(caps.binascii ? `_w(_a(b'${chunk.toString('base64')}'))` : `_w(${pyBytes(chunk)})`);
+          await run(this.chunkCommand(chunk, caps));
           done += chunk.length;
           options.onProgress?.(done, bytes.length);
         }
-        await run('_f.close()');
+        // close, verify (size on the board's filesystem, and the SHA-256 of the data written), then
+        // rename over the target; FAT refuses an existing target, so remove it only then
+        const digest = createHash('sha256').update(bytes).digest();
+        await run(
+          [
+            '_f.close()',
+            'import os',
+            `if os.stat(${pyString(temp)})[6]!=${bytes.length}${caps.hashlib ? ` or _h.digest()!=${pyBytes(digest)}` : ''}:`,
+            " raise ValueError('mote: verification failed')",
+            'try:',
+            ` os.rename(${pyString(temp)},${pyString(p)})`,
+            'except OSError:',
+            ` os.remove(${pyString(p)})`,
+            ` os.rename(${pyString(temp)},${pyString(p)})`,
+          ].join('\n'),
+        );
       } catch (err) {
         if (this.session.stream.isClosed) throw err;
         await this.rawExec(raw, `import os\ntry:\n _f.close()\nexcept Exception:\n pass\ntry:\n os.remove(${pyString(temp)})\nexcept OSError:\n pass`, what).catch(() => undefined);
+        if (err instanceof MoteError && /verification failed/.test(err.message)) {
+          throw new MoteError('board-protocol', `The copy of ${p} on the board did not match what was sent (size or SHA-256 differs); the old file was kept.`);
+        }
         throw err;
       }
-      await this.verify(raw, temp, bytes, caps, what);
-      // rename over the target; FAT refuses an existing target, so remove it only then
-      await run(`import os\ntry:\n os.rename(${pyString(temp)},${pyString(p)})\nexcept OSError:\n os.remove(${pyString(p)})\n os.rename(${pyString(temp)},${pyString(p)})`);
     });
+  }
+
+  /** One chunk's write command (base64 when the board has binascii, else a bytes literal). */
+  private chunkCommand(chunk: Uint8Array, caps: BoardCapabilities): string {
+    const data = caps.binascii ? `_a(b'${Buffer.from(chunk).toString('base64')}')` : pyBytes(chunk);
+    return caps.hashlib ? `_d=${data}\n_f.write(_d)\n_h.update(_d)` : `_f.write(${data})`;
   }
 
   /** Creates a folder (and, with parents, the folders above it). Existing folders are fine. */
@@ -318,21 +344,6 @@ export class BoardFs implements BoardFiles {
       options.onProgress?.(done, total);
     }
     return report;
-  }
-
-  private async verify(raw: RawRepl, temp: string, bytes: Buffer, caps: BoardCapabilities, what: string): Promise<void> {
-    if (caps.hashlib) {
-      const h = await this.rawExec(
-        raw,
-        `import hashlib\nh=hashlib.sha256()\nb=bytearray(1024)\nf=open(${pyString(temp)},'rb')\nwhile 1:\n n=f.readinto(b)\n if not n:\n  break\n h.update(memoryview(b)[:n])\nf.close()\nprint(repr(h.digest()))`,
-        what,
-      );
-      const got = parseBytesLiteral(h.toString('latin1').trim()).toString('hex');
-      if (got !== createHash('sha256').update(bytes).digest('hex')) throw new MoteError('board-protocol', `The copy of ${what.replace('writing ', '')} on the board does not match (SHA-256 differs); the old file was kept.`);
-      return;
-    }
-    const s = await this.rawExec(raw, `import os\nprint(os.stat(${pyString(temp)})[6])`, what);
-    if (Number(s.toString().trim()) !== bytes.length) throw new MoteError('board-protocol', `The board stored a different size for ${what.replace('writing ', '')}; the old file was kept.`);
   }
 
   /** One command inside a held raw session; a traceback becomes a MoteError. */
