@@ -23,12 +23,12 @@ describe('fuzz', () => {
     const seen: Record<Outcome, number> = { ok: 0, 'python-exception': 0, 'syntax-error': 0 };
     for (let i = 0; i < COUNT; i++) seen[runFuzz(randomProgram(r))]++;
     expect(seen.ok + seen['python-exception']).toBeGreaterThan(0);
-  });
+  }, 30000 + COUNT * 20);
   it(`runs ${COUNT} mutated golden programs without VM bugs`, () => {
     const r = rng(99 + SEED);
     const seeds = goldenSeeds();
     const seen: Record<Outcome, number> = { ok: 0, 'python-exception': 0, 'syntax-error': 0 };
     for (let i = 0; i < COUNT; i++) seen[runFuzz(mutate(seeds[Math.floor(r() * seeds.length)], r))]++;
     expect(seen['syntax-error']).toBeGreaterThan(0);
-  });
+  }, 30000 + COUNT * 20);
 });
