@@ -334,12 +334,14 @@ export class Interp {
       for (const d of dirs) {
         const base = this.resolvePath(d === '' ? '.' : d);
         const join = (a: string, b: string) => (a === '/' ? '/' + b : a + '/' + b);
+        // the name shown in tracebacks is the path as sys.path spells it ('mod.py', '/lib/mod.py')
+        const shown = (p: string) => (d === '' ? p.slice(base === '/' ? 1 : base.length + 1) : d.replace(/\/$/, '') + '/' + p.slice(base === '/' ? 1 : base.length + 1));
         const pkgDir = join(base, leaf);
         const file = pkgDir + '.py';
-        if (isFile(fs, file)) return this.execModule(full, file, null);
+        if (isFile(fs, file)) return this.execModule(full, file, null, shown(file));
         if (isDir(fs, pkgDir)) {
           const init = join(pkgDir, '__init__.py');
-          return this.execModule(full, isFile(fs, init) ? init : null, pkgDir);
+          return this.execModule(full, isFile(fs, init) ? init : null, pkgDir, shown(init));
         }
       }
     }
@@ -356,16 +358,16 @@ export class Interp {
     return this.path;
   }
 
-  private execModule(full: string, file: string | null, pkgDir: string | null): PyModule {
+  private execModule(full: string, file: string | null, pkgDir: string | null, shown = file ?? ''): PyModule {
     const m = new PyModule(full);
-    if (file) m.g.__file__ = file;
+    if (file) m.g.__file__ = shown;
     if (pkgDir) { m.g.__path__ = pkgDir; m.g.__package__ = full; }
     else m.g.__package__ = full.split('.').slice(0, -1).join('.');
     this.modules.set(full, m);
     if (file) {
       try {
         const src = this.readText(file);
-        const fn = this.compileFn(src, file, 'exec', m.g);
+        const fn = this.compileFn(src, shown, 'exec', m.g);
         this.runIn(m.g, fn);
       } catch (e) { this.modules.delete(full); throw e; }
     }
