@@ -59,6 +59,7 @@ class Loop {
   now(): number { return this.interp.host.monotonicMs(); }
 
   spawn(coro: PyObj): Task {
+    if (coro instanceof Awaitable) coro = new PyGenerator(coro.$await(), 'awaitable', true);
     if (!(coro instanceof PyGenerator)) throw typeError('coroutine expected');
     const t = new Task(coro, this);
     this.ready.push(t);
