@@ -87,9 +87,9 @@ function indexIn(items: Obj[], x: Obj, start: Obj, stop: Obj): number {
 
 methods(listType, {
   // list.append(x)
-  append: (a) => { arity(a, 2); const it = L(a).items; it.push(a[1]); if ((it.length & 0x3fff) === 0) checkAlloc(it.length * 8); return None; },
+  append: (a) => { arity(a, 2); const it = L(a).items; it.push(a[1]); if ((it.length & 0x3fff) === 0) checkAlloc(it.length * 4); return None; },
   // list.extend(iterable)
-  extend: (a) => { arity(a, 2); extendList(L(a), a[1]); checkAlloc(L(a).items.length * 8); return None; },
+  extend: (a) => { arity(a, 2); extendList(L(a), a[1]); checkAlloc(L(a).items.length * 4); return None; },
   // list.insert(i, x)
   insert: (a) => {
     arity(a, 3);

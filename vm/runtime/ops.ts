@@ -582,7 +582,7 @@ function nativeBinop(op: string, a: PyObj, b: PyObj): PyObj {
       const count = typeof k === 'bigint' ? (k > 0n ? Infinity : 0) : Math.max(0, k);
       if (typeof seq === 'string') { checkStrSize(seq.length * count); return count === 0 ? '' : seq.repeat(count); }
       if (seq instanceof PyList || seq instanceof PyTuple) {
-        checkAlloc(seq.items.length * count * 8);
+        checkAlloc(seq.items.length * count * 4); // 4-byte object pointers, as on a 32-bit board
         const out: PyObj[] = [];
         for (let i = 0; i < count; i++) for (const x of seq.items) out.push(x);
         return seq instanceof PyList ? new PyList(out) : new PyTuple(out);
@@ -631,7 +631,7 @@ export function setFormatHooks(p: typeof percentFormat, bp: typeof bytesPercent)
 export function checkAlloc(bytes: number): void {
   if (bytes > rt.heapLimit || !Number.isFinite(bytes)) throw raiseOf(mkExc('MemoryError', 'memory allocation failed, allocating ' + (Number.isFinite(bytes) ? Math.floor(bytes) : 'too many') + ' bytes'));
 }
-function checkStrSize(n: number): void { if (n > 1 << 28 || n * 2 > rt.heapLimit) checkAlloc(Infinity); }
+function checkStrSize(n: number): void { if (n > 1 << 28 || n > rt.heapLimit) checkAlloc(n); }
 
 export function add(a: PyObj, b: PyObj): PyObj {
   if (typeof a === 'number' && typeof b === 'number') { const r = a + b; if (Number.isSafeInteger(r)) return r; }
@@ -1211,7 +1211,7 @@ export function dictKeyIter(d: PyDict): PyIter {
 /** Native loops over iterators count ticks too, so an endless iterator can be interrupted. */
 export function tickLoop(n: number): void {
   if (--rt.ticks < 0) rt.tick();
-  if ((n & 0xffff) === 0xffff) checkAlloc(n * 8);
+  if ((n & 0xffff) === 0xffff) checkAlloc(n * 4);
 }
 
 /** All values of an iterable as a JS array (a copy). */
