@@ -192,7 +192,6 @@ export function startApp(mount: HTMLElement): void {
   layout.files.body.append(files.element);
   layout.board.body.append(boardPanel.element);
   mount.replaceChildren(layout.root);
-  repl.mount();
   // #endregion
 
   // #region state
@@ -225,6 +224,8 @@ export function startApp(mount: HTMLElement): void {
   documents.newBuffer();
   performance.mark('mote-editor-ready');
   document.body.dataset.ready = 'editor';
+  // The terminal measures fonts and builds its DOM: do it right after the editor is usable.
+  setTimeout(guard('REPL', () => repl.mount()), 0);
 
   void (async () => {
     const settings = await api.invoke('settings:get', {});
