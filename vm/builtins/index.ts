@@ -328,9 +328,16 @@ export function makeBuiltins(): PyModule {
         else {
           if (typeof o === 'object' && o.$d instanceof Map) for (const k of o.$d.keys()) names.add(k);
           const t = o instanceof PyType ? o : typeOf(o);
-          for (const c of t.mro) for (const k of c.dict.keys()) names.add(k);
-          names.add('__class__');
+          // native types keep their special methods in slots on MicroPython, so dir() omits them
+          // (MicroPython's lookup does not treat `object` as a real base, except for object itself)
+          for (const c of t.mro) {
+            if (c === objectType && o !== objectType) continue;
+            for (const k of c.dict.keys()) if (!c.native || c === objectType || !k.startsWith('__')) names.add(k);
+          }
+          if (o instanceof PyInstance) names.add('__dict__');
         }
+        const rest = [...names].filter((n) => n !== '__class__').sort();
+        return new PyList(['__class__', ...rest]);
       }
       return new PyList([...names].sort());
     },

@@ -204,29 +204,13 @@ methods(strType, {
   endswith: (a) => startsEnds(a, true),
   upper: (a) => self(a).toUpperCase(),
   lower: (a) => self(a).toLowerCase(),
-  capitalize: (a) => { const s = self(a); return s ? s[0].toUpperCase() + s.slice(1).toLowerCase() : s; },
-  title: (a) => self(a).toLowerCase().replace(/(^|[^a-zA-Z])([a-z])/g, (_m, p, c) => p + c.toUpperCase()),
-  swapcase: (a) => [...self(a)].map((c) => (c === c.toUpperCase() ? c.toLowerCase() : c.toUpperCase())).join(''),
   isdigit: (a) => isAll(self(a), /^[0-9]+$/),
   isalpha: (a) => isAll(self(a), /^[a-zA-Z]+$/),
-  isalnum: (a) => isAll(self(a), /^[a-zA-Z0-9]+$/),
   isspace: (a) => isAll(self(a), /^\s+$/),
   isupper: (a) => { const s = self(a); return /[A-Z]/.test(s) && !/[a-z]/.test(s); },
   islower: (a) => { const s = self(a); return /[a-z]/.test(s) && !/[A-Z]/.test(s); },
-  isdecimal: (a) => isAll(self(a), /^[0-9]+$/),
-  isnumeric: (a) => isAll(self(a), /^[0-9]+$/),
-  isidentifier: (a) => /^[A-Za-z_][A-Za-z0-9_]*$/.test(self(a)),
   // str.center(width[, fillchar])
   center: (a) => justify(a, 'c'),
-  ljust: (a) => justify(a, 'l'),
-  rjust: (a) => justify(a, 'r'),
-  // str.zfill(width)
-  zfill: (a) => {
-    const s = self(a); const w = argNum(a[1]);
-    const sign = s[0] === '-' || s[0] === '+' ? s[0] : '';
-    const body = sign ? s.slice(1) : s;
-    return sign + body.padStart(w - sign.length, '0');
-  },
   // str.partition(sep)
   partition: (a) => {
     const s = self(a); const sep = argStr(a[1]);
@@ -266,7 +250,7 @@ export function strConstruct(args: PyObj[], kw: Kw): string {
 arities(strType, {
   join: [2, 2], split: [1, 3], rsplit: [1, 3], splitlines: [1, 2], strip: [1, 2], lstrip: [1, 2], rstrip: [1, 2], replace: [3, 4],
   find: [2, 4], rfind: [2, 4], index: [2, 4], rindex: [2, 4], count: [2, 4], startswith: [2, 4], endswith: [2, 4], upper: [1, 1],
-  lower: [1, 1], center: [2, 3], ljust: [2, 3], rjust: [2, 3], zfill: [2, 2], partition: [2, 2], rpartition: [2, 2], encode: [1, 3],
+  lower: [1, 1], center: [2, 3], partition: [2, 2], rpartition: [2, 2], encode: [1, 3],
   isdigit: [1, 1], isalpha: [1, 1], isspace: [1, 1], isupper: [1, 1], islower: [1, 1],
 }, typeError);
 import { arities } from './object';

@@ -1,0 +1,3 @@
+print(dir([]))
+print(sorted(dir("")))
+print("x".zfill(3) if hasattr("", "zfill") else "no zfill")
