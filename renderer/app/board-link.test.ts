@@ -156,4 +156,22 @@ describe('BoardLink', () => {
     tick();
     expect(stops()).toBe(2);
   });
+
+  it('asks a silent board for its banner after connecting, but not a board that spoke', async () => {
+    const handlers = {
+      'board:connect': () => simInfo,
+      'board:get-state': () => ({ connection: 'connected', info: simInfo }),
+      'board:terminal-write': () => null,
+      'settings:update': () => ({}),
+    };
+    const silent = setup(handlers);
+    await silent.link.connect(simInfo.target);
+    silent.tick();
+    expect(silent.api.calls.filter(([c]) => c === 'board:terminal-write')).toEqual([['board:terminal-write', { data: '\x02' }]]);
+
+    const chatty = setup({ ...handlers, 'board:connect': () => (chatty.api.emit('board:terminal-data', { data: 'MicroPython v1.24\r\n>>> ' }), simInfo) });
+    await chatty.link.connect(simInfo.target);
+    chatty.tick();
+    expect(chatty.api.calls.some(([c]) => c === 'board:terminal-write')).toBe(false);
+  });
 });

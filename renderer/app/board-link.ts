@@ -114,7 +114,15 @@ export class BoardLink {
   async connect(target: BoardTarget, remember = true): Promise<boolean> {
     this.store.update({ board: { ...this.store.state.board, connection: 'connecting', problem: undefined } });
     try {
+      let heard = false;
+      const off = this.api.on('board:terminal-data', () => (heard = true));
       const info = await this.call('board:connect', { target });
+      // A board that connected without showing anything gets asked for its banner (Ctrl-B in
+      // the friendly REPL), so a beginner sees which board this is and a >>> prompt.
+      this.timers.set(() => {
+        off();
+        if (!heard && isConnected(this.store.state.board) && this.store.state.runId === null) void this.api.invoke('board:terminal-write', { data: '\x02' });
+      }, 400);
       const state = await this.api.invoke('board:get-state', {});
       this.store.update({ board: state.ok ? state.value : { connection: 'connected', info } });
       if (remember) await this.api.invoke('settings:update', { changes: { lastBoard: targetKey(target) } });
