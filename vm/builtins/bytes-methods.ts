@@ -37,7 +37,7 @@ export function bytesMethods(): void {
     __str__: (a) => (a[0] instanceof PyByteArray ? 'bytearray(' + ops.bytesRepr(buf(a[0])) + ')' : ops.bytesRepr(buf(a[0]))),
     count: (a) => { const s = latin1(buf(a[0])); const sub = typeof a[1] === 'number' ? String.fromCharCode(a[1]) : sArg(a[1]); if (!sub) return s.length + 1; return s.split(sub).length - 1; },
   };
-  for (const n of ['split', 'rsplit', 'strip', 'lstrip', 'rstrip', 'replace', 'find', 'rfind', 'index', 'rindex', 'startswith', 'endswith', 'upper', 'lower', 'isdigit', 'isalpha', 'isspace', 'partition', 'rpartition', 'center', 'ljust', 'rjust', 'splitlines']) shared[n] = strOp(n);
+  for (const n of ['split', 'rsplit', 'strip', 'lstrip', 'rstrip', 'replace', 'find', 'rfind', 'index', 'rindex', 'startswith', 'endswith', 'upper', 'lower', 'isdigit', 'isalpha', 'isspace', 'partition', 'rpartition', 'center', 'splitlines']) shared[n] = strOp(n);
   shared.join = (a) => {
     const parts = ops.toArray(a[1]).map((p) => { const b = bufferOf(p); if (!b) throw typeError('join expects a list of str/bytes objects consistent with self object'); return latin1(b); });
     return mk(a[0], fromLatin1(parts.join(latin1(buf(a[0])))));
@@ -56,7 +56,7 @@ export function bytesMethods(): void {
   const ar: Record<string, [number, number]> = {
     decode: [1, 3], hex: [1, 2], join: [2, 2], split: [1, 3], rsplit: [1, 3], strip: [1, 2], lstrip: [1, 2], rstrip: [1, 2], replace: [3, 4],
     find: [2, 4], rfind: [2, 4], index: [2, 4], rindex: [2, 4], startswith: [2, 4], endswith: [2, 4], upper: [1, 1], lower: [1, 1],
-    isdigit: [1, 1], isalpha: [1, 1], isspace: [1, 1], partition: [2, 2], rpartition: [2, 2], center: [2, 3], ljust: [2, 3], rjust: [2, 3],
+    isdigit: [1, 1], isalpha: [1, 1], isspace: [1, 1], partition: [2, 2], rpartition: [2, 2], center: [2, 3],
     splitlines: [1, 2], count: [2, 4],
   };
   arities(bytesType, ar, typeError);
