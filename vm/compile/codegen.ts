@@ -44,7 +44,7 @@ const OPS = [
   'cm0', 'cm1', 'cm2', 'cmN', 'iter', 'unpack', 'unpackEx', 'list', 'tuple', 'dict', 'dictEx', 'set', 'slice',
   'fv', 'mkfunc', 'mkclass', 'gn', 'unb', 'mkraise', 'reraise', 'caught', 'match', 'tb', 'starArgs', 'starKw',
   'super0', 'yf', 'await', 'assertFail', 'withEnter', 'withExit', 'importName', 'importFrom', 'importStar',
-  'delg', 'replPrint', 'tbCatch', 'tbUnmatched', 'tbReraise', 'mkgen', 'mkgenexp', 'aiter', 'anext', 'None', 'Ellipsis', 'listPush', 'setAdd', 'dictSet',
+  'delg', 'replPrint', 'tbCatch', 'tbUnmatched', 'tbReraise', 'RangeIter', 'mkgen', 'mkgenexp', 'aiter', 'anext', 'None', 'Ellipsis', 'listPush', 'setAdd', 'dictSet',
 ];
 
 const BINOPS: Record<string, string> = {
@@ -54,6 +54,24 @@ const BINOPS: Record<string, string> = {
 const CMPOPS: Record<string, string> = { '<': 'lt', '<=': 'le', '>': 'gt', '>=': 'ge', '==': 'eq', '!=': 'ne' };
 
 const JS_ID = /^[A-Za-z_][A-Za-z0-9_]*$/;
+
+/** True when statements contain no loops, definitions, lambdas, comprehensions or yields. */
+function isSimpleBody(stmts: Node[]): boolean {
+  let ok = true;
+  const walk = (x: unknown): void => {
+    if (!ok || !x || typeof x !== 'object') return;
+    if (Array.isArray(x)) { for (const y of x) walk(y); return; }
+    const n = x as Node;
+    switch (n.k) {
+      case 'For': case 'While': case 'FunctionDef': case 'ClassDef': case 'Lambda': case 'ListComp': case 'SetComp':
+      case 'DictComp': case 'GeneratorExp': case 'Yield': case 'YieldFrom': case 'Await': case 'With': case 'Try':
+        ok = false; return;
+    }
+    for (const key in n) if (key !== 'k') walk(n[key]);
+  };
+  walk(stmts);
+  return ok;
+}
 
 function prop(name: string): string { return JS_ID.test(name) ? '.' + name : '[' + JSON.stringify(name) + ']'; }
 function local(name: string): string { return 'l_' + name; }
@@ -229,8 +247,17 @@ class Codegen {
     const it = '$i' + id; const v = '$v' + id;
     this.fn.loops.push(ctx);
     const body = this.block(n.body);
+    // innermost loops over a range run on a plain counter (the body is compiled twice, so
+    // only small bodies without nested loops or functions qualify)
+    const fast = isSimpleBody(n.body) && body.length < 4000 ? this.block(n.body) : null;
     this.fn.loops.pop();
-    const loop = `const ${it} = $iter(${this.expr(n.iter)});\n${label}: for (;;) { $ln=${n.line}; const ${v} = ${it}.next(); if (${v} === undefined) break; ${this.tick()} ${this.store(n.target, v)}\n${body}}`;
+    const generic = `${label}: for (;;) { $ln=${n.line}; const ${v} = ${it}.next(); if (${v} === undefined) break; ${this.tick()} ${this.store(n.target, v)}\n${body}}`;
+    let loop: string;
+    if (fast !== null) {
+      const c = '$c' + id; const s = '$s' + id; const st = '$st' + id;
+      const counted = `const ${s} = ${it}.stop, ${st} = ${it}.step; ${label}: for (let ${c} = ${it}.cur; ${st} > 0 ? ${c} < ${s} : ${c} > ${s}; ${c} += ${st}) { $ln=${n.line}; ${this.tick()} ${this.store(n.target, c)}\n${fast}}`;
+      loop = `const ${it} = $iter(${this.expr(n.iter)});\nif (${it} instanceof $RangeIter) { ${counted} } else { ${generic} }`;
+    } else loop = `const ${it} = $iter(${this.expr(n.iter)});\n${generic}`;
     return `$ln=${n.line};` + (hasElse ? `${label}e: { ${loop}\n${this.block(n.orelse)}}` : `{${loop}}`);
   }
 

@@ -1444,7 +1444,7 @@ export function starKw(parts: PyObj[]): Kw {
 
 // #endregion
 
-export { None, Ellipsis, intType, boolType, strType, floatType, listType, tupleType, dictType, setType, frozensetType, functionType, floatToInt, toBig, strLen };
+export { None, Ellipsis, intType, boolType, strType, floatType, listType, tupleType, dictType, setType, frozensetType, functionType, floatToInt, toBig, strLen, RangeIter };
 
 /** MicroPython-compatible hash (unsigned 32-bit) of non-primitive keys, for iteration order. */
 function objMpHash(x: PyObj): number {
