@@ -7,6 +7,7 @@ import type { ErrorCode } from './errors';
 import { appChannels, appEvents } from './contracts/app';
 import { boardChannels, boardEvents } from './contracts/board';
 import { boardFsChannels, boardFsEvents } from './contracts/board-fs';
+import { drivesChannels, drivesEvents } from './contracts/drives';
 import { serialChannels, serialEvents } from './contracts/serial';
 import { settingsChannels, settingsEvents } from './contracts/settings';
 import { simulatorChannels, simulatorEvents } from './contracts/simulator';
@@ -19,6 +20,7 @@ export const channels = {
   ...serialChannels,
   ...boardChannels,
   ...boardFsChannels,
+  ...drivesChannels,
   ...workspaceChannels,
   ...simulatorChannels,
 };
@@ -30,6 +32,7 @@ export const events = {
   ...serialEvents,
   ...boardEvents,
   ...boardFsEvents,
+  ...drivesEvents,
   ...workspaceEvents,
   ...simulatorEvents,
 };
