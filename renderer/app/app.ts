@@ -89,6 +89,7 @@ export function startApp(mount: HTMLElement): void {
     else if (choice) await link.connect(choice);
   });
   const files = new FilesPanel(store, notices, { openLocal: (p) => documents.openLocal(p), openBoard: (p) => documents.openBoard(p) });
+  documents.onSaved = (location) => void (location.kind === 'local' ? files.computer : files.board).refresh();
   const boardPanel = new BoardPanel(openPicker, (m, level) => notices.show(m, level));
   const themePicker = h(
     'select',

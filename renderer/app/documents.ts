@@ -15,6 +15,8 @@ import { boardKey, isConnected, type Store } from './store';
 export class Documents {
   readonly tabs = new TabModel();
   readonly journal: JournalScheduler;
+  /** Called after each successful save (Files refreshes the side it went to). */
+  onSaved: (location: Exclude<BufferLocation, { kind: 'untitled' }>) => void = () => undefined;
 
   constructor(
     readonly editor: CodeEditor,
@@ -114,6 +116,7 @@ export class Documents {
     this.journal.cancel(tab.id);
     await call('workspace:journal-discard', { bufferId: tab.id }).catch(() => undefined);
     this.notices.show(`Saved ${baseName(location.path)} ${location.kind === 'board' ? 'to the board' : 'on this computer'}.`);
+    this.onSaved(location);
     return true;
   }
 
