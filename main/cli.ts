@@ -245,10 +245,14 @@ async function repl(session: BoardSession): Promise<number> {
   err('Connected to the REPL. Ctrl-] leaves.\n');
   await session.writeTerminal('\r');
   return new Promise<number>((resolve) => {
+    let finishing = false;
     const finish = (code: number) => {
+      if (finishing) return;
+      finishing = true;
       if (stdin.isTTY) stdin.setRawMode(false);
       stdin.pause();
-      resolve(code);
+      // let the board's answer to the last keys arrive before the link closes
+      setTimeout(() => resolve(code), 500);
     };
     session.onClose(() => {
       err('\nThe board went away.\n');
