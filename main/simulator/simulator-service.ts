@@ -210,7 +210,7 @@ export class SimulatorService implements SimulatedLink {
   private launch(profile: BoardProfileId): void {
     const sab = createBoardSab();
     const init: WorkerInit = { profile, fsRoot: this.boardRoot(profile), sab };
-    const worker = new Worker(this.workerFile, { workerData: init, stdout: false, stderr: false });
+    const worker = new Worker(this.workerFile, { workerData: init, stdout: false, stderr: false, resourceLimits: { maxOldGenerationSizeMb: 768 } });
     const writer = new StdinWriter(sab);
     let resolveReady!: () => void;
     let rejectReady!: (e: Error) => void;

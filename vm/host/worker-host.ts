@@ -196,6 +196,11 @@ export class WorkerHost implements BoardHost {
     return Date.now();
   }
 
+  /** The worker's own JS heap, so the VM can raise MemoryError before a runaway allocation exhausts it. */
+  memoryUsage(): number {
+    return process.memoryUsage().heapUsed;
+  }
+
   // #endregion
 
   private afterRead(): void {
