@@ -2,7 +2,7 @@
 // toolbar button, is usable from the keyboard, and passes axe in all three themes.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startApp, type AppSession } from './harness';
-import { axeSerious, editorText, setEditorText, setTheme } from './helpers';
+import { axeSerious, editorText, setEditorText, setTheme, waitForRepl } from './helpers';
 
 describe('renderer shell', () => {
   let app: AppSession;
@@ -23,6 +23,8 @@ describe('renderer shell', () => {
     }
     await page.waitForFunction(() => document.body.dataset.ready === 'all');
     await expect(page.locator('.status-bar').innerText()).resolves.toMatch(/No board link yet|Connected|Not connected|Connecting/);
+    // With a board (the simulated one by default), the REPL greets with the board's banner and a prompt.
+    if ((await page.evaluate(() => document.body.dataset.connection)) === 'connected') await waitForRepl(page, />>> ?$/m, 10_000);
     await app.screenshot('shell-loaded');
     expect(app.consoleErrors).toEqual([]);
     expect(app.offlineViolations).toEqual([]);
