@@ -24,7 +24,7 @@ describe('renderer shell', () => {
     await page.waitForFunction(() => document.body.dataset.ready === 'all');
     await expect(page.locator('.status-bar').innerText()).resolves.toMatch(/No board link yet|Connected|Not connected|Connecting/);
     // With a board (the simulated one by default), the REPL greets with the board's banner and a prompt.
-    if ((await page.evaluate(() => document.body.dataset.connection)) === 'connected') await waitForRepl(page, />>> ?$/m, 10_000);
+    if ((await page.evaluate(() => document.body.dataset.connection)) === 'connected') await waitForRepl(page, /^>>>/m, 10_000);
     await app.screenshot('shell-loaded');
     expect(app.consoleErrors).toEqual([]);
     expect(app.offlineViolations).toEqual([]);

@@ -109,9 +109,12 @@ export function startApp(mount: HTMLElement): void {
   // #region commands
   /** A program started from the editor runs, or the board runs one by itself (main.py after a reset). */
   const running = () => store.state.runId !== null || store.state.board.connection === 'running';
+  /** Font-size writes in flight: their own settings:changed echoes must not undo newer presses. */
+  let fontWrites = 0;
   const setFont = (px: number) => {
     editor.setFontSize(px);
-    void api.invoke('settings:update', { changes: { editorFontSize: editor.fontSizePx } });
+    fontWrites++;
+    void api.invoke('settings:update', { changes: { editorFontSize: editor.fontSizePx } }).finally(() => fontWrites--);
   };
   const run = (source: string, lineOffset = 0) => {
     const tab = documents.tabs.activeTab;
@@ -236,7 +239,7 @@ export function startApp(mount: HTMLElement): void {
         repl.setTheme(terminalTheme());
         plotter.themeChanged();
       });
-      if (s.editorFontSize !== editor.fontSizePx) editor.setFontSize(s.editorFontSize);
+      if (s.editorFontSize !== editor.fontSizePx && fontWrites === 0) editor.setFontSize(s.editorFontSize);
       store.update({ settings: s });
     };
     if (settings.ok) applySettings(settings.value);
