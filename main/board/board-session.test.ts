@@ -85,7 +85,7 @@ describe.each(TEST_BOARDS)('BoardSession on $name over a pty', { timeout: 60_000
     session.onTerminalData((d) => (text += Buffer.from(d).toString()));
     await new Promise((r) => setTimeout(r, 500)); // let the post-connect leave happen
     await session.writeTerminal('1+2\r');
-    for (let i = 0; i < 50 && !text.includes('3\r\n>>> '); i++) await new Promise((r) => setTimeout(r, 20));
+    for (let i = 0; i < 500 && !text.includes('3\r\n>>> '); i++) await new Promise((r) => setTimeout(r, 20));
     expect(text).toContain('1+2\r\n3\r\n>>> ');
   });
 
@@ -97,7 +97,7 @@ describe.each(TEST_BOARDS)('BoardSession on $name over a pty', { timeout: 60_000
     await new Promise((r) => setTimeout(r, 50));
     await session.writeTerminal('2*21\r');
     expect((await op).toString()).toBe('op\r\n');
-    for (let i = 0; i < 100 && !text.includes('42'); i++) await new Promise((r) => setTimeout(r, 20));
+    for (let i = 0; i < 500 && !text.includes('42\r\n>>> '); i++) await new Promise((r) => setTimeout(r, 20));
     expect(text).toContain('42\r\n>>> ');
     expect(text).not.toContain('raw REPL');
   });

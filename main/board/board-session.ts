@@ -276,18 +276,19 @@ export class BoardSession {
       } finally {
         this.opDepth--;
         if (this.mode === 'friendly') this.attachTerminal();
-        else if (this.mode === 'raw' && !flags.noLeave && !this.closed) this.scheduleLeave();
+        else if (this.mode === 'raw' && !flags.noLeave && !this.closed) this.scheduleLeave(this.pendingKeys.length ? 0 : undefined);
       }
     });
     this.lock = next.catch(() => undefined);
     return next;
   }
 
-  private scheduleLeave(): void {
+  /** Returns to the friendly REPL after `delayMs` of no operations (at once when keys are waiting). */
+  private scheduleLeave(delayMs = this.options.leaveDelayMs ?? 300): void {
     clearTimeout(this.leaveTimer);
     this.leaveTimer = setTimeout(() => {
       if (this.opDepth === 0 && this.mode === 'raw') void this.op(async () => undefined, { leaveNow: true }).catch(() => undefined);
-    }, this.options.leaveDelayMs ?? 300);
+    }, delayMs);
   }
 
   private async leave(show?: 'prompt' | 'banner'): Promise<void> {
