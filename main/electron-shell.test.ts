@@ -58,6 +58,7 @@ const mock = vi.hoisted(() => {
     contextBridge: { exposeInMainWorld: vi.fn() },
     protocol: { registerSchemesAsPrivileged: vi.fn(), handle: vi.fn() },
     session: { defaultSession: {} },
+    dialog: { showMessageBoxSync: vi.fn(() => 1) },
     Menu: { setApplicationMenu: vi.fn(), buildFromTemplate: vi.fn((t: unknown) => t) },
   };
 });
@@ -83,6 +84,18 @@ describe('main window', () => {
     const prefs = win.options.webPreferences as Record<string, unknown>;
     expect(prefs).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true, webviewTag: false, preload: '/x/preload.js' });
     expect(win.loadURL).toHaveBeenCalledWith('app://mote/index.html');
+  });
+
+  test('closing with unsaved buffers asks, and only "Close anyway" lets the page unload', () => {
+    const win = createMainWindow({ preload: '/p.js', stateFile: join(dir, 'none.json') }) as unknown as InstanceType<typeof mock.BrowserWindow>;
+    const keep = { preventDefault: vi.fn() };
+    mock.dialog.showMessageBoxSync.mockReturnValueOnce(1);
+    win.webContents.emit('will-prevent-unload', keep);
+    expect(keep.preventDefault).not.toHaveBeenCalled();
+    const close = { preventDefault: vi.fn() };
+    mock.dialog.showMessageBoxSync.mockReturnValueOnce(0);
+    win.webContents.emit('will-prevent-unload', close);
+    expect(close.preventDefault).toHaveBeenCalled();
   });
 
   test('remembers its size and position', () => {

@@ -11,6 +11,7 @@ import { SettingsService } from './settings/settings-service';
 import { registerBoardHandlers } from './board/board-handlers';
 import { BoardManager } from './board/board-manager';
 import { DriveService } from './drives/drive-service';
+import { registerDrivesHandlers } from './drives/drives-handlers';
 import { SerialService } from './serial/serial-service';
 import { registerSimulatorHandlers } from './simulator/simulator-handlers';
 import { SimulatorService } from './simulator/simulator-service';
@@ -70,7 +71,8 @@ export function createServices(options: ServicesOptions): Services {
     log: options.log,
   });
   const stopPortWatch = registerBoardHandlers(router, board, serial);
-  disposers.push(() => stopPortWatch(), () => serial.dispose(), () => drives.dispose(), () => board.dispose());
+  const stopDriveWatch = registerDrivesHandlers(router, drives);
+  disposers.push(() => stopPortWatch(), () => stopDriveWatch(), () => serial.dispose(), () => drives.dispose(), () => board.dispose());
 
   return {
     router,

@@ -2,7 +2,7 @@
 // requests denied, and its size and position remembered between runs.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { BrowserWindow, shell, type Session, type WebContents } from 'electron';
+import { BrowserWindow, dialog, shell, type Session, type WebContents } from 'electron';
 import { APP_ORIGIN } from './app-protocol';
 import { writeFileAtomic } from './util/atomic-write';
 
@@ -84,6 +84,10 @@ export function createMainWindow(options: { preload: string; stateFile: string }
     },
   });
   hardenWebContents(win.webContents);
+  // The renderer refuses to unload while a buffer is unsaved (beforeunload); ask the person.
+  win.webContents.on('will-prevent-unload', (event) => {
+    if (confirmDiscard(win)) event.preventDefault();
+  });
   if (state.maximized) win.maximize();
   win.once('ready-to-show', () => win.show());
   const save = () => {
@@ -94,6 +98,20 @@ export function createMainWindow(options: { preload: string; stateFile: string }
   win.on('close', save);
   void win.loadURL(`${APP_ORIGIN}/index.html`);
   return win;
+}
+
+/** Asks whether to close although some buffers are unsaved (they stay in the recovery journal either way). */
+export function confirmDiscard(win: BrowserWindow): boolean {
+  const choice = dialog.showMessageBoxSync(win, {
+    type: 'question',
+    buttons: ['Close anyway', 'Keep Mote open'],
+    defaultId: 1,
+    cancelId: 1,
+    title: 'Unsaved changes',
+    message: 'Some files have changes that are not saved.',
+    detail: 'If you close now, Mote keeps them in its recovery journal and offers them again next time.',
+  });
+  return choice === 0;
 }
 
 export const windowStateFile = (dataDir: string) => join(dataDir, 'window-state.json');

@@ -47,6 +47,8 @@ export class BoardManager {
   /** Bumped by every connect/disconnect, so a slow connect that was superseded gives up its session. */
   private generation = 0;
   private runId: string | null = null;
+  /** Aborts the current run; Stop may arrive before the session has actually started it. */
+  private runAbort: AbortController | null = null;
   private readonly transfers = new Map<string, AbortController>();
   private unwatchPorts: (() => void) | null = null;
 
@@ -107,10 +109,13 @@ export class BoardManager {
     if (this.runId) throw new MoteError('board-busy', 'A program is already running. Stop it first.');
     const runId = randomUUID();
     this.runId = runId;
+    const abort = new AbortController();
+    this.runAbort = abort;
     const stdout = utf8Stream();
     const stderr = utf8Stream();
     this.setState({ ...this.state, connection: 'running' });
     const started = session.run(source, {
+      signal: abort.signal,
       onStdout: (data) => this.deps.emit('board:run-output', { runId, stream: 'stdout', text: stdout(data) }),
       onStderr: (data) => this.deps.emit('board:run-output', { runId, stream: 'stderr', text: stderr(data) }),
     });
@@ -122,7 +127,9 @@ export class BoardManager {
   }
 
   async stop(): Promise<void> {
-    await this.requireSession().stop();
+    const session = this.requireSession();
+    if (this.runAbort) this.runAbort.abort();
+    else await session.stop();
   }
 
   async reset(mode: 'soft' | 'hard' | 'bootloader'): Promise<void> {
@@ -314,6 +321,7 @@ export class BoardManager {
   private endRun(runId: string, status: 'ok' | 'error' | 'interrupted' | 'lost', message?: string): void {
     if (this.runId !== runId) return;
     this.runId = null;
+    this.runAbort = null;
     this.deps.emit('board:run-ended', { runId, status, message });
     if (this.state.connection === 'running') this.setState({ ...this.state, connection: 'connected' });
   }

@@ -67,6 +67,7 @@ export class BoardSession {
   private opDepth = 0;
   private leaveTimer: NodeJS.Timeout | undefined;
   private pendingKeys: Buffer[] = [];
+  private readonly terminalBacklog: Buffer[] = [];
   private runAbort: AbortController | null = null;
   private readonly terminalListeners = new Set<(data: Uint8Array) => void>();
   private readonly closeListeners = new Set<(error?: Error) => void>();
@@ -112,6 +113,8 @@ export class BoardSession {
   /** Friendly-REPL output for the terminal (raw bytes; decode with a streaming UTF-8 decoder). */
   onTerminalData(listener: (data: Uint8Array) => void): () => void {
     this.terminalListeners.add(listener);
+    // What the board said before anyone listened (the banner shown by connect()) goes to the first listener.
+    if (this.terminalBacklog.length) listener(Buffer.concat(this.terminalBacklog.splice(0)));
     return () => this.terminalListeners.delete(listener);
   }
 
@@ -309,6 +312,12 @@ export class BoardSession {
   }
 
   private emitTerminal(data: Uint8Array): void {
+    if (this.terminalListeners.size === 0) {
+      this.terminalBacklog.push(Buffer.from(data));
+      // Bounded: an unattended session must not hoard a chatty board's output.
+      while (this.terminalBacklog.length > 1 && this.terminalBacklog.reduce((n, b) => n + b.length, 0) > 64 * 1024) this.terminalBacklog.shift();
+      return;
+    }
     for (const l of [...this.terminalListeners]) l(data);
   }
 
