@@ -72,7 +72,9 @@ function readLine() {
     if (err.code === 'EAGAIN') return 0;
     process.exit(0); // EIO: the other end of the line is gone
   }
-  if (n === 0) return 0;
+  // 0 bytes from a non-blocking pty means hang-up (socat is gone, the plug was pulled): leave,
+  // or this process would spin forever as an orphan.
+  if (n === 0 || process.ppid === 1) process.exit(0);
   for (let i = 0; i < n; i++) pending.push(readBuf[i]);
   return n;
 }
