@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import type { AppInfo } from '../shared/contracts/app';
 import { registerAppHandlers } from './app/app-handlers';
 import { IpcRouter, type Logger } from './ipc/router';
+import { resourcesDir } from './resources-dir';
 import { registerSettingsHandlers } from './settings/settings-handlers';
 import { SettingsService } from './settings/settings-service';
 import { registerBoardHandlers } from './board/board-handlers';
@@ -55,7 +56,12 @@ export function createServices(options: ServicesOptions): Services {
   registerAppHandlers(router, info, options.log);
   registerSettingsHandlers(router, settings);
   // The board link resolves board-fs upload/download localPaths with workspace.resolvePath.
-  const workspace = new WorkspaceService({ dataDir: options.dataDir, workspaceDir: async () => (await settings.get()).workspaceDir });
+  const resources = resourcesDir();
+  const workspace = new WorkspaceService({
+    dataDir: options.dataDir,
+    workspaceDir: async () => (await settings.get()).workspaceDir,
+    examplesDir: resources ? join(resources, 'examples') : undefined,
+  });
   registerWorkspaceHandlers(router, workspace);
   const simulator = new SimulatorService({ dataDir: options.dataDir });
   registerSimulatorHandlers(router, simulator);

@@ -27,6 +27,22 @@ describe('workspace folder', () => {
     expect(existsSync(root)).toBe(true);
   });
 
+  it('a new default workspace starts with the examples; a chosen folder and a later start do not get them', async () => {
+    const examples = join(outside, 'examples-src');
+    mkdirSync(examples, { recursive: true });
+    writeFileSync(join(examples, 'hello.py'), 'print("hi")\n');
+    const fresh = new WorkspaceService({ dataDir: join(outside, 'fresh-data'), examplesDir: examples });
+    const root = await fresh.root();
+    expect(readFileSync(join(root, 'examples', 'hello.py'), 'utf8')).toBe('print("hi")\n');
+    rmSync(join(root, 'examples'), { recursive: true });
+    await fresh.root();
+    expect(existsSync(join(root, 'examples'))).toBe(false);
+    const chosen = join(outside, 'chosen-empty');
+    const custom = new WorkspaceService({ dataDir: join(outside, 'data-2'), workspaceDir: () => chosen, examplesDir: examples });
+    await custom.root();
+    expect(existsSync(join(chosen, 'examples'))).toBe(false);
+  });
+
   it('uses the chosen folder when one is set', async () => {
     const chosen = join(outside, 'mine');
     const custom = new WorkspaceService({ dataDir, workspaceDir: () => chosen });

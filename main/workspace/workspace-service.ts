@@ -15,6 +15,8 @@ export interface WorkspaceOptions {
   dataDir: string;
   /** The user's chosen workspace folder ('' = the default `<dataDir>/workspace`). */
   workspaceDir?: () => Promise<string> | string;
+  /** Example programs copied into a new default workspace as `examples/`, so a beginner has something to open. */
+  examplesDir?: string;
 }
 
 /** Turns a Node fs error into a MoteError with a sentence a person can act on. */
@@ -57,9 +59,13 @@ export class WorkspaceService {
   async root(): Promise<string> {
     const chosen = (await this.options.workspaceDir?.()) ?? '';
     const dir = chosen ? resolve(chosen) : join(this.options.dataDir, 'workspace');
-    await fs.mkdir(dir, { recursive: true }).catch((error: unknown) => {
+    const created = await fs.mkdir(dir, { recursive: true }).catch((error: unknown) => {
       throw fsError(error, `The workspace folder ${dir}`);
     });
+    // Only a brand-new default folder gets the examples; a folder the user chose is left as it is.
+    if (created && !chosen && this.options.examplesDir) {
+      await fs.cp(this.options.examplesDir, join(dir, 'examples'), { recursive: true, errorOnExist: false }).catch(() => undefined);
+    }
     return fs.realpath(dir);
   }
 
