@@ -84,9 +84,10 @@ describe('files on the simulated board', () => {
     rmSync(join(workspace, 'sensor.py'), { force: true });
     await board().getByRole('option', { name: /sensor\.py/ }).click();
     await page.getByRole('button', { name: 'Download the selected board file to this computer' }).click();
-    await computer().getByRole('option', { name: /sensor\.py/ }).waitFor({ timeout: 15_000 });
-    expect(existsSync(join(workspace, 'sensor.py'))).toBe(true);
+    // The pane may still list the copy deleted above until it refreshes: wait for the file itself.
+    await expect.poll(() => existsSync(join(workspace, 'sensor.py')), { timeout: 15_000 }).toBe(true);
     expect(readFileSync(join(workspace, 'sensor.py'), 'utf8')).toBe(`${content}# edited on the board\n`);
+    await computer().getByRole('option', { name: /sensor\.py/ }).waitFor({ timeout: 15_000 });
     await app.screenshot('files-board-edit');
     expect(app.consoleErrors).toEqual([]);
   });
