@@ -3,7 +3,7 @@
 // real board). Everything outside '/.frozen' goes to the real filesystem untouched.
 
 import { FsError, type VmFilesystem, type VmStat, type VmStatvfs } from '../host-io';
-import { utf8Encode } from '../repl/board-repl';
+import { utf8 } from '../objects/bytes';
 
 const ROOT = '/.frozen';
 const BASE = 1 << 30;
@@ -20,7 +20,7 @@ export class FrozenOverlayFs implements VmFilesystem {
   ) {
     for (const [rel, src] of Object.entries(frozen)) {
       const full = `${ROOT}/${rel}`;
-      this.files.set(full, utf8Encode(src));
+      this.files.set(full, utf8(src));
       const parts = full.split('/');
       for (let i = 2; i < parts.length; i++) this.dirs.add(parts.slice(0, i).join('/'));
     }

@@ -415,18 +415,6 @@ export function utf8Decode(b: Uint8Array): string {
   return s;
 }
 
-/** String to UTF-8 bytes. */
-export function utf8Encode(s: string): Uint8Array {
-  const out: number[] = [];
-  for (const ch of s) {
-    const cp = ch.codePointAt(0)!;
-    if (cp < 0x80) out.push(cp);
-    else if (cp < 0x800) out.push(0xc0 | (cp >> 6), 0x80 | (cp & 0x3f));
-    else if (cp < 0x10000) out.push(0xe0 | (cp >> 12), 0x80 | ((cp >> 6) & 0x3f), 0x80 | (cp & 0x3f));
-    else out.push(0xf0 | (cp >> 18), 0x80 | ((cp >> 12) & 0x3f), 0x80 | ((cp >> 6) & 0x3f), 0x80 | (cp & 0x3f));
-  }
-  return Uint8Array.from(out);
-}
 
 /** The lexer's view of line ends: '\r\n' and a lone '\r' both end a line. */
 export function normaliseNewlines(s: string): string {

@@ -1,7 +1,7 @@
 // machine.UART with TX looped back to RX: write(), read([n]), readline(), readinto(), any().
 
 import type { BoardContext } from '../context';
-import { utf8Encode } from '../../repl/board-repl';
+import { utf8 } from '../../objects/bytes';
 import { arg, bytes, isNone, nativeClass, None, raise, stateOf, toBuffer, toInt, type PyObj } from '../py';
 
 interface UartState {
@@ -11,7 +11,7 @@ interface UartState {
 
 export function makeUartClass(ctx: BoardContext) {
   const { hal, profile } = ctx;
-  const data = (x: PyObj): Uint8Array => (typeof x === 'string' ? utf8Encode(x) : toBuffer(x));
+  const data = (x: PyObj): Uint8Array => (typeof x === 'string' ? utf8(x) : toBuffer(x));
   const UART = nativeClass('UART', {
     module: 'machine',
     methods: {

@@ -5,6 +5,7 @@
 import type { BoardHooks, BoardHost } from '../board-host';
 import type { VmFilesystem } from '../../host-io';
 import type { SimStateChange } from '../sim/sim-board';
+import { utf8 } from '../../objects/bytes';
 
 export class QueueHost implements BoardHost {
   readonly input: number[] = [];
@@ -44,7 +45,7 @@ export class QueueHost implements BoardHost {
   }
 
   text(s: string): void {
-    for (const b of new Uint8Array(utf8(s.replace(/\n/g, '\r\n')))) this.output.push(b);
+    for (const b of utf8(s.replace(/\n/g, '\r\n'))) this.output.push(b);
   }
 
   flush(): void {}
@@ -116,14 +117,3 @@ export class QueueHost implements BoardHost {
   }
 }
 
-function utf8(s: string): number[] {
-  const out: number[] = [];
-  for (const ch of s) {
-    const cp = ch.codePointAt(0)!;
-    if (cp < 0x80) out.push(cp);
-    else if (cp < 0x800) out.push(0xc0 | (cp >> 6), 0x80 | (cp & 0x3f));
-    else if (cp < 0x10000) out.push(0xe0 | (cp >> 12), 0x80 | ((cp >> 6) & 0x3f), 0x80 | (cp & 0x3f));
-    else out.push(0xf0 | (cp >> 18), 0x80 | ((cp >> 12) & 0x3f), 0x80 | ((cp >> 6) & 0x3f), 0x80 | (cp & 0x3f));
-  }
-  return out;
-}
