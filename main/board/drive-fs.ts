@@ -7,6 +7,7 @@ import { promises as fsp } from 'node:fs';
 import { join, posix, relative, resolve, sep } from 'node:path';
 import { MoteError } from '../../shared/errors';
 import { type BoardEntry, type BoardFiles, boardPath, type SyncOptions, type SyncReport, type TransferOptions, walkLocal } from './board-fs';
+import { syncFolder, writeFileAtomic } from '../util/atomic-write';
 import { cancelled } from './board-stream';
 
 const CHUNK = 64 * 1024;
@@ -67,25 +68,22 @@ export class DriveFs implements BoardFiles {
   async write(path: string, data: Uint8Array | string, options: TransferOptions = {}): Promise<void> {
     const target = this.hostPath(path);
     const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : Buffer.from(data);
-    const temp = join(target, '..', `.${posix.basename(boardPath(path))}.mote~`);
-    await this.wrap(async () => {
-      const h = await fsp.open(temp, 'w');
-      try {
-        for (let i = 0; i < bytes.length; i += CHUNK) {
-          if (options.signal?.aborted) throw cancelled();
-          await h.write(bytes.subarray(i, i + CHUNK));
-          options.onProgress?.(Math.min(i + CHUNK, bytes.length), bytes.length);
-        }
-        await h.sync();
-      } catch (err) {
-        await h.close().catch(() => undefined);
-        await fsp.rm(temp, { force: true });
-        throw err;
-      }
-      await h.close();
-      await fsp.rename(temp, target);
-      await syncDir(join(target, '..'));
-    }, `writing ${path}`);
+    await this.wrap(
+      () =>
+        // A fixed temp name: an unplug mid-write leaves at most one stray file, replaced by the next write.
+        writeFileAtomic(
+          target,
+          async (h) => {
+            for (let i = 0; i < bytes.length; i += CHUNK) {
+              if (options.signal?.aborted) throw cancelled();
+              await h.write(bytes.subarray(i, i + CHUNK));
+              options.onProgress?.(Math.min(i + CHUNK, bytes.length), bytes.length);
+            }
+          },
+          { createParents: false, tempName: `.${posix.basename(boardPath(path))}.mote~` },
+        ),
+      `writing ${path}`,
+    );
     if (bytes.length === 0) options.onProgress?.(0, 0);
   }
 
@@ -107,7 +105,7 @@ export class DriveFs implements BoardFiles {
       const st = await fsp.stat(host);
       if (st.isDirectory()) await (options.recursive ? fsp.rm(host, { recursive: true }) : fsp.rmdir(host));
       else await fsp.unlink(host);
-      await syncDir(join(host, '..'));
+      await syncFolder(join(host, '..'));
     }, `removing ${path}`);
   }
 
@@ -152,16 +150,6 @@ export class DriveFs implements BoardFiles {
 
 function sha(b: Buffer): string {
   return createHash('sha256').update(b).digest('hex');
-}
-
-async function syncDir(dir: string): Promise<void> {
-  try {
-    const h = await fsp.open(dir, 'r');
-    await h.sync().catch(() => undefined);
-    await h.close();
-  } catch {
-    // directories cannot be opened for fsync on Windows; the file itself was fsynced
-  }
 }
 
 function mapFsError(err: unknown, what: string): Error {
