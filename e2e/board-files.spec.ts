@@ -5,7 +5,7 @@ import { mkdirSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startApp, type AppSession } from './harness';
-import { editorText } from './helpers';
+import { editorText, waitForConnected } from './helpers';
 
 describe('files on the simulated board', () => {
   let app: AppSession;
@@ -16,7 +16,7 @@ describe('files on the simulated board', () => {
     workspace = join(app.dataDir, 'workspace');
     mkdirSync(workspace, { recursive: true });
     writeFileSync(join(workspace, 'sensor.py'), content);
-    await app.page.waitForFunction(() => document.body.dataset.connection === 'connected', undefined, { timeout: 30_000 });
+    await waitForConnected(app.page);
   });
   afterAll(async () => {
     await app?.stop();

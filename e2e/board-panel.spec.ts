@@ -3,13 +3,13 @@
 // simulator channels.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startApp, type AppSession } from './harness';
-import { axeSerious, setEditorText, waitForRepl } from './helpers';
+import { axeSerious, setEditorText, waitForRepl, waitForConnected } from './helpers';
 
 describe('Board panel with the simulated board', () => {
   let app: AppSession;
   beforeAll(async () => {
     app = await startApp();
-    await app.page.waitForFunction(() => document.body.dataset.connection === 'connected', undefined, { timeout: 30_000 });
+    await waitForConnected(app.page);
   });
   afterAll(async () => {
     await app?.stop();

@@ -3,14 +3,14 @@
 // and soft-reset to see it run. Needs the board link (board:* handlers) and the simulated board.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startApp, type AppSession } from './harness';
-import { replText, setEditorText, waitForRepl } from './helpers';
+import { replText, setEditorText, waitForRepl, waitForConnected } from './helpers';
 
 describe('run on the simulated board', () => {
   let app: AppSession;
   beforeAll(async () => {
     app = await startApp();
     // With no board plugged in, Mote connects the first simulated profile on its own.
-    await app.page.waitForFunction(() => document.body.dataset.connection === 'connected', undefined, { timeout: 30_000 });
+    await waitForConnected(app.page);
   });
   afterAll(async () => {
     await app?.stop();
@@ -139,7 +139,7 @@ describe('run on the simulated board', () => {
     // Reconnect for the next step.
     await page.getByRole('button', { name: 'Connect', exact: true }).click();
     await page.getByRole('dialog', { name: 'Choose a board' }).getByRole('button', { name: 'Connect' }).click();
-    await page.waitForFunction(() => document.body.dataset.connection === 'connected', undefined, { timeout: 30_000 });
+    await waitForConnected(page);
   });
 
   it('keeps the saved version in the local history', async () => {

@@ -5,6 +5,11 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { ROOT } from './harness';
 
+/** Waits until the status bar reports a connected board (the simulated one when nothing is plugged in). */
+export async function waitForConnected(page: Page): Promise<void> {
+  await page.waitForFunction(() => document.body.dataset.connection === 'connected', undefined, { timeout: 30_000 });
+}
+
 /** Replaces the active editor buffer with `text`, typed through the keyboard path CodeMirror sees. */
 export async function setEditorText(page: Page, text: string): Promise<void> {
   const content = page.locator('.region-editor .cm-content');
