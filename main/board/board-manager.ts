@@ -14,7 +14,7 @@ import { SIMULATED_BOARDS } from '../../vm/host/protocol';
 import type { DriveService } from '../drives/drive-service';
 import type { Logger } from '../ipc/router';
 import type { SerialService } from '../serial/serial-service';
-import type { SimulatorService } from '../simulator/simulator-service';
+import { SimulatorService } from '../simulator/simulator-service';
 import { writeFileAtomic } from '../util/atomic-write';
 import { chooseBoardFiles } from './board-files';
 import type { BoardFiles } from './board-fs';
@@ -244,11 +244,11 @@ export class BoardManager {
   private async openTransport(target: BoardTarget): Promise<Transport> {
     if (target.kind === 'simulated') {
       const profile = target.profile;
-      if (!SIMULATED_BOARDS.some((b) => b.id === profile)) {
+      if (!SimulatorService.isProfile(profile)) {
         throw new MoteError('not-found', `There is no simulated board called '${profile}'. Choose one of: ${SIMULATED_BOARDS.map((b) => b.id).join(', ')}.`);
       }
       try {
-        return await this.deps.simulator.open(profile as (typeof SIMULATED_BOARDS)[number]['id']);
+        return await this.deps.simulator.open(profile);
       } catch (error) {
         throw new MoteError('simulator-crashed', `The simulated board could not start: ${error instanceof Error ? error.message : String(error)}`);
       }

@@ -7,7 +7,7 @@ import { Worker } from 'node:worker_threads';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { BoardInput, BoardPinInfo, BoardProfileId, BoardStateChange, FromWorker, ToWorker, WorkerInit } from '../../vm/host/protocol';
-import { createBoardSab, StdinWriter } from '../../vm/host/protocol';
+import { createBoardSab, SIMULATED_BOARDS, StdinWriter } from '../../vm/host/protocol';
 import { SimulatedTransport, type SimulatedLink } from './simulated-transport';
 
 /** The simulated board's life, for the status bar and notices. */
@@ -44,7 +44,6 @@ interface Running {
   exited: boolean;
 }
 
-const VALID_PROFILES: BoardProfileId[] = ['pico', 'pico2', 'esp32', 'circuitpython-rp2040'];
 
 export class SimulatorService implements SimulatedLink {
   private current: Running | null = null;
@@ -68,7 +67,7 @@ export class SimulatorService implements SimulatedLink {
   }
 
   static isProfile(id: string): id is BoardProfileId {
-    return (VALID_PROFILES as string[]).includes(id);
+    return SIMULATED_BOARDS.some((board) => board.id === id);
   }
 
   /** The host folder holding a profile's files. */

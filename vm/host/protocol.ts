@@ -2,6 +2,7 @@
 // the board CLI): the SharedArrayBuffer layout that carries stdin and Ctrl-C without the
 // worker's event loop, and the messages exchanged over the worker port.
 // main/ imports only the types from this file; it repeats the layout numbers (a test checks them).
+import { PROFILES } from '../board/profiles/profiles';
 
 /** Int32 word indexes at the start of the shared buffer. */
 export const SabWord = {
@@ -30,13 +31,10 @@ export const SAB_TOTAL_BYTES = SAB_HEADER_BYTES + STDIN_RING_BYTES;
 /** The profiles a simulated board can run. */
 export type BoardProfileId = 'pico' | 'pico2' | 'esp32' | 'circuitpython-rp2040';
 
-/** The simulated boards the IDE offers, in picker order (the first is the default board). */
-export const SIMULATED_BOARDS: ReadonlyArray<{ id: BoardProfileId; name: string; flavour: 'micropython' | 'circuitpython' }> = [
-  { id: 'pico', name: 'Raspberry Pi Pico (simulated)', flavour: 'micropython' },
-  { id: 'pico2', name: 'Raspberry Pi Pico2 (simulated)', flavour: 'micropython' },
-  { id: 'esp32', name: 'Generic ESP32 module (simulated)', flavour: 'micropython' },
-  { id: 'circuitpython-rp2040', name: 'Adafruit Feather RP2040 with CircuitPython (simulated)', flavour: 'circuitpython' },
-];
+/** The simulated boards the IDE offers, in picker order (the first is the default board), taken from the profiles. */
+export const SIMULATED_BOARDS: ReadonlyArray<{ id: BoardProfileId; name: string; flavour: 'micropython' | 'circuitpython' }> = Object.values(PROFILES).map(
+  (p) => ({ id: p.id, name: p.boardName, flavour: p.flavour }),
+);
 
 /** What the worker gets as workerData. */
 export interface WorkerInit {
