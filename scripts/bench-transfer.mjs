@@ -1,6 +1,9 @@
-// File transfer throughput over a real pty to the real MicroPython REPL (WebAssembly), Mote's
-// way (base64 in large raw-paste commands, verified atomic writes) side by side with the way
-// mpremote does it (repr() of 256-byte chunks, one raw-paste exec per chunk), in the same run.
+// File transfer throughput over a real pty to the real MicroPython REPL (WebAssembly) and to the
+// simulated board, Mote's way side by side with the way mpremote does it (repr() of 256-byte
+// chunks, one raw-paste exec per chunk), in the same run. Mote's uploads stream escaped bytes to
+// a receiver's stdin (stream-upload.ts) with verified atomic writes; they are measured with the
+// plan a pty gets (flow control: 32 KiB in flight), with the plan for a UART bridge (256 bytes in
+// flight), and with the fallback for boards without sys.stdin.buffer (base64, 8 KiB per command).
 // Prints bytes/s and the ratios; asserts only that every transfer round-trips exactly.
 // Options: --size BYTES (default 65536), --rounds N (default 3), --board micropython|simulated|both (default both).
 import { build } from 'esbuild';
@@ -27,6 +30,7 @@ export { PtyBoard } from './main/testing/pty-board';
 export { SerialTransport } from './main/serial/serial-transport';
 export { BoardSession } from './main/board/board-session';
 export { BoardFs } from './main/board/board-fs';
+export { streamPlan } from './main/board/stream-upload';
 export { pyBytes, parseBytesLiteral } from './main/board/python-literal';
 export { buildBoardWorker } from './main/testing/build-board-worker';
 `;
@@ -41,7 +45,7 @@ await build({
   define: { __dirname: JSON.stringify(join(root, 'main', 'testing')) },
 });
 const require = createRequire(join(root, 'package.json'));
-const { PtyBoard, SerialTransport, BoardSession, BoardFs, pyBytes, parseBytesLiteral, buildBoardWorker } = require(join(outDir, 'link.cjs'));
+const { PtyBoard, SerialTransport, BoardSession, BoardFs, streamPlan, pyBytes, parseBytesLiteral, buildBoardWorker } = require(join(outDir, 'link.cjs'));
 
 /** mpremote's fs_writefile: open once, then one exec of w(repr(chunk)) per 256 bytes. */
 async function mpremoteUpload(session, path, data) {
@@ -90,16 +94,24 @@ async function benchBoard(boardKind) {
   await board.start();
   const session = await BoardSession.connect(await SerialTransport.open(board.path));
   const fs = new BoardFs(session);
+  const uartFs = new BoardFs(session, { plan: streamPlan(false, 128) });
+  const commandFs = new BoardFs(session, { upload: 'commands' });
   const data = randomBytes(size);
-  const rates = { moteUp: [], moteDown: [], mpUp: [], mpDown: [] };
+  const rates = { moteUp: [], uartUp: [], commandUp: [], moteDown: [], mpUp: [], mpDown: [] };
   try {
     await fs.capabilities();
+    const upload = async (which, via) => {
+      const up = await timed(() => via.write(`/bench-${which}.bin`, data));
+      rates[which].push(size / up.seconds);
+    };
     for (let round = 0; round < rounds; round++) {
-      const up = await timed(() => fs.write('/bench-mote.bin', data));
-      rates.moteUp.push(size / up.seconds);
-      const down = await timed(() => fs.read('/bench-mote.bin'));
+      await upload('moteUp', fs);
+      const down = await timed(() => fs.read('/bench-moteUp.bin'));
       if (!down.result.equals(data)) throw new Error('Mote download does not match');
       rates.moteDown.push(size / down.seconds);
+      await upload('uartUp', uartFs);
+      await upload('commandUp', commandFs);
+      for (const which of ['uartUp', 'commandUp']) if (!(await fs.read(`/bench-${which}.bin`)).equals(data)) throw new Error(`${which} does not match`);
 
       const bup = await timed(() => mpremoteUpload(session, '/bench-mp.bin', data));
       rates.mpUp.push(size / bup.seconds);
@@ -109,9 +121,13 @@ async function benchBoard(boardKind) {
     }
     const m = Object.fromEntries(Object.entries(rates).map(([k, v]) => [k, median(v)]));
     const name = boardKind === 'simulated' ? `simulated pico (MicroPython ${session.identity.version} profile)` : `MicroPython ${session.identity.version} (WebAssembly REPL)`;
+    const ratio = (x, base) => `${(x / base).toFixed(2)}x`.padStart(7);
     console.log(`\n${name} over a pty; ${size} random bytes; raw-paste window ${session.raw.window} B; median of ${rounds} rounds`);
-    console.log(`  upload    Mote (base64, 8 KiB per command, verified)  ${fmt(m.moteUp)}   mpremote way (repr, 256 B per exec) ${fmt(m.mpUp)}   ratio ${(m.moteUp / m.mpUp).toFixed(2)}x`);
-    console.log(`  download  Mote (base64 lines, one command)           ${fmt(m.moteDown)}   mpremote way (repr, 256 B per exec) ${fmt(m.mpDown)}   ratio ${(m.moteDown / m.mpDown).toFixed(2)}x`);
+    console.log(`  the mpremote way: upload (repr, 256 B per exec) ${fmt(m.mpUp)}   download (repr, 256 B per exec) ${fmt(m.mpDown)}`);
+    console.log(`  upload    Mote, streamed, a pty's plan (32 KiB in flight)   ${fmt(m.moteUp)}   ratio ${ratio(m.moteUp, m.mpUp)}`);
+    console.log(`  upload    Mote, streamed, a UART bridge's plan (256 B)      ${fmt(m.uartUp)}   ratio ${ratio(m.uartUp, m.mpUp)}`);
+    console.log(`  upload    Mote, fallback (base64, 8 KiB per command)        ${fmt(m.commandUp)}   ratio ${ratio(m.commandUp, m.mpUp)}`);
+    console.log(`  download  Mote (base64 lines, one command)                  ${fmt(m.moteDown)}   ratio ${ratio(m.moteDown, m.mpDown)}`);
   } finally {
     await session.close().catch(() => undefined);
     await board.kill();

@@ -76,4 +76,8 @@ describe('limits', () => {
   it('reads input() from the host and raises EOFError at end of input', () => {
     expect(runProgram('print(input("name? "))\nprint(input())\n', { stdin: 'Ada\n' })).toMatch(/^name\? Ada\nTraceback[\s\S]*EOFError/);
   });
+  it('gives sys.stdin.buffer as bytes: read, readinto, readline', () => {
+    const src = 'import sys\nb=sys.stdin.buffer\nprint(b.read(3))\nx=bytearray(4)\nprint(b.readinto(x), x)\nprint(b.readline())\nprint(b.read())\n';
+    expect(runProgram(src, { stdin: 'ab\u00e9cdef\ngh' })).toBe("b'ab\\xc3'\n4 bytearray(b'\\xa9cde')\nb'f\\n'\nb'gh'\n");
+  });
 });

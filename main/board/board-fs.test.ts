@@ -1,5 +1,5 @@
 // BoardFs against the real MicroPython REPL (WebAssembly) behind a real pty and real serialport.
-import { createHash } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -8,6 +8,7 @@ import type { PtyBoard } from '../testing/pty-board';
 import { TEST_BOARDS } from '../testing/test-boards';
 import { BoardFs } from './board-fs';
 import { BoardSession } from './board-session';
+import { streamPlan } from './stream-upload';
 
 let board: PtyBoard;
 let session: BoardSession;
@@ -25,6 +26,25 @@ describe.each(TEST_BOARDS)('BoardFs on $name over a pty', { timeout: 60_000 }, (
   afterAll(async () => {
     await session?.close().catch(() => undefined);
     await board?.kill();
+  });
+
+  it('uploads with every method: streamed with either plan, and by commands', async () => {
+    expect((await fs.capabilities()).stream).toBe(true);
+    expect(session.transport.info.flowControl).toBe(true); // a pty leads to a program on this computer
+    const data = Buffer.concat([all256, Buffer.alloc(3000, 0x10), all256, Buffer.alloc(5000, 0x03)]);
+    const methods = {
+      uart: new BoardFs(session, { plan: streamPlan(false, session.raw.window) }),
+      commands: new BoardFs(session, { upload: 'commands', chunkSize: 1000 }),
+      tiny: new BoardFs(session, { plan: { chunk: 8, budget: 20 } }),
+    };
+    for (const [name, via] of Object.entries(methods)) {
+      const progress: number[] = [];
+      await via.write(`/${name}.dat`, data, { onProgress: (d) => progress.push(d) });
+      expect(progress[progress.length - 1]).toBe(data.length);
+      expect((await fs.read(`/${name}.dat`)).equals(data)).toBe(true);
+    }
+    await fs.write('/empty.dat', Buffer.alloc(0));
+    expect(await fs.stat('/empty.dat')).toEqual({ kind: 'file', size: 0 });
   });
 
   it('writes and reads back all 256 byte values', async () => {
@@ -59,36 +79,68 @@ describe.each(TEST_BOARDS)('BoardFs on $name over a pty', { timeout: 60_000 }, (
     await expect(fs.rename('/nope.txt', '/x')).rejects.toMatchObject({ code: 'not-found' });
   });
 
-  it('cancels an upload and keeps the old file', async () => {
-    await fs.write('/keep.txt', 'old');
+  it.each([
+    ['streamed', {}],
+    ['streamed, UART plan', { plan: streamPlan(false, 128) }],
+    ['by commands', { upload: 'commands' as const }],
+  ])('cancels an upload (%s), keeps the old file and leaves no temp file', async (_name, options) => {
+    const via = new BoardFs(session, options);
+    await via.write('/keep.txt', 'old');
     const ac = new AbortController();
-    const big = Buffer.alloc(20000, 0x41);
-    const p = fs.write('/keep.txt', big, { signal: ac.signal, onProgress: (d) => d >= 3000 && ac.abort() });
+    // more than a flow-controlled plan keeps in flight, so the board cannot finish first
+    const big = Buffer.alloc(100_000, 0x41);
+    const p = via.write('/keep.txt', big, { signal: ac.signal, onProgress: (d) => d >= 3000 && ac.abort() });
     await expect(p).rejects.toMatchObject({ code: 'cancelled' });
-    expect(await fs.readText('/keep.txt')).toBe('old');
+    expect(await via.readText('/keep.txt')).toBe('old');
+    expect((await via.list('/')).filter((e) => e.name.endsWith('.mote~'))).toEqual([]);
   });
 
-  it('detects data corrupted on the way and keeps the old file', async () => {
-    await fs.write('/verify.txt', 'old');
-    // corrupt one base64 character of the next upload as it leaves the computer
+  /** Lets `change` rewrite what leaves the computer for the duration of `fn`. */
+  async function tampered<T>(change: (data: Buffer) => Buffer | null, fn: () => Promise<T>): Promise<T> {
     const transport = session.transport;
     const realWrite = transport.write.bind(transport);
-    let armed = true;
-    transport.write = async (data: Uint8Array) => {
-      const text = Buffer.from(data).toString('latin1');
-      if (armed && text.includes('QUFB')) {
-        armed = false;
-        return realWrite(Buffer.from(text.replace('QUFB', 'QkFB'), 'latin1'));
-      }
-      return realWrite(data);
-    };
+    transport.write = async (data: Uint8Array) => realWrite(change(Buffer.from(data)) ?? data);
     try {
-      await expect(fs.write('/verify.txt', Buffer.alloc(3000, 0x41))).rejects.toMatchObject({ code: 'board-protocol' });
+      return await fn();
     } finally {
       transport.write = realWrite;
     }
+  }
+
+  it.each([
+    ['streamed', {}, 'AAAA', 'BAAA'],
+    ['by commands', { upload: 'commands' as const }, 'QUFB', 'QkFB'],
+  ])('detects data corrupted on the way (%s) and keeps the old file', async (_name, options, needle, replacement) => {
+    const via = new BoardFs(session, options);
+    await via.write('/verify.txt', 'old');
+    let armed = true;
+    const change = (data: Buffer) => {
+      const text = data.toString('latin1');
+      if (!armed || !text.includes(needle)) return null;
+      armed = false;
+      return Buffer.from(text.replace(needle, replacement), 'latin1');
+    };
+    await expect(tampered(change, () => via.write('/verify.txt', Buffer.alloc(3000, 0x41)))).rejects.toMatchObject({ code: 'board-protocol' });
     expect(armed).toBe(false);
-    expect(await fs.readText('/verify.txt')).toBe('old');
+    expect(await via.readText('/verify.txt')).toBe('old');
+  });
+
+  it('recovers when the receiver fails with frames still on their way', async () => {
+    await fs.write('/frame.bin', 'old');
+    // the third 1 KiB frame's header (not the receiver's source, sent in windows of 128 bytes)
+    // becomes a space: the receiver stops with "bad frame" while the host still has frames in
+    // flight, which then land in the raw REPL's input buffer
+    let frames = 0;
+    const change = (data: Buffer) => (data.length > 500 && data[0] >= 64 && ++frames === 3 ? Buffer.concat([Buffer.from(' '), data.subarray(1)]) : null);
+    await expect(tampered(change, () => fs.write('/frame.bin', randomBytes(20_000)))).rejects.toMatchObject({ code: 'python-error', message: expect.stringMatching(/bad frame/) });
+    expect(await fs.readText('/frame.bin')).toBe('old');
+    expect((await fs.list('/')).some((e) => e.name.endsWith('.mote~'))).toBe(false);
+    expect((await session.exec('print(6*7)', 'checking')).toString()).toBe('42\r\n');
+  });
+
+  it('reports a missing folder before sending any data', async () => {
+    await expect(fs.write('/no/such/dir/x.bin', all256)).rejects.toMatchObject({ code: 'not-found' });
+    expect((await session.exec('print(1)', 'checking')).toString()).toBe('1\r\n');
   });
 
   it('syncs a folder, skipping unchanged files by SHA-256', async () => {

@@ -1,8 +1,10 @@
 // Files on the board through the raw REPL (board-protocols.md §5): list, stat, read, write,
-// mkdir, remove, rename, hash, and sync of a local folder. Transfers use base64 via binascii
-// in large chunks, one raw-paste exec per chunk (§5.2), falling back to bytes literals when the
-// board has no binascii. Writes go to a temp file that is verified and then renamed over the
-// target, so an interrupted write leaves the old file. CIRCUITPY drives are drive-fs.ts's job.
+// mkdir, remove, rename, hash, and sync of a local folder. Uploads stream the file to a receiver
+// program's stdin (stream-upload.ts) where the board allows it; otherwise they send base64 via
+// binascii in large chunks, one raw-paste exec per chunk (§5.2), or bytes literals without
+// binascii. Downloads print base64 lines from one command. Writes go to a temp file that is
+// verified and then renamed over the target, so an interrupted write leaves the old file.
+// CIRCUITPY drives are drive-fs.ts's job.
 import { createHash } from 'node:crypto';
 import { promises as fsp } from 'node:fs';
 import { join, posix } from 'node:path';
@@ -12,6 +14,7 @@ import { cancelled } from './board-stream';
 import { boardError } from './python-error';
 import { parseBytesLiteral, pyBytes, pyString } from './python-literal';
 import type { RawRepl } from './raw-repl';
+import { type StreamPlan, streamPlan, streamUpload } from './stream-upload';
 
 export interface BoardEntry {
   /** Absolute board path: '/lib/bme280.py'. */
@@ -31,6 +34,8 @@ export interface TransferOptions {
 export interface BoardCapabilities {
   binascii: boolean;
   hashlib: boolean;
+  /** sys.stdin.buffer and bytes.replace: uploads can stream to a receiver (stream-upload.ts). */
+  stream: boolean;
 }
 
 export interface SyncReport {
@@ -56,12 +61,41 @@ export interface BoardFiles {
 export type SyncOptions = TransferOptions & { onFile?: (path: string, action: 'upload' | 'skip') => void };
 
 export interface BoardFsOptions {
-  /** Binary bytes per write command (default 8192; base64 makes the command ~4/3 of that). */
+  /**
+   * How uploads travel: 'stream' (default where the board can: the file as escaped bytes to a
+   * receiver's stdin, stream-upload.ts) or 'commands' (one exec per chunk with the data in the source).
+   */
+  upload?: 'stream' | 'commands';
+  /** Frame size and bytes in flight for 'stream' uploads (default: from the link's flow control, see streamPlan). */
+  plan?: StreamPlan;
+  /** Binary bytes per write command in 'commands' uploads (default 8192; base64 makes the command ~4/3 of that). */
   chunkSize?: number;
   /** Binary bytes per line when reading (default 3072). */
   readChunkSize?: number;
 }
 
+
+const PROBE_CAPABILITIES = [
+  'try:',
+  ' import binascii',
+  ' binascii.a2b_base64',
+  " print('~b64')",
+  'except Exception:',
+  ' pass',
+  'try:',
+  ' import hashlib',
+  ' hashlib.sha256',
+  " print('~sha')",
+  'except Exception:',
+  ' pass',
+  'try:',
+  ' import sys',
+  ' sys.stdin.buffer.read',
+  " b''.replace",
+  " print('~stdin')",
+  'except Exception:',
+  ' pass',
+].join('\n');
 
 /** Normalises a board path: absolute, '/' separators, no trailing slash (except the root). */
 export function boardPath(p: string): string {
@@ -73,11 +107,15 @@ export class BoardFs implements BoardFiles {
   private caps: BoardCapabilities | null = null;
   private readonly chunkSize: number;
   private readonly readChunkSize: number;
+  private readonly upload: 'stream' | 'commands';
+  private readonly plan: StreamPlan | undefined;
 
   constructor(
     private readonly session: BoardSession,
     options: BoardFsOptions = {},
   ) {
+    this.upload = options.upload ?? 'stream';
+    this.plan = options.plan;
     this.chunkSize = options.chunkSize ?? 8192;
     this.readChunkSize = Math.max(3, Math.floor((options.readChunkSize ?? 3072) / 3) * 3);
   }
@@ -85,12 +123,9 @@ export class BoardFs implements BoardFiles {
   /** What the board offers for transfers (probed once per BoardFs). */
   async capabilities(): Promise<BoardCapabilities> {
     if (this.caps) return this.caps;
-    const out = await this.session.exec(
-      "try:\n import binascii\n binascii.a2b_base64\n print('~b64')\nexcept Exception:\n pass\ntry:\n import hashlib\n hashlib.sha256\n print('~sha')\nexcept Exception:\n pass",
-      'probing the board',
-    );
+    const out = await this.session.exec(PROBE_CAPABILITIES, 'probing the board');
     const s = out.toString();
-    this.caps = { binascii: s.includes('~b64'), hashlib: s.includes('~sha') };
+    this.caps = { binascii: s.includes('~b64'), hashlib: s.includes('~sha'), stream: s.includes('~stdin') };
     return this.caps;
   }
 
@@ -178,6 +213,17 @@ export class BoardFs implements BoardFiles {
     const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : Buffer.from(data);
     const caps = await this.capabilities();
     const temp = posix.join(posix.dirname(p), `.${posix.basename(p)}.mote~`);
+    if (caps.stream && this.upload === 'stream') {
+      const plan = this.plan ?? streamPlan(this.session.transport.info.flowControl, this.session.raw.window);
+      const platform = this.session.identity.platform;
+      await this.session.withRaw((raw) => streamUpload(raw, bytes, { temp, target: p, plan, hashlib: caps.hashlib, platform, ...options }));
+      return;
+    }
+    await this.writeByCommands(p, temp, bytes, caps, options);
+  }
+
+  /** The fallback upload: one raw-paste exec per chunk, the chunk in the source as base64 (or a bytes literal). */
+  private async writeByCommands(p: string, temp: string, bytes: Buffer, caps: BoardCapabilities, options: TransferOptions): Promise<void> {
     const what = `writing ${p}`;
     await this.session.withRaw(async (raw) => {
       const run = (code: string) => this.rawExec(raw, code, what, options.signal);

@@ -132,6 +132,19 @@ export class RawRepl {
     }
   }
 
+  /** Bytes for the running program's stdin (a receiver reading sys.stdin.buffer). */
+  async sendInput(data: Uint8Array): Promise<void> {
+    await this.stream.write(data);
+  }
+
+  /**
+   * Back to a clean raw prompt after a command that may have left stray bytes on their way in:
+   * the full §3.5 recovery, whose Ctrl-Cs and Ctrl-A clear whatever reached the input buffer.
+   */
+  async resync(): Promise<void> {
+    await this.enter({ timeoutMs: 15000 });
+  }
+
   /** Sends Ctrl-C: interrupts a running program (at the idle raw prompt it only clears input). */
   async interrupt(): Promise<void> {
     await this.stream.write('\x03');

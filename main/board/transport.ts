@@ -8,6 +8,12 @@ export interface TransportInfo {
   kind: 'serial' | 'simulated';
   /** The device path ('/dev/ttyACM0', 'COM3') or the simulated profile id ('pico'). */
   address: string;
+  /**
+   * The link holds bytes back while the board's input buffer is full (native USB, a pty, the
+   * simulated board), so a sender may keep more in flight than the board can buffer. False for
+   * USB-serial bridges and unknown ports.
+   */
+  flowControl: boolean;
 }
 
 /** A byte stream to a board. Implementations never throw from write after close; they report errors through onClose. */

@@ -5,6 +5,7 @@
 import { SerialPort } from 'serialport';
 import { MoteError } from '../../shared/errors';
 import type { Transport, TransportInfo } from '../board/transport';
+import { hasFlowControl } from './flow-control';
 import { findPortHolders, openError } from './serial-errors';
 
 export interface SerialOpenOptions {
@@ -21,8 +22,11 @@ export class SerialTransport implements Transport {
   /** Whether DTR/RTS could be set (false on pseudo-terminals). */
   signalsSupported = true;
 
-  private constructor(private readonly port: SerialPort) {
-    this.info = { kind: 'serial', address: port.path };
+  private constructor(
+    private readonly port: SerialPort,
+    flowControl: boolean,
+  ) {
+    this.info = { kind: 'serial', address: port.path, flowControl };
     port.on('data', (d: Buffer) => {
       for (const l of [...this.dataListeners]) l(d);
     });
@@ -41,7 +45,7 @@ export class SerialTransport implements Transport {
       const port = new SerialPort({ path, baudRate: options.baudRate ?? 115200, autoOpen: false, hupcl: true });
       const err = await new Promise<Error | null>((resolve) => port.open((e) => resolve(e ?? null)));
       if (!err) {
-        const t = new SerialTransport(port);
+        const t = new SerialTransport(port, await hasFlowControl(path));
         await t.setSignals(true, true);
         return t;
       }

@@ -8,6 +8,12 @@ export interface UsbIdEntry {
   name: string;
   flavour: PortInfo['flavourHint'];
   known: boolean;
+  /**
+   * 'usb': the board speaks USB itself, and its USB stack holds data back (NAK) while its input
+   * buffer is full. 'uart': a USB-serial bridge in front of the board's UART, with no flow
+   * control, so a sender must stay within the board's input buffer. Absent for bootloaders.
+   */
+  link?: 'usb' | 'uart';
 }
 
 let table: Record<string, UsbIdEntry> | null = null;

@@ -22,7 +22,7 @@ export class SimulatedTransport implements Transport {
     profile: string,
     private readonly link: SimulatedLink,
   ) {
-    this.info = { kind: 'simulated', address: profile };
+    this.info = { kind: 'simulated', address: profile, flowControl: true }; // the worker's stdin queue waits for ring space
   }
 
   get isOpen(): boolean {

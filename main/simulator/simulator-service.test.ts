@@ -56,7 +56,7 @@ describe('SimulatorService with a real worker', () => {
     const statuses: SimulatorStatus[] = [];
     s.onStatus((st) => statuses.push(st));
     const t = await s.open('pico');
-    expect(t.info).toEqual({ kind: 'simulated', address: 'pico' });
+    expect(t.info).toEqual({ kind: 'simulated', address: 'pico', flowControl: true });
     const r = new Reader(t);
     await r.until('>>> ');
     await t.write(Buffer.from('1+1\r'));

@@ -11,6 +11,8 @@
 //   the device side of raw-paste (§4) itself (window, flow-control bytes, \x04 acknowledgement)
 //   and hands the collected source to the wasm raw REPL as a classic exec. `--raw-paste=no`
 //   answers `R\x00` instead, to exercise the client's fallback.
+// - sys.stdin (input(), sys.stdin.buffer.read) reads the line, blocking, through the wasm's stdin
+//   hook; Ctrl-C there behaves as on TinyUSB unless micropython.kbd_intr(-1) disarmed it.
 // - Output is cooked (\n -> \r\n) as a board's stdout is; the wasm print writes bare \n.
 // - `--fs DIR` keeps the board's files in DIR across restarts: after every executed command the
 //   changed files are written to DIR (host-side atomically), like flash that survives an unplug.
@@ -34,7 +36,42 @@ const sleepMs = (ms) => Atomics.wait(sleeper, 0, 0, ms);
 // The line: a second, non-blocking open of our pty so reads never stall the VM.
 const inFd = fs.openSync('/proc/self/fd/0', fs.constants.O_RDONLY | fs.constants.O_NONBLOCK | fs.constants.O_NOCTTY);
 const outFd = 1;
-const pending = []; // received bytes not yet handed to the REPL
+/** Received bytes not yet handed to the REPL or the program: a queue with O(1) shift (uploads queue tens of KiB). */
+class ByteQueue {
+  buf = new Uint8Array(4096);
+  head = 0;
+  tail = 0;
+  get length() {
+    return this.tail - this.head;
+  }
+  push(bytes) {
+    if (this.tail + bytes.length > this.buf.length) {
+      const live = this.buf.subarray(this.head, this.tail);
+      const next = this.buf.length - this.length >= bytes.length * 2 ? this.buf : new Uint8Array(Math.max(this.buf.length * 2, (this.length + bytes.length) * 2));
+      next.set(live, 0);
+      this.buf = next;
+      this.tail -= this.head;
+      this.head = 0;
+    }
+    this.buf.set(bytes, this.tail);
+    this.tail += bytes.length;
+  }
+  shift() {
+    return this.head < this.tail ? this.buf[this.head++] : undefined;
+  }
+  /** Offset (from the head) of the last `byte`, or -1. */
+  lastIndexOf(byte) {
+    return this.buf.subarray(this.head, this.tail).lastIndexOf(byte);
+  }
+  /** Drops the first n bytes. */
+  drop(n) {
+    this.head = Math.min(this.tail, this.head + n);
+  }
+  clear() {
+    this.head = this.tail = 0;
+  }
+}
+const pending = new ByteQueue();
 const readBuf = Buffer.alloc(4096);
 
 let mp;
@@ -75,7 +112,7 @@ function readLine() {
   // 0 bytes from a non-blocking pty means hang-up (socat is gone, the plug was pulled): leave,
   // or this process would spin forever as an orphan.
   if (n === 0 || process.ppid === 1) process.exit(0);
-  for (let i = 0; i < n; i++) pending.push(readBuf[i]);
+  pending.push(readBuf.subarray(0, n));
   return n;
 }
 
@@ -88,7 +125,7 @@ function pollForInterrupt() {
   readLine();
   const at = pending.lastIndexOf(3);
   if (at >= 0 && mp._module._mp_hal_get_interrupt_char() === 3) {
-    pending.splice(0, at + 1); // TinyUSB clears the whole stdin ring on ^C
+    pending.drop(at + 1); // TinyUSB clears the whole stdin ring on ^C
     mp._module._mp_sched_keyboard_interrupt();
   }
 }
@@ -183,6 +220,27 @@ function takeByte() {
     if (readLine() === 0 && ++spins > 2000) sleepMs(1);
   }
   return pending.shift();
+}
+
+/**
+ * sys.stdin for the running program (input(), sys.stdin.buffer.read): the next byte from the line,
+ * waiting for it. With the interrupt char armed, Ctrl-C drops the queued input and schedules
+ * KeyboardInterrupt, as TinyUSB does; the read then ends early (EOF) and the exception follows.
+ */
+function stdinByte() {
+  flushOut();
+  const armed = mp._module._mp_hal_get_interrupt_char() === 3;
+  let spins = 0;
+  while (pending.length === 0) {
+    if (readLine() === 0 && ++spins > 2000) sleepMs(1);
+  }
+  const b = pending.shift();
+  if (b === 3 && armed) {
+    pending.clear();
+    mp._module._mp_sched_keyboard_interrupt();
+    return null;
+  }
+  return b;
 }
 
 /** The device side of raw-paste (§4), entered after \x05 'A' \x01 at an empty raw prompt. */
@@ -307,7 +365,7 @@ async function softReboot() {
   writeOut(Buffer.from('MPY: soft reboot\r\n'));
   const files = [];
   walkBoard('/', (p, isDir) => files.push([p, isDir, isDir ? null : mp.FS.readFile(p)]));
-  const next = await loadMicroPython({ stdout: onStdout, linebuffer: false, heapsize: 4 * 1024 * 1024 });
+  const next = await loadMicroPython({ stdout: onStdout, stdin: stdinByte, linebuffer: false, heapsize: 4 * 1024 * 1024 });
   for (const [p, isDir, data] of files) {
     if (isDir) next.FS.mkdir(p);
     else next.FS.writeFile(p, data);
@@ -340,7 +398,7 @@ async function softReboot() {
   mp.replInit();
 }
 
-mp = await loadMicroPython({ stdout: onStdout, linebuffer: false, heapsize: 4 * 1024 * 1024 });
+mp = await loadMicroPython({ stdout: onStdout, stdin: stdinByte, linebuffer: false, heapsize: 4 * 1024 * 1024 });
 if (args.fs) loadFs(args.fs);
 mp.replInit();
 if (args.busy) {

@@ -36,7 +36,7 @@ export class PtyBoard {
     const q = (s: string) => `'${s.replace(/'/g, `'\\''`)}'`;
     const extra = (this.options.args ?? []).map((a) => ' ' + q(a)).join('');
     if (this.options.kind === 'simulated') {
-      return `node ${q(this.options.cliPath ?? join(root, 'out', 'vm', 'cli.js'))} --board ${this.options.profile ?? 'pico'} --fs ${q(this.fsDir)}${extra}`;
+      return `node ${q(this.options.cliPath ?? join(root, 'out', 'vm', 'cli.js'))} --board ${this.options.profile ?? 'pico'} --fs ${q(this.fsDir)} --line${extra}`;
     }
     return `node ${q(join(root, 'main', 'testing', 'micropython-board.mjs'))} --fs ${q(this.fsDir)}${extra}`;
   }

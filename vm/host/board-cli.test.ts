@@ -123,7 +123,7 @@ function parseBytesRepr(r: string): Buffer {
 
 beforeAll(async () => {
   const { cli } = await buildBoardWorker();
-  socat = spawn('socat', [`pty,raw,echo=0,link=${tty}`, `EXEC:'node ${cli} --board pico --fs ${fsDir}'`], { stdio: 'ignore' });
+  socat = spawn('socat', [`pty,raw,echo=0,link=${tty}`, `EXEC:'node ${cli} --board pico --fs ${fsDir} --line'`], { stdio: 'ignore' });
   const t0 = Date.now();
   while (!fs.existsSync(tty)) {
     if (Date.now() - t0 > 10_000) throw new Error('socat did not create the pty');

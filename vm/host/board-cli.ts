@@ -1,35 +1,41 @@
-// `node out/vm/cli.js --board PROFILE [--fs DIR]`: the simulated board on raw stdin/stdout bytes
-// (no line discipline; Ctrl-C is the byte 0x03, not a signal), so it can stand behind a pty:
-//   socat pty,raw,echo=0,link=TTY EXEC:'node out/vm/cli.js --board pico --fs DIR'
+// `node out/vm/cli.js --board PROFILE [--fs DIR] [--line]`: the simulated board on raw stdin/stdout
+// bytes (no line discipline; Ctrl-C is the byte 0x03, not a signal), so it can stand behind a pty:
+//   socat pty,raw,echo=0,link=TTY EXEC:'node out/vm/cli.js --board pico --fs DIR --line',pty,raw,echo=0
+// In a terminal, Ctrl-] quits. --line says stdin is a serial line, not a person at a terminal:
+// every byte is the board's (binary uploads contain 0x1d), and no hint is printed.
 // The board runs in the same worker as in the app; this thread only moves bytes.
 
 import { Worker } from 'node:worker_threads';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { createBoardSab, StdinWriter, type BoardProfileId, type FromWorker, type WorkerInit } from './protocol';
+import { createBoardSab, SIMULATED_BOARDS, StdinWriter, type BoardProfileId, type FromWorker, type WorkerInit } from './protocol';
 
-const PROFILES: BoardProfileId[] = ['pico', 'pico2', 'esp32', 'circuitpython-rp2040'];
+const PROFILES: string[] = SIMULATED_BOARDS.map((b) => b.id);
 
 export interface BoardCliOptions {
   profile: BoardProfileId;
   fsRoot: string;
+  /** stdin is a serial line (a pty), not a terminal: no quit key, no hint. */
+  line: boolean;
 }
 
-/** Parses `--board PROFILE [--fs DIR]`; returns an error message for bad arguments. */
+/** Parses `--board PROFILE [--fs DIR] [--line]`; returns an error message for bad arguments. */
 export function parseBoardArgs(argv: string[]): BoardCliOptions | string {
   let profile: string | null = null;
   let fsRoot: string | null = null;
+  let line = false;
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === '--board') profile = argv[++i] ?? null;
     else if (a.startsWith('--board=')) profile = a.slice(8);
     else if (a === '--fs') fsRoot = argv[++i] ?? null;
     else if (a.startsWith('--fs=')) fsRoot = a.slice(5);
+    else if (a === '--line') line = true;
     else return `unknown argument '${a}'`;
   }
-  if (!profile || !(PROFILES as string[]).includes(profile)) return `--board needs one of: ${PROFILES.join(', ')}`;
-  return { profile: profile as BoardProfileId, fsRoot: fsRoot ?? fs.mkdtempSync(path.join(os.tmpdir(), `mote-${profile}-`)) };
+  if (!profile || !PROFILES.includes(profile)) return `--board needs one of: ${PROFILES.join(', ')}`;
+  return { profile: profile as BoardProfileId, fsRoot: fsRoot ?? fs.mkdtempSync(path.join(os.tmpdir(), `mote-${profile}-`)), line };
 }
 
 /** Runs the board until stdin ends; resolves with the exit code. */
@@ -65,7 +71,7 @@ export function runBoardCli(argv: string[], workerFile = path.join(__dirname, 'w
       finish(1);
     });
     worker.on('exit', (code) => finish(code === 0 ? 0 : 1));
-    const tty = process.stdin.isTTY === true;
+    const tty = process.stdin.isTTY === true && !opts.line;
     if (tty) process.stderr.write(`mote: simulated ${opts.profile}, files in ${init.fsRoot}; Ctrl-] quits\r\n`);
     process.stdin.on('data', (chunk: Buffer) => {
       // In a terminal, Ctrl-] leaves (as miniterm and mpremote do); behind a pty every byte is the board's.

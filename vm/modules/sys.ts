@@ -7,7 +7,7 @@ import { PyList } from '../objects/list';
 import { PyDict } from '../objects/dict';
 import { PyModule } from '../objects/module';
 import { PyExc, raiseOf, mkExc, typeError } from '../objects/exception';
-import { PyBytes, fromUtf8 } from '../objects/bytes';
+import { PyBytes, fromUtf8, needBuffer } from '../objects/bytes';
 import type { Interp } from '../runtime/interp';
 import * as ops from '../runtime/ops';
 import { nativeModule } from './util';
@@ -21,6 +21,8 @@ class ModulesDict extends PyDict {
 }
 
 const stdioType = new PyType('FileIO', [objectType]);
+/** sys.stdin.buffer: the same input as bytes, as a tool reads binary data sent over the serial line. */
+const stdinBufferType = new PyType('FileIO', [objectType]);
 const implType = new PyType('implementation', [objectType]);
 
 export function makeSys(interp: Interp): PyModule {
@@ -35,7 +37,32 @@ export function makeSys(interp: Interp): PyModule {
     flush: () => None,
     fileno: (a) => (a[0] === stdin ? 0 : a[0] === stdout ? 1 : 2),
   });
-  stdout.$d.set('buffer', stdout); stderr.$d.set('buffer', stderr); stdin.$d.set('buffer', stdin);
+  /** Up to n bytes of stdin (n < 0: until end of input); blocks like a board's stdin. */
+  const readStdin = (n: number, toNewline = false): Uint8Array => {
+    const out: number[] = [];
+    while (n < 0 || out.length < n) {
+      const b = interp.host.readByte();
+      if (b === -2) throw raiseOf(mkExc('KeyboardInterrupt'));
+      if (b < 0) break;
+      out.push(b);
+      if (toNewline && b === 10) break;
+    }
+    return Uint8Array.from(out);
+  };
+  const stdinBuffer = new PyInstance(stdinBufferType);
+  methods(stdinBufferType, {
+    read: (a) => new PyBytes(readStdin(a.length > 1 && a[1] !== None ? Number(a[1]) : -1)),
+    // readinto(buf[, nbytes]): fills buf (or its first nbytes) and returns the count
+    readinto: (a) => {
+      const target = needBuffer(a[1]);
+      const data = readStdin(Math.min(target.length, a.length > 2 ? Number(a[2]) : target.length));
+      target.set(data);
+      return data.length;
+    },
+    readline: () => new PyBytes(readStdin(-1, true)),
+    fileno: () => 0,
+  });
+  stdout.$d.set('buffer', stdout); stderr.$d.set('buffer', stderr); stdin.$d.set('buffer', stdinBuffer);
   const implObj = new PyInstance(implType);
   implObj.$d.set('name', impl.name);
   implObj.$d.set('version', new PyTuple([...impl.version, '']));
