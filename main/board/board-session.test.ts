@@ -65,6 +65,28 @@ describe.each(TEST_BOARDS)('BoardSession on $name over a pty', { timeout: 60_000
     expect(out.toString()).toBe('42\r\n');
   });
 
+  it('answers input() in a running program with keys typed in the terminal', async () => {
+    const { session } = await connect();
+    let out = '';
+    const typed: string[] = [];
+    session.onTerminalData((d) => typed.push(Buffer.from(d).toString()));
+    const running = session.run('name = input("name? ")\nprint("hello", name)\nprint(input())', {
+      onStdout: (d) => {
+        out += d.toString();
+      },
+    });
+    for (let i = 0; i < 500 && !out.includes('name? '); i++) await new Promise((r) => setTimeout(r, 10));
+    await session.writeTerminal('Ada\r');
+    for (let i = 0; i < 500 && !out.includes('hello Ada'); i++) await new Promise((r) => setTimeout(r, 10));
+    await session.writeTerminal('Zoë\r'); // a board's readline keeps ASCII only: 'Zo'
+    expect((await running).status).toBe('ok');
+    expect(out).toContain('name? ');
+    expect(out).toContain('hello Ada\r\n');
+    expect(out).toMatch(/Zo\r\nZo\r\n$/); // the echo, then the print
+    expect(out.match(/Ada/g)).toHaveLength(2); // echoed once by input(), printed once
+    expect(typed.join('')).not.toContain('Ada'); // and not echoed a second time by Mote
+  });
+
   it('connects to a busy board (a program printing in a loop since power-on)', async () => {
     const { session } = await connect([], 'import time\nn=0\nwhile True:\n    print("busy", n)\n    n+=1\n    time.sleep(0.005)\n');
     expect(session.identity.flavour).toBe('micropython');

@@ -126,17 +126,16 @@ export class BoardSession {
 
   /**
    * Keys from the terminal. Delivered at once in the friendly REPL; queued while an operation
-   * holds the board and delivered after it. During run() they are the program's stdin (Ctrl-C stops it).
+   * holds the board and delivered after it. During run() they are the program's stdin (Ctrl-C
+   * stops it), not echoed here: input() echoes them itself, as on a board in any terminal, and a
+   * program reading sys.stdin gets them silently, as there too.
    */
   async writeTerminal(data: Uint8Array | string): Promise<void> {
     const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : Buffer.from(data);
     if (this.runAbort) {
       if (bytes.includes(0x03)) this.runAbort.abort();
       const rest = Buffer.from(bytes.filter((b) => b !== 0x03));
-      if (rest.length) {
-        this.emitTerminal(Buffer.from(rest.toString('latin1').replace(/\r/g, '\r\n'), 'latin1')); // raw mode does not echo
-        await this.stream.write(rest);
-      }
+      if (rest.length) await this.stream.write(rest);
       return;
     }
     if (this.opDepth === 0 && this.mode === 'friendly') {

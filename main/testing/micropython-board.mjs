@@ -11,8 +11,9 @@
 //   the device side of raw-paste (§4) itself (window, flow-control bytes, \x04 acknowledgement)
 //   and hands the collected source to the wasm raw REPL as a classic exec. `--raw-paste=no`
 //   answers `R\x00` instead, to exercise the client's fallback.
-// - sys.stdin (input(), sys.stdin.buffer.read) reads the line, blocking, through the wasm's stdin
-//   hook; Ctrl-C there behaves as on TinyUSB unless micropython.kbd_intr(-1) disarmed it.
+// - sys.stdin (sys.stdin.buffer.read, input()) reads the line, blocking, through the wasm's stdin
+//   hook; Ctrl-C there behaves as on TinyUSB unless micropython.kbd_intr(-1) disarmed it. The
+//   wasm's own input() spins without reading stdin: the bridge replaces it with a readline-like one.
 // - Output is cooked (\n -> \r\n) as a board's stdout is; the wasm print writes bare \n.
 // - `--fs DIR` keeps the board's files in DIR across restarts: after every executed command the
 //   changed files are written to DIR (host-side atomically), like flash that survives an unplug.
@@ -20,6 +21,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { createRequire } from 'node:module';
+import { Worker } from 'node:worker_threads';
 
 const require = createRequire(import.meta.url);
 const args = parseArgs(process.argv.slice(2));
@@ -31,6 +33,20 @@ const { loadMicroPython } = await import(wasmPath);
 const SYSTEM_DIRS = new Set(['tmp', 'home', 'dev', 'proc']);
 const RAW_BANNER_TEXT = 'raw REPL; CTRL-B to exit\r\n>';
 const sleeper = new Int32Array(new SharedArrayBuffer(4));
+
+// A program that neither prints nor sleeps never hands control back, so the main thread cannot
+// notice that socat (the plug) is gone. A watchdog thread ends the process when its parent dies.
+const watchdog = new Worker(
+  `const parent = process.ppid;
+   setInterval(() => { if (process.ppid !== parent) process.kill(process.pid, 'SIGKILL'); }, 250);`,
+  { eval: true },
+);
+watchdog.unref();
+
+/** The line is gone: stop at once. (process.exit would try to restore the dead tty's settings and abort noisily.) */
+function unplugged() {
+  process.kill(process.pid, 'SIGKILL');
+}
 const sleepMs = (ms) => Atomics.wait(sleeper, 0, 0, ms);
 
 // The line: a second, non-blocking open of our pty so reads never stall the VM.
@@ -107,11 +123,11 @@ function readLine() {
     n = fs.readSync(inFd, readBuf, 0, readBuf.length, null);
   } catch (err) {
     if (err.code === 'EAGAIN') return 0;
-    process.exit(0); // EIO: the other end of the line is gone
+    unplugged(); // EIO: the other end of the line is gone
   }
   // 0 bytes from a non-blocking pty means hang-up (socat is gone, the plug was pulled): leave,
   // or this process would spin forever as an orphan.
-  if (n === 0 || process.ppid === 1) process.exit(0);
+  if (n === 0 || process.ppid === 1) unplugged();
   pending.push(readBuf.subarray(0, n));
   return n;
 }
@@ -148,7 +164,7 @@ function writeOut(bytes) {
       off += fs.writeSync(outFd, bytes, off, bytes.length - off);
     } catch (err) {
       if (err.code === 'EAGAIN') sleepMs(1);
-      else process.exit(0);
+      else unplugged();
     }
   }
 }
@@ -357,6 +373,50 @@ function syncFs(hostDir) {
 // #endregion
 
 /**
+ * input() as a board's readline has it (shared/readline): printable ASCII is echoed and kept
+ * (other bytes are dropped, as there), backspace erases, Enter ends the line, Ctrl-D on an empty
+ * line raises EOFError. Ctrl-C reaches it as the scheduled KeyboardInterrupt; the short loop
+ * gives that a place to be raised before EOFError would be.
+ */
+const INPUT_PY = `
+def _mote_input(prompt=''):
+    import sys
+    w = sys.stdout.write
+    r = sys.stdin.buffer.read
+    w(str(prompt))
+    line = ''
+    while True:
+        c = r(1)
+        if not c:
+            for _ in range(2):
+                pass
+            raise EOFError
+        c = c[0]
+        if c == 13:
+            w('\\r\\n')
+            return line
+        if c == 4 and not line:
+            raise EOFError
+        if c in (8, 127):
+            if line:
+                line = line[:-1]
+                w('\\x08\\x1b[K')
+        elif 32 <= c <= 126:
+            line += chr(c)
+            w(chr(c))
+import builtins
+builtins.input = _mote_input
+del builtins, _mote_input
+`;
+
+/** A fresh wasm VM wired to the line; its own input() spins without reading stdin, so ours replaces it. */
+async function bootVm() {
+  const vm = await loadMicroPython({ stdout: onStdout, stdin: stdinByte, linebuffer: false, heapsize: 4 * 1024 * 1024 });
+  vm.runPython(INPUT_PY);
+  return vm;
+}
+
+/**
  * Soft reset (§2.5/§3.2): a fresh VM with the same files. From the raw REPL the board comes back
  * in raw mode without running main.py; from the friendly REPL main.py runs, then the banner.
  */
@@ -365,7 +425,7 @@ async function softReboot() {
   writeOut(Buffer.from('MPY: soft reboot\r\n'));
   const files = [];
   walkBoard('/', (p, isDir) => files.push([p, isDir, isDir ? null : mp.FS.readFile(p)]));
-  const next = await loadMicroPython({ stdout: onStdout, stdin: stdinByte, linebuffer: false, heapsize: 4 * 1024 * 1024 });
+  const next = await bootVm();
   for (const [p, isDir, data] of files) {
     if (isDir) next.FS.mkdir(p);
     else next.FS.writeFile(p, data);
@@ -398,7 +458,7 @@ async function softReboot() {
   mp.replInit();
 }
 
-mp = await loadMicroPython({ stdout: onStdout, stdin: stdinByte, linebuffer: false, heapsize: 4 * 1024 * 1024 });
+mp = await bootVm();
 if (args.fs) loadFs(args.fs);
 mp.replInit();
 if (args.busy) {
