@@ -74,6 +74,18 @@ describe.each(TEST_BOARDS)('BoardFs on $name over a pty', { timeout: 60_000 }, (
     expect(await fs.stat('/a')).toBeNull();
   });
 
+  it('clears away temp files of writes that never finished when listing', async () => {
+    await fs.mkdir('/tmpdir');
+    await session.exec("for p in ('/.a.py.mote~','/tmpdir/.b.mote~','/tmpdir/.c.txt'):\n open(p,'w').write('x')", 'making stale files');
+    // (not '/' recursively: the wasm board's root holds Emscripten's /dev and /proc)
+    const listed = [...(await fs.list('/')), ...(await fs.list('/tmpdir', { recursive: true }))].map((e) => e.path);
+    expect(listed).toContain('/tmpdir/.c.txt');
+    expect(listed.filter((p) => p.endsWith('.mote~'))).toEqual([]);
+    expect(await fs.stat('/.a.py.mote~')).toBeNull();
+    expect(await fs.stat('/tmpdir/.b.mote~')).toBeNull();
+    await fs.remove('/tmpdir', { recursive: true });
+  });
+
   it('reports a missing file with not-found', async () => {
     await expect(fs.read('/nope.txt')).rejects.toMatchObject({ code: 'not-found' });
     await expect(fs.rename('/nope.txt', '/x')).rejects.toMatchObject({ code: 'not-found' });

@@ -75,6 +75,9 @@ export interface BoardFsOptions {
 }
 
 
+/** Writes go to `.<name>.mote~` beside the target first. */
+export const TEMP_SUFFIX = '.mote~';
+
 const PROBE_CAPABILITIES = [
   'try:',
   ' import binascii',
@@ -129,7 +132,11 @@ export class BoardFs implements BoardFiles {
     return this.caps;
   }
 
-  /** Lists a folder; with recursive, everything below it, each folder before its contents. */
+  /**
+   * Lists a folder; with recursive, everything below it, each folder before its contents. A temp
+   * file of a write that never finished (the board was unplugged mid-upload) is removed on the
+   * way: no write can be running, since the session runs one operation at a time.
+   */
   async list(path: string, options: { recursive?: boolean } = {}): Promise<BoardEntry[]> {
     const p = boardPath(path);
     const code = [
@@ -138,6 +145,9 @@ export class BoardFs implements BoardFiles {
       " for n in sorted(os.listdir(p)):",
       "  q=(p if p!='/' else '')+'/'+n",
       '  s=os.stat(q)',
+      `  if n[0]=='.' and n.endswith('${TEMP_SUFFIX}') and not s[0]&0x4000:`,
+      '   os.remove(q)',
+      '   continue',
       "  print('~%d %d %s'%(s[0]&0x4000,s[6],q))",
       '  if r and s[0]&0x4000:',
       '   L(q,r)',
@@ -212,7 +222,7 @@ export class BoardFs implements BoardFiles {
     const p = boardPath(path);
     const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : Buffer.from(data);
     const caps = await this.capabilities();
-    const temp = posix.join(posix.dirname(p), `.${posix.basename(p)}.mote~`);
+    const temp = posix.join(posix.dirname(p), `.${posix.basename(p)}${TEMP_SUFFIX}`);
     if (caps.stream && this.upload === 'stream') {
       const plan = this.plan ?? streamPlan(this.session.transport.info.flowControl, this.session.raw.window);
       const platform = this.session.identity.platform;

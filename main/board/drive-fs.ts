@@ -6,7 +6,7 @@ import { createHash } from 'node:crypto';
 import { promises as fsp } from 'node:fs';
 import { join, posix, relative, resolve, sep } from 'node:path';
 import { MoteError } from '../../shared/errors';
-import { type BoardEntry, type BoardFiles, boardPath, type SyncOptions, type SyncReport, type TransferOptions, walkLocal } from './board-fs';
+import { type BoardEntry, type BoardFiles, boardPath, type SyncOptions, type SyncReport, TEMP_SUFFIX, type TransferOptions, walkLocal } from './board-fs';
 import { syncFolder, writeFileAtomic } from '../util/atomic-write';
 import { cancelled } from './board-stream';
 
@@ -80,7 +80,7 @@ export class DriveFs implements BoardFiles {
               options.onProgress?.(Math.min(i + CHUNK, bytes.length), bytes.length);
             }
           },
-          { createParents: false, tempName: `.${posix.basename(boardPath(path))}.mote~` },
+          { createParents: false, tempName: `.${posix.basename(boardPath(path))}${TEMP_SUFFIX}` },
         ),
       `writing ${path}`,
     );
