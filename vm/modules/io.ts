@@ -1,9 +1,10 @@
 // io: open() on the board filesystem (VmFilesystem), StringIO and BytesIO.
-// Text files decode UTF-8; positions are byte offsets, as on MicroPython.
+// Text files decode UTF-8; positions are byte offsets, as on MicroPython, while read(n) on a
+// text stream counts characters (py/stream.c stream_read_generic).
 
 import { PyType, objectType, None, methods, type PyObj, type Kw } from '../objects/object';
 import { pyErr, typeError, raiseOf, mkExc } from '../objects/exception';
-import { PyBytes, PyByteArray, utf8, decodeUtf8, latin1, bufferOf } from '../objects/bytes';
+import { PyBytes, PyByteArray, utf8, fromUtf8, bufferOf } from '../objects/bytes';
 import { PyList } from '../objects/list';
 import { PyIter } from '../objects/iterator';
 import type { PyModule } from '../objects/module';
@@ -54,6 +55,38 @@ export class PyStream extends PyIter {
     });
   }
 
+  /** read(n) on a text stream: the bytes of n characters. Like MicroPython it never reads past
+   *  them (a stream has no buffer to give bytes back to): it reads as many bytes as characters are
+   *  still wanted, then again for whatever the last character lacks, until n are whole. */
+  readCharBytes(n: number): Uint8Array {
+    let buf = new Uint8Array(0);
+    let counted = 0; // bytes already counted as whole characters
+    for (let more = n; more > 0;) {
+      const got = this.readExactly(more);
+      if (!got.length) break;
+      const nb = new Uint8Array(buf.length + got.length); nb.set(buf); nb.set(got, buf.length); buf = nb;
+      for (;;) {
+        const b = buf[counted];
+        // a stray continuation byte counts as 5, as in MicroPython; decoding then fails anyway
+        const len = b < 0x80 ? 1 : (b & 0xe0) === 0xc0 ? 2 : (b & 0xf0) === 0xe0 ? 3 : (b & 0xf8) === 0xf0 ? 4 : 5;
+        if (counted + len > buf.length) { more = counted + len - buf.length + n - 1; break; }
+        counted += len; n--;
+        if (counted >= buf.length) { more = n; break; }
+      }
+    }
+    return buf;
+  }
+
+  /** n bytes, fewer only at the end of the stream (mp_stream_read_exactly). */
+  private readExactly(n: number): Uint8Array {
+    const first = this.readBytes(n);
+    if (first.length === n || !first.length || this.memory) return first;
+    const out = new Uint8Array(n); out.set(first);
+    let got = first.length;
+    while (got < n) { const c = this.readBytes(n - got); if (!c.length) break; out.set(c, got); got += c.length; }
+    return out.slice(0, got);
+  }
+
   readLineBytes(limit: number): Uint8Array {
     const out: number[] = [];
     while (limit < 0 || out.length < limit) {
@@ -81,6 +114,8 @@ export class PyStream extends PyIter {
 
   seek(off: number, whence: 0 | 1 | 2): number {
     this.check();
+    // "In POSIX, it's error to seek before end of stream" (py/stream.c mp_stream_seek)
+    if (whence === 0 && off < 0) throw raiseOf(mkExc('OSError', 22));
     if (this.memory) {
       const base = whence === 0 ? 0 : whence === 1 ? this.pos : this.len;
       this.pos = Math.max(0, base + off);
@@ -95,7 +130,8 @@ export class PyStream extends PyIter {
     if (!this.memory) this.wrap(() => this.fs().close(this.handle));
   }
 
-  decode(b: Uint8Array): PyObj { return this.text ? (decodeUtf8(b) ?? latin1(b)) : new PyBytes(b); }
+  /** Text that is not whole UTF-8 (a read from the middle of a character) is a UnicodeError. */
+  decode(b: Uint8Array): PyObj { return this.text ? fromUtf8(b) : new PyBytes(b); }
 
   next(): PyObj {
     const line = this.readLineBytes(-1);
@@ -111,10 +147,13 @@ function S(a: PyObj[]): PyStream {
 
 const streamMethods = {
   // f.read([size])
-  read: (a: PyObj[]) => { const s = S(a); return s.decode(s.readBytes(a.length > 1 && a[1] !== None ? argNum(a[1]) : -1)); },
+  read: (a: PyObj[]) => {
+    const s = S(a);
+    const n = a.length > 1 ? argNum(a[1]) : -1;
+    return s.decode(n >= 0 && s.text ? s.readCharBytes(n) : s.readBytes(n));
+  },
   // f.readline([size])
   readline: (a: PyObj[]) => { const s = S(a); return s.decode(s.readLineBytes(a.length > 1 ? argNum(a[1]) : -1)); },
-  readlines: (a: PyObj[]) => { const s = S(a); const out: PyObj[] = []; for (;;) { const l = s.readLineBytes(-1); if (!l.length) break; out.push(s.decode(l)); } return new PyList(out); },
   // f.write(data)
   write: (a: PyObj[]) => {
     const s = S(a); const x = a[1];
@@ -147,10 +186,15 @@ const streamMethods = {
   __next__: (a: PyObj[]) => { const v = S(a).next(); if (v === undefined) throw pyErr('StopIteration'); return v; },
   __del__: () => None,
 };
+// files have readlines, StringIO and BytesIO do not (py/objstringio.c)
+const fileMethods = {
+  ...streamMethods,
+  readlines: (a: PyObj[]) => { const s = S(a); const out: PyObj[] = []; for (;;) { const l = s.readLineBytes(-1); if (!l.length) break; out.push(s.decode(l)); } return new PyList(out); },
+};
 
-methods(textIOType, { ...streamMethods, __repr__: (a) => `<io.TextIOWrapper ${ops.hexId(a[0])}>` });
-methods(fileIOType, { ...streamMethods, __repr__: (a) => `<io.FileIO ${ops.hexId(a[0])}>` });
-methods(stringIOType, { ...streamMethods, getvalue: (a) => { const s = S(a); s.check(); return decodeUtf8(s.buf.slice(0, s.len)) ?? ''; }, __repr__: (a) => `<io.StringIO ${ops.hexId(a[0])}>` });
+methods(textIOType, { ...fileMethods, __repr__: (a) => `<io.TextIOWrapper ${ops.hexId(a[0])}>` });
+methods(fileIOType, { ...fileMethods, __repr__: (a) => `<io.FileIO ${ops.hexId(a[0])}>` });
+methods(stringIOType, { ...streamMethods, getvalue: (a) => { const s = S(a); s.check(); return fromUtf8(s.buf.slice(0, s.len)); }, __repr__: (a) => `<io.StringIO ${ops.hexId(a[0])}>` });
 methods(bytesIOType, { ...streamMethods, getvalue: (a) => { const s = S(a); s.check(); return new PyBytes(s.buf.slice(0, s.len)); }, __repr__: (a) => `<io.BytesIO ${ops.hexId(a[0])}>` });
 
 function memStream(type: PyType, text: boolean, init: PyObj): PyStream {
