@@ -87,6 +87,21 @@ describe('run on the simulated board', () => {
     await expect(page.locator('.status-cursor').innerText()).resolves.toMatch(/^Line 3,/);
   });
 
+  it('answers input() from the REPL, each key shown once', async () => {
+    const { page } = app;
+    await setEditorText(page, 'name = input("Your name? ")\nprint("Hello,", name + "!")\n');
+    await page.getByRole('button', { name: 'Run', exact: true }).click();
+    await waitForRepl(page, /Your name\?/);
+    await page.locator('.region-repl .repl-terminal').click();
+    await page.keyboard.type('Ada\r');
+    await waitForRepl(page, /Hello, Ada!/);
+    await page.waitForFunction(() => document.body.dataset.running === 'false', undefined, { timeout: 10_000 });
+    const text = await replText(page);
+    expect(text).toMatch(/Your name\? Ada\s*\n\s*Hello, Ada!/);
+    expect(text).not.toMatch(/AdaAda|A+d+a+\s*\n\s*Ada\s*\n/);
+    await app.screenshot('run-input');
+  });
+
   it('plots numbers the program prints', async () => {
     const { page } = app;
     await setEditorText(page, 'import math\nfor i in range(40):\n    print((i, math.sin(i / 5) * 10))\n');
