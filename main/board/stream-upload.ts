@@ -4,8 +4,8 @@
 // host keeps a window of frames in flight (board-protocols.md §2.4, §5).
 //
 // Why escaping rather than micropython.kbd_intr(-1): with Ctrl-C left armed, Stop and the §3.5
-// recovery still reach a receiver that waits for data which will never come (Mote crashed,
-// cable pulled halfway), and bytes that arrive after the receiver has ended (a full drive made
+// recovery still reach a receiver that waits for data which will never come (Mote crashed or
+// was closed mid-upload), and bytes that arrive after the receiver has ended (a full drive made
 // it fail mid-stream) are harmless in the raw REPL's input buffer, because the raw REPL's
 // control bytes (^A..^E) never appear in the stream.
 import { createHash } from 'node:crypto';
