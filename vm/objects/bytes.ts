@@ -1,6 +1,6 @@
 // bytes and bytearray: Uint8Array-backed; bytearray grows by reallocation.
 
-import { PyType, objectType, type PyObj } from './object';
+import { PyType, objectType, None, type PyObj } from './object';
 import { setBytesHooks } from './int';
 import { pyErr } from './exception';
 
@@ -32,6 +32,9 @@ export class PyMemoryView {
   }
 }
 PyMemoryView.prototype.$type = memoryviewType;
+// mutable buffers are unhashable (MicroPython's array types have no hash slot)
+bytearrayType.dict.set('__hash__', None);
+memoryviewType.dict.set('__hash__', None);
 
 /** The raw bytes of any bytes-like object, or null. */
 export function bufferOf(x: PyObj): Uint8Array | null {

@@ -26,6 +26,10 @@ export class PyType {
   alloc: ((cls: PyType) => PyObj) | null = null;
   /** Replaces the generic construct-then-__init__ protocol (int(), str(), ...). */
   construct: ((cls: PyType, args: PyObj[], kw: Kw) => PyObj) | null = null;
+  /** Operators of a native type that are no attributes (MicroPython's binary_op slot): called
+   *  when the left operand is of this type with the operator's name ('add', 'iadd' for +=...),
+   *  undefined when the type has nothing for it and the runtime goes on as usual. */
+  binaryOp: ((op: string, a: PyObj, b: PyObj) => PyObj) | null = null;
   /** True for types written in TS; false for classes created by Python code. */
   native = true;
   module = 'builtins';

@@ -19,7 +19,8 @@ import { PyGenerator } from '../objects/generator';
 import { PyRange, RangeIter } from '../objects/range';
 import { PySlice, sliceIndices, sliceArray } from '../objects/slice';
 import { PyModule } from '../objects/module';
-import { PyBytes, PyByteArray, PyMemoryView, latin1, utf8 } from '../objects/bytes';
+import { PyBytes, PyByteArray, PyMemoryView, latin1, utf8, bufferOf } from '../objects/bytes';
+import { isArrayLike, eqChecksOtherType, arrayCompare, compareBytes, fastSlice, sliceAssignSource } from '../objects/array-like';
 import { keyOf, objId } from './hash';
 import { rt } from './state';
 import { strIndex, strSlice, strLen } from '../objects/str-util';
@@ -229,13 +230,13 @@ export function eq(a: PyObj, b: PyObj): boolean {
     for (const k of a.m.keys()) if (!b.m.has(k)) return false;
     return true;
   }
-  const ba = a instanceof PyBytes || a instanceof PyByteArray ? bufOf(a) : null;
-  if (ba) {
-    const bb = b instanceof PyBytes || b instanceof PyByteArray ? bufOf(b) : null;
-    if (!bb || ba.length !== bb.length) return false;
-    for (let i = 0; i < ba.length; i++) if (ba[i] !== bb[i]) return false;
-    return true;
+  // bytes equals bytes; bytearray, memoryview and array.array compare as arrays, but an array
+  // only with another array-like, never with bytes (MP_TYPE_FLAG_EQ_CHECKS_OTHER_TYPE)
+  if (a instanceof PyBytes) {
+    if (b instanceof PyBytes) return compareBytes('eq', a.b, b.b);
+    return eqChecksOtherType(b) && arrayCompare('eq', b, a);
   }
+  if (isArrayLike(a)) return (eqChecksOtherType(a) || isArrayLike(b)) && arrayCompare('eq', a, b);
   if (a instanceof PyRange && b instanceof PyRange) return a.length === b.length && (a.length === 0 || (a.start === b.start && (a.length === 1 || a.step === b.step)));
   if (ta === 'object') {
     const f = a.$type.lookup('__eq__');
@@ -303,20 +304,13 @@ function compare(a: PyObj, b: PyObj, op: '__lt__' | '__le__' | '__gt__' | '__ge_
       default: return a.size > b.size && sub(b, a);
     }
   }
-  const ba = bufferOrNull(a); const bb = bufferOrNull(b);
-  if (ba && bb) {
-    const n = Math.min(ba.length, bb.length);
-    for (let i = 0; i < n; i++) if (ba[i] !== bb[i]) return cmpPrim(ba[i], bb[i], op);
-    return cmpPrim(ba.length, bb.length, op);
-  }
+  // bytes orders against any buffer; the array-likes by their typecode rules (array_binary_op)
+  if (isArrayLike(a)) return arrayCompare(op.slice(2, 4) as 'lt', a, b);
+  const bb = a instanceof PyBytes ? bufferOf(b) : null;
+  if (bb) return compareBytes(op.slice(2, 4) as 'lt', a.b, bb);
   throw typeError(`unsupported types for ${op}: '${typeName(a)}', '${typeName(b)}'`);
 }
 
-function bufferOrNull(x: PyObj): Uint8Array | null {
-  if (x instanceof PyBytes) return x.b;
-  if (x instanceof PyByteArray) return x.bytes;
-  return null;
-}
 
 function cmpPrim(a: PyObj, b: PyObj, op: string): boolean {
   switch (op) {
@@ -363,6 +357,7 @@ export function contains(c: PyObj, x: PyObj): boolean {
   const t = typeOf(c);
   const f = t.lookup('__contains__');
   if (f !== undefined) return truthy(callObj(f, [c, x], null));
+  if (t.binaryOp) { const r = t.binaryOp('contains', c, x); if (r !== undefined) return truthy(r); }
   if (c instanceof PyRange) {
     if (typeof x !== 'number') return x instanceof PyFloat ? false : false;
     const { start, step } = c;
@@ -376,7 +371,7 @@ export function contains(c: PyObj, x: PyObj): boolean {
   if (c instanceof PyBytes || c instanceof PyByteArray) {
     const b = bufOf(c);
     if (typeof x === 'number') return b.includes(x);
-    const needle = bufferOrNull(x);
+    const needle = bufferOf(x);
     if (!needle) throw typeError(`unsupported types for __contains__: '${typeName(c)}', '${typeName(x)}'`);
     return latin1(b).includes(latin1(needle));
   }
@@ -555,6 +550,7 @@ export function binop(op: string, a: PyObj, b: PyObj): PyObj {
     if (rf !== undefined) { const r = callObj(rf, [b, a], null); if (r !== NotImplemented) return r; }
   }
   if (isBoxed(a) || isBoxed(b)) return binop(op, unbox(a), unbox(b));
+  if (ta.binaryOp) { const r = ta.binaryOp(op, a, b); if (r !== undefined) return r; }
   const r = nativeBinop(op, a, b);
   if (r !== undefined) return r;
   if (complexOp) { const c = complexOp(op, a, b); if (c !== undefined) return c; }
@@ -568,8 +564,8 @@ function nativeBinop(op: string, a: PyObj, b: PyObj): PyObj {
       if (typeof a === 'string' && typeof b === 'string') { checkStrSize(a.length + b.length); return a + b; }
       if (a instanceof PyList && b instanceof PyList) return new PyList(a.items.concat(b.items));
       if (a instanceof PyTuple && b instanceof PyTuple) return new PyTuple(a.items.concat(b.items));
-      if ((a instanceof PyBytes || a instanceof PyByteArray) && (bufferOrNull(b) || typeof b === 'string')) {
-        const x = bufOf(a); const y = typeof b === 'string' ? utf8(b) : bufferOrNull(b) as Uint8Array;
+      if ((a instanceof PyBytes || a instanceof PyByteArray) && (bufferOf(b) || typeof b === 'string')) {
+        const x = bufOf(a); const y = typeof b === 'string' ? utf8(b) : bufferOf(b) as Uint8Array;
         const out = new Uint8Array(x.length + y.length); out.set(x); out.set(y, x.length);
         return a instanceof PyBytes ? new PyBytes(out) : new PyByteArray(out);
       }
@@ -687,6 +683,7 @@ function inplace(op: string, a: PyObj, b: PyObj): PyObj {
       const f = t.lookup(OPNAMES[op][2]);
       if (f !== undefined) { const r = callObj(f, [a, b], null); if (r !== NotImplemented) return r; }
     }
+    if (t.binaryOp) { const r = t.binaryOp('i' + op, a, b); if (r !== undefined) return r; }
     if (a instanceof PyList && op === 'add') { extendList(a, b); return a; }
     if (a instanceof PyList && op === 'mul') { const r = binop('mul', a, b) as PyList; a.items = r.items; return a; }
     if (a instanceof PyByteArray && op === 'add') { const r = binop('add', a, b) as PyByteArray; a.set(r.bytes); return a; }
@@ -1050,12 +1047,10 @@ function giSlow(o: PyObj, k: PyObj): PyObj {
   if (o instanceof PyBytes || o instanceof PyByteArray || o instanceof PyMemoryView) {
     const buf: Uint8Array = o instanceof PyBytes ? o.b : o.bytes;
     if (k instanceof PySlice) {
-      const arr = sliceArray(Array.from(buf), k);
-      if (o instanceof PyMemoryView) {
-        const [start, , step, n] = sliceIndices(k, buf.length);
-        if (step === 1) return new PyMemoryView(o.obj, o.start + start, n, o.readonly);
-      }
-      return o instanceof PyByteArray ? new PyByteArray(Uint8Array.from(arr)) : new PyBytes(Uint8Array.from(arr));
+      // step 1 only, as MicroPython's bytes and array subscr
+      const [start, stop] = fastSlice(k, buf.length);
+      if (o instanceof PyMemoryView) return new PyMemoryView(o.obj, o.start + start, stop - start, o.readonly);
+      return o instanceof PyByteArray ? new PyByteArray(buf.slice(start, stop)) : new PyBytes(buf.slice(start, stop));
     }
     return buf[indexOf(k, buf.length, o instanceof PyBytes ? 'bytes' : o instanceof PyByteArray ? 'bytearray' : 'memoryview')];
   }
@@ -1086,13 +1081,8 @@ export function si(o: PyObj, k: PyObj, v: PyObj): void {
   if (o instanceof PyByteArray || (o instanceof PyMemoryView && !o.readonly)) {
     const b = o.bytes;
     if (k instanceof PySlice) {
-      const src = bufferOrNull(v) ?? (v instanceof PyMemoryView ? v.bytes : null) ?? Uint8Array.from(toArray(v).map(Number));
-      const [start, stop, step, n] = sliceIndices(k, b.length);
-      if (o instanceof PyMemoryView || step !== 1) {
-        if (src.length !== n) throw pyErr('ValueError', 'memoryview assignment: lvalue and rvalue have different structures');
-        for (let i = 0; i < n; i++) b[start + i * step] = src[i];
-        return;
-      }
+      const [start, stop, src] = sliceAssignSource(o, b.length, k, v);
+      if (o instanceof PyMemoryView) { b.set(src, start); return; }
       const out = new Uint8Array(b.length - (stop - start) + src.length);
       out.set(b.subarray(0, start)); out.set(src, start); out.set(b.subarray(stop), start + src.length);
       (o as PyByteArray).set(out);
