@@ -14,6 +14,7 @@ import { setType, frozensetType } from '../objects/set';
 import { rangeType } from '../objects/range';
 import { sliceType } from '../objects/slice';
 import { bytesType, bytearrayType, memoryviewType } from '../objects/bytes';
+import { complexType } from '../objects/complex';
 import { PyFunction } from '../objects/function';
 import { PyIter, FnIter, JsArrayIter, iteratorType } from '../objects/iterator';
 import { PyModule } from '../objects/module';
@@ -59,7 +60,7 @@ export function makeBuiltins(): PyModule {
   const m = new PyModule('builtins');
   const g = m.g;
   const types: PyType[] = [objectType, typeType, intType, boolType, strType, floatType, tupleType, listType, dictType, setType, frozensetType,
-    rangeType, sliceType, bytesType, bytearrayType, memoryviewType, classmethodType, staticmethodType, propertyType, superType];
+    rangeType, sliceType, bytesType, bytearrayType, memoryviewType, complexType, classmethodType, staticmethodType, propertyType, superType];
   for (const t of types) g[t.name] = t;
   for (const [n, t] of excTypes) g[n] = t;
   g.EnvironmentError = excTypes.get('OSError');

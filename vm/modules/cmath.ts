@@ -1,157 +1,13 @@
-// cmath and the complex type (the runtime imports this module for `1j` literals and calls
-// `__complex`). Arithmetic follows objcomplex.c (z1**z2 through exp/log, its division and
-// "complex divide by zero"); functions are MicroPython's set: cos, exp, log, log10, phase,
-// polar, rect, sin, sqrt. Not supported: hashing by value (hash() of a complex is its id).
+// cmath: MicroPython's set of functions on complex numbers (cos, exp, log, log10, phase, polar,
+// rect, sin, sqrt); the complex type itself is a builtin (objects/complex).
 
-import { PyType, typeType, objectType, methods, None, PyBuiltin, PyProperty, NotImplemented, type PyObj } from '../objects/object';
-import { PyFloat, floatRepr } from '../objects/float';
+import { PyFloat } from '../objects/float';
 import { PyTuple } from '../objects/tuple';
-import { pyErr, typeError } from '../objects/exception';
-import { arity, noKw } from '../runtime/args';
-import * as ops from '../runtime/ops';
-import type { Interp } from '../runtime/interp';
+import { C, complexArg, floatArg } from '../objects/complex';
+import { arity } from '../runtime/args';
+import type { PyObj } from '../objects/object';
 import type { PyModule } from '../objects/module';
 import { nativeModule } from './util';
-
-export const complexType = new PyType('complex', [objectType]);
-complexType.$type = typeType;
-
-export class PyComplex {
-  declare $type: PyType;
-  constructor(readonly re: number, readonly im: number) {}
-}
-PyComplex.prototype.$type = complexType;
-
-const C = (re: number, im: number): PyComplex => new PyComplex(re, im);
-
-/** A real number's value, or undefined for anything that is not int/bool/float. */
-function realOf(x: PyObj): number | undefined {
-  if (typeof x === 'number') return x;
-  if (typeof x === 'bigint') return Number(x);
-  if (typeof x === 'boolean') return x ? 1 : 0;
-  if (x instanceof PyFloat) return x.v;
-  return undefined;
-}
-
-/** mp_obj_get_complex: a number or complex as [re, im]. */
-function complexArg(x: PyObj): [number, number] {
-  if (x instanceof PyComplex) return [x.re, x.im];
-  const r = realOf(x);
-  if (r === undefined) throw typeError(`can't convert ${ops.typeName(x)} to complex`);
-  return [r, 0];
-}
-
-function floatArg(x: PyObj): number {
-  const r = realOf(x);
-  if (r === undefined) throw typeError(`can't convert ${ops.typeName(x)} to float`);
-  return r;
-}
-
-/** A component as MicroPython prints it: float repr without a trailing ".0". */
-function part(v: number): string { return floatRepr(v).replace(/\.0$/, ''); }
-
-function complexRepr(z: PyComplex): string {
-  if (z.re === 0) return part(z.im) + 'j';
-  const neg = z.im < 0 || Object.is(z.im, -0);
-  return `(${part(z.re)}${neg ? '' : '+'}${part(z.im)}j)`;
-}
-
-function power(ar: number, ai: number, br: number, bi: number): PyComplex {
-  const abs1 = Math.sqrt(ar * ar + ai * ai);
-  if (abs1 === 0) {
-    if (bi === 0 && br >= 0) return C(br === 0 ? 1 : 0, 0);
-    throw pyErr('ZeroDivisionError', '0.0 to a complex power');
-  }
-  const ln1 = Math.log(abs1);
-  const arg1 = Math.atan2(ai, ar);
-  const x3 = br * ln1 - bi * arg1;
-  const y3 = bi * ln1 + br * arg1;
-  const e = Math.exp(x3);
-  return C(e * Math.cos(y3), e * Math.sin(y3));
-}
-
-function multiply(ar: number, ai: number, br: number, bi: number): PyComplex {
-  return C(ar * br - ai * bi, ar * bi + ai * br);
-}
-
-function divide(ar: number, ai: number, br: number, bi: number): PyComplex {
-  if (bi === 0) {
-    if (br === 0) throw pyErr('ZeroDivisionError', 'complex divide by zero');
-    return C(ar / br, ai / br);
-  }
-  if (br === 0) return C(ai / bi, -ar / bi);
-  const len2 = br * br + bi * bi;
-  return multiply(ar, ai, br / len2, bi / -len2);
-}
-
-/** The runtime's complex hook: a result, or undefined when neither operand is complex. */
-function complexOp(op: string, a: PyObj, b: PyObj): PyObj {
-  if (!(a instanceof PyComplex) && !(b instanceof PyComplex)) return undefined;
-  if (op === 'neg') return C(-a.re, -a.im);
-  if (op === 'pos') return a;
-  const ra = a instanceof PyComplex ? undefined : realOf(a);
-  const rb = b instanceof PyComplex ? undefined : realOf(b);
-  if ((!(a instanceof PyComplex) && ra === undefined) || (!(b instanceof PyComplex) && rb === undefined)) return undefined;
-  const [ar, ai] = complexArg(a);
-  const [br, bi] = complexArg(b);
-  switch (op) {
-    case 'add': return C(ar + br, ai + bi);
-    case 'sub': return C(ar - br, ai - bi);
-    case 'mul': return multiply(ar, ai, br, bi);
-    case 'truediv': return divide(ar, ai, br, bi);
-    case 'pow': return power(ar, ai, br, bi);
-    case 'floordiv': throw typeError("can't truncate-divide a complex number");
-  }
-  return undefined;
-}
-
-// complex([real[, imag]]) / complex(string)
-function construct(args: PyObj[]): PyComplex {
-  arity(args, 0, 2);
-  if (args.length === 0) return C(0, 0);
-  if (args.length === 1) {
-    const x = args[0];
-    if (typeof x === 'string') return parseComplex(x);
-    const [re, im] = complexArg(x);
-    return C(re, im);
-  }
-  const [ar, ai] = args[0] instanceof PyComplex ? [args[0].re, args[0].im] : [floatArg(args[0]), 0];
-  const [br, bi] = args[1] instanceof PyComplex ? [args[1].re, args[1].im] : [floatArg(args[1]), 0];
-  return C(ar - bi, ai + br);
-}
-
-const NUM = '(?:(?:\\d+\\.?\\d*|\\.\\d+)(?:[eE][+-]?\\d+)?|inf|nan|infinity)';
-
-function parseComplex(s: string): PyComplex {
-  const t = s.trim().toLowerCase();
-  const num = (x: string) => (x.endsWith('nan') ? NaN : x.includes('inf') ? (x.startsWith('-') ? -Infinity : Infinity) : Number(x));
-  let m = new RegExp(`^([+-]?${NUM})$`).exec(t);
-  if (m) return C(num(m[1]), 0);
-  const imag = (x: string) => num(x === '' || x === '+' ? '1' : x === '-' ? '-1' : x);
-  m = new RegExp(`^([+-]?(?:${NUM})?)j$`).exec(t);
-  if (m) return C(0, imag(m[1]));
-  m = new RegExp(`^([+-]?${NUM})([+-](?:${NUM})?)j$`).exec(t);
-  if (m) return C(num(m[1]), imag(m[2]));
-  throw pyErr('ValueError', 'invalid syntax for number');
-}
-
-complexType.construct = (_cls, args, kw) => { noKw(kw); return construct(args); };
-methods(complexType, {
-  __repr__: (a) => complexRepr(a[0]),
-  __eq__: (a) => {
-    const z = a[0] as PyComplex;
-    if (a[1] instanceof PyComplex) return z.re === a[1].re && z.im === a[1].im;
-    const r = realOf(a[1]);
-    return r === undefined ? NotImplemented : z.im === 0 && z.re === r;
-  },
-  __abs__: (a) => { const z = a[0] as PyComplex; return new PyFloat(Math.sqrt(z.re * z.re + z.im * z.im)); },
-  __bool__: (a) => (a[0] as PyComplex).re !== 0 || (a[0] as PyComplex).im !== 0,
-});
-complexType.dict.set('real', new PyProperty(new PyBuiltin('real', (a) => new PyFloat((a[0] as PyComplex).re)), None, None, None));
-complexType.dict.set('imag', new PyProperty(new PyBuiltin('imag', (a) => new PyFloat((a[0] as PyComplex).im)), None, None, None));
-PyType.version++;
-
-ops.setComplexHooks((x, y) => power(x, 0, y, 0), complexOp);
 
 const LOG10_E = 0.4342944819032518;
 
@@ -159,9 +15,7 @@ function f1(fn: (re: number, im: number) => PyObj) {
   return (a: PyObj[]) => { arity(a, 1); const [re, im] = complexArg(a[0]); return fn(re, im); };
 }
 
-export function makeCmath(interp: Interp): PyModule {
-  // MicroPython has `complex` as a builtin; the runtime creates it with this module.
-  if (interp.builtins.g.complex === undefined) interp.builtins.g.complex = complexType;
+export function makeCmath(): PyModule {
   return nativeModule('cmath', {
     // cmath.phase(z)
     phase: f1((re, im) => new PyFloat(Math.atan2(im, re))),
@@ -185,7 +39,5 @@ export function makeCmath(interp: Interp): PyModule {
     cos: f1((re, im) => C(Math.cos(re) * Math.cosh(im), -Math.sin(re) * Math.sinh(im))),
     // cmath.sin(z)
     sin: f1((re, im) => C(Math.sin(re) * Math.cosh(im), Math.cos(re) * Math.sinh(im))),
-    // the runtime's constructor for `1j` literals: __complex(real, imag)
-    __complex: (a) => C(floatArg(a[0]), floatArg(a[1])),
   }, { e: new PyFloat(Math.E), pi: new PyFloat(Math.PI) });
 }

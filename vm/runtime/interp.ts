@@ -7,6 +7,7 @@ import { compile, SyntaxErr, type ConstDesc } from '../compile/index';
 import { None, PyBuiltin, setMissingArgument, type PyObj, type Kw } from '../objects/object';
 import { PyExc, PyRaise, pyErr, raiseOf, mkExc, excType, typeError } from '../objects/exception';
 import { PyFloat } from '../objects/float';
+import { PyComplex } from '../objects/complex';
 import { PyBytes, fromLatin1, fromUtf8, decodeUtf8, latin1 } from '../objects/bytes';
 import { PyModule } from '../objects/module';
 import { PyDict } from '../objects/dict';
@@ -193,10 +194,7 @@ export class Interp {
     });
   }
 
-  makeComplex(imag: number): PyObj {
-    const cm = this.importName('cmath', true, this.main.g) as PyModule;
-    return ops.callObj(cm.g.__complex, [0, imag], null);
-  }
+  makeComplex(imag: number): PyObj { return new PyComplex(0, imag); }
 
   /** Compiles source into a JS function bound to the given globals. */
   compileFn(source: string, filename: string, mode: 'exec' | 'single' | 'eval', g: Record<string, PyObj>): () => PyObj {

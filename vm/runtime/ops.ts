@@ -215,6 +215,7 @@ export function eq(a: PyObj, b: PyObj): boolean {
     if (tb === 'number' || tb === 'boolean') return a.v === numVal(b);
     if (tb === 'bigint') return a.v === Number(b); // MicroPython compares int and float as floats
   } else if (b instanceof PyFloat) return eq(b, a);
+  if (complexOp) { const r = complexOp('eq', a, b); if (r !== undefined) return r; }
   if (ta === 'object' && !a.$type.native) { const r = userCmp(a, b, '__eq__', '__eq__'); if (r !== NotImplemented) return truthy(r); }
   if (tb === 'object' && !b.$type.native) { const r = userCmp(b, a, '__eq__', '__eq__'); if (r !== NotImplemented) return truthy(r); }
   if (isBoxed(a) || isBoxed(b)) return eq(unbox(a), unbox(b));
@@ -397,6 +398,7 @@ export function hashOf(x: PyObj): number | bigint {
     case 'string': { let h = 5381; for (let i = 0; i < x.length; i++) h = ((h * 33) ^ x.charCodeAt(i)) & 0x3fffffff; return h; }
   }
   if (x instanceof PyFloat) return Number.isInteger(x.v) ? x.v : Math.floor(x.v * 1000003) & 0x3fffffff;
+  if (x.$hash) return x.$hash();
   const t = typeOf(x);
   const h = t.lookup('__hash__');
   if (x.$prim !== undefined && (h === undefined || h instanceof PyBuiltin)) return hashOf(x.$prim);
@@ -1441,6 +1443,7 @@ function objMpHash(x: PyObj): number {
   if (x instanceof PyFloat) return floatHash(x.v);
   if (x instanceof PyTuple) { let h = 98208; for (const it of x.items) h = (h + mpHash(it)) >>> 0; return h; }
   if (x instanceof PyBytes) return bytesHash(x.b);
+  if (x.$hash) return x.$hash() >>> 0;
   if (x instanceof PySet) { let h = 0; for (const it of x.items()) h = (h + mpHash(it)) >>> 0; return h; }
   const t = typeOf(x);
   const hf = t.lookup('__hash__');
