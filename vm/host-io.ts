@@ -40,6 +40,12 @@ export interface HostIO {
    * its heap limit, so a runaway allocation loop cannot exhaust the host.
    */
   memoryUsage?(): number;
+  /**
+   * Optional: micropython.kbd_intr(c). From now until the running program or command ends, the
+   * byte c (0..255) interrupts it instead of Ctrl-C, or none does when c is -1, so a program can
+   * read 0x03 from stdin as data. Hosts without it keep Ctrl-C armed (kbd_intr is then a no-op).
+   */
+  setInterruptChar?(c: number): void;
 }
 
 /** Stat result of a board file or folder; mode uses 0x4000 for folders and 0x8000 for files, as MicroPython does. */

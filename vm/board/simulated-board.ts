@@ -120,6 +120,7 @@ export class SimulatedBoard implements ReplEngine {
       readByte: () => host.readByte(),
       wait: (ms) => host.wait(ms),
       poll: () => host.poll(),
+      setInterruptChar: (c) => host.setInterruptChar?.(c),
       monotonicMs: () => host.monotonicMs(),
       wallMs: () => host.wallMs(),
       fs: host.fs && profile.flavour === 'circuitpython' ? new FrozenOverlayFs(host.fs, ADAFRUIT_BUS_DEVICE) : host.fs,

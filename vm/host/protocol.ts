@@ -1,12 +1,16 @@
 // The contract between the simulated-board worker and whoever owns it (main's SimulatorService,
 // the board CLI): the SharedArrayBuffer layout that carries stdin and Ctrl-C without the
 // worker's event loop, and the messages exchanged over the worker port.
+// "Ctrl-C" below means the board's current interrupt character (SabWord.INTR_CHAR): 0x03 while
+// code runs unless the program chose another or none with micropython.kbd_intr(), and none at a
+// prompt, where 0x03 is an ordinary REPL key (pyexec.c).
 // main/ imports only the types from this file; it repeats the layout numbers (a test checks them).
 import { PROFILES } from '../board/profiles/profiles';
 
 /** Int32 word indexes at the start of the shared buffer. */
 export const SabWord = {
-  /** Set non-zero by the owner whenever it queued a Ctrl-C byte; the worker resets it to 0. */
+  /** Set non-zero by the owner whenever it queued a Ctrl-C byte (or a 0x03 byte, which running
+   *  a command is about to make the interrupt char); the worker resets it to 0. */
   INTERRUPT: 0,
   /** Incremented and notified by the owner after every change the worker may wait for. */
   WAKE: 1,
@@ -20,6 +24,9 @@ export const SabWord = {
   HEARTBEAT: 5,
   /** 1 while Python code runs (Ctrl-C is armed), 0 while the board waits at a prompt. */
   BUSY: 6,
+  /** The interrupt character plus one, 0 for none (so a fresh buffer says none); the worker
+   *  writes it, through setInterruptChar/interruptChar below. */
+  INTR_CHAR: 7,
 } as const;
 
 /** Bytes before the ring data (16 Int32 words, room to grow). */
@@ -85,6 +92,16 @@ export interface BoardPinInfo {
   capabilities: ('digital' | 'adc' | 'pwm' | 'led' | 'neopixel')[];
 }
 
+/** The byte that interrupts running code, or -1 when none does (SabWord.INTR_CHAR). */
+export function interruptChar(words: Int32Array): number {
+  return Atomics.load(words, SabWord.INTR_CHAR) - 1;
+}
+
+/** Publishes the interrupt character (-1, or anything no byte equals: none). */
+export function setInterruptChar(words: Int32Array, c: number): void {
+  Atomics.store(words, SabWord.INTR_CHAR, c >= 0 && c <= 0xff ? c + 1 : 0);
+}
+
 /** Creates the shared buffer an owner passes in WorkerInit. */
 export function createBoardSab(): SharedArrayBuffer {
   return new SharedArrayBuffer(SAB_TOTAL_BYTES);
@@ -110,16 +127,25 @@ export class StdinWriter {
     if (data.length === 0) return;
     this.pending.push(data);
     this.flush();
-    if (data.includes(0x03)) {
-      if (this.pending.length > 0) {
-        // A Ctrl-C that cannot fit: as TinyUSB does, drop what is queued before it.
-        const last = lastCtrlC(this.pending);
-        this.pending = last ? [last] : this.pending;
-        this.flush();
-      }
+    const intr = this.interruptChar();
+    const interrupts = intr >= 0 && data.includes(intr);
+    if (interrupts && this.pending.length > 0) {
+      // A Ctrl-C that cannot fit: as TinyUSB does, drop what is queued before it.
+      const last = lastByte(this.pending, intr);
+      this.pending = last ? [last] : this.pending;
+      this.flush();
+    }
+    // 0x03 raises the flag even at a prompt: the command being typed may start before the
+    // worker looks, and the worker checks the byte against the interrupt char it then has
+    if (interrupts || data.includes(0x03)) {
       Atomics.store(this.words, SabWord.INTERRUPT, 1);
       this.wake();
     }
+  }
+
+  /** The byte that interrupts the running program now, or -1 (see SabWord.INTR_CHAR). */
+  interruptChar(): number {
+    return interruptChar(this.words);
   }
 
   /** Moves queued bytes into the ring as far as space allows. */
@@ -161,9 +187,9 @@ export class StdinWriter {
   }
 }
 
-function lastCtrlC(chunks: Uint8Array[]): Uint8Array | null {
+function lastByte(chunks: Uint8Array[], c: number): Uint8Array | null {
   for (let i = chunks.length - 1; i >= 0; i--) {
-    const at = chunks[i].lastIndexOf(0x03);
+    const at = chunks[i].lastIndexOf(c);
     if (at >= 0) return chunks[i].subarray(at);
   }
   return null;
@@ -192,11 +218,23 @@ export class StdinReader {
     return b;
   }
 
+  /** The current interrupt char, or -1 (see SabWord.INTR_CHAR). */
+  interruptChar(): number {
+    return interruptChar(this.words);
+  }
+
+  /** Sets the interrupt char (-1: none), for the owner too. */
+  setInterruptChar(c: number): void {
+    setInterruptChar(this.words, c);
+  }
+
   /** True when a Ctrl-C byte is queued. */
   hasCtrlC(): boolean {
+    const c = this.interruptChar();
+    if (c < 0) return false;
     const tail = Atomics.load(this.words, SabWord.TAIL) >>> 0;
     const n = this.available();
-    for (let i = 0; i < n; i++) if (this.ring[(tail + i) & (STDIN_RING_BYTES - 1)] === 0x03) return true;
+    for (let i = 0; i < n; i++) if (this.ring[(tail + i) & (STDIN_RING_BYTES - 1)] === c) return true;
     return false;
   }
 
@@ -205,10 +243,12 @@ export class StdinReader {
    * input buffer when Ctrl-C interrupts running code; bytes sent after it survive here).
    */
   clearThroughLastCtrlC(): void {
+    const c = this.interruptChar();
+    if (c < 0) return;
     const tail = Atomics.load(this.words, SabWord.TAIL) >>> 0;
     const n = this.available();
     let cut = -1;
-    for (let i = 0; i < n; i++) if (this.ring[(tail + i) & (STDIN_RING_BYTES - 1)] === 0x03) cut = i;
+    for (let i = 0; i < n; i++) if (this.ring[(tail + i) & (STDIN_RING_BYTES - 1)] === c) cut = i;
     if (cut >= 0) Atomics.store(this.words, SabWord.TAIL, ((tail + cut + 1) >>> 0) | 0);
   }
 

@@ -116,7 +116,15 @@ export class WorkerHost implements BoardHost {
     if (running) this.drainMessages();
     this.running = running;
     this.stdin.setBusy(running);
+    // as pyexec.c: Ctrl-C is armed whenever code starts, whatever the last program chose with
+    // micropython.kbd_intr(), and is an ordinary key at the prompt
+    this.stdin.setInterruptChar(running ? 0x03 : -1);
     if (!running) this.interruptRequested = false;
+  }
+
+  setInterruptChar(c: number): void {
+    // only running code can call kbd_intr(); at the prompt none stays armed
+    if (this.running) this.stdin.setInterruptChar(c);
   }
 
   requestInterrupt(): void {
@@ -158,7 +166,7 @@ export class WorkerHost implements BoardHost {
     this.flush();
     for (;;) {
       const b = this.stdin.take();
-      if (b === 0x03 && this.running) {
+      if (b >= 0 && b === this.stdin.interruptChar()) {
         this.stdin.clearThroughLastCtrlC();
         this.stdin.takeInterruptFlag();
         return -2;

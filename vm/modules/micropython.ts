@@ -4,7 +4,7 @@ import { None, type PyObj } from '../objects/object';
 import { pyErr } from '../objects/exception';
 import type { PyModule } from '../objects/module';
 import type { Interp } from '../runtime/interp';
-import { arity } from '../runtime/args';
+import { arity, argNum } from '../runtime/args';
 import { nativeModule } from './util';
 
 export function makeMicropython(interp: Interp): PyModule {
@@ -23,7 +23,9 @@ export function makeMicropython(interp: Interp): PyModule {
     heap_lock: () => 0,
     heap_unlock: () => 0,
     heap_locked: () => 0,
-    kbd_intr: () => None,
+    // micropython.kbd_intr(c): the byte that raises KeyboardInterrupt (-1: none) until the
+    // program ends; the next program or REPL command has Ctrl-C again (pyexec.c)
+    kbd_intr: (a) => { arity(a, 1); interp.host.setInterruptChar?.(argNum(a[0])); return None; },
     alloc_emergency_exception_buf: () => None,
     // micropython.schedule(func, arg)
     schedule: (a) => { arity(a, 2); if (!interp.schedule(a[0], a[1])) throw pyErr('RuntimeError', 'schedule queue full'); return None; },

@@ -13,6 +13,8 @@ export class QueueHost implements BoardHost {
   readonly states: SimStateChange[] = [];
   private running = false;
   private interrupt = false;
+  /** The byte that interrupts running code (-1: none): Ctrl-C, or what kbd_intr() chose. */
+  private intrChar = -1;
   private hooks: BoardHooks | null = null;
   clock = 0;
   /** Called on every poll; tests use it to inject input while code runs. */
@@ -56,7 +58,12 @@ export class QueueHost implements BoardHost {
 
   setRunning(running: boolean): void {
     this.running = running;
+    this.intrChar = running ? 0x03 : -1;
     if (!running) this.interrupt = false;
+  }
+
+  setInterruptChar(c: number): void {
+    if (this.running) this.intrChar = c;
   }
 
   requestInterrupt(): void {
@@ -71,8 +78,8 @@ export class QueueHost implements BoardHost {
       this.interrupt = false;
       return true;
     }
-    const at = this.input.lastIndexOf(0x03);
-    if (this.running && at >= 0) {
+    const at = this.intrChar < 0 ? -1 : this.input.lastIndexOf(this.intrChar);
+    if (at >= 0) {
       this.input.splice(0, at + 1);
       return true;
     }
@@ -82,7 +89,7 @@ export class QueueHost implements BoardHost {
   wait(ms: number): void {
     this.onPoll?.();
     // a real host wakes at once when Ctrl-C arrives; the VM then polls
-    if (this.running && this.input.includes(0x03)) return;
+    if (this.intrChar >= 0 && this.input.includes(this.intrChar)) return;
     const next = this.hooks ? this.hooks.msUntilNextEvent() : Infinity;
     // advance in small steps, as a real wait returns early for events; tests inject input per step
     this.clock += Math.max(0, Math.min(ms, next, 10));
@@ -92,7 +99,7 @@ export class QueueHost implements BoardHost {
     for (;;) {
       if (this.input.length > 0) {
         const b = this.input.shift()!;
-        if (b === 0x03 && this.running) return -2;
+        if (b === this.intrChar) return -2;
         return b;
       }
       if (this.interrupt) {
