@@ -276,21 +276,21 @@ export class BoardManager {
       this.session = null;
       this.files = null;
       if (this.runId) this.endRun(this.runId, 'lost', 'The board went away.');
-      const problem = error ? `The board went away: ${error.message}` : 'The board link closed.';
+      // the transport's message is a whole sentence naming the port ("The board at … was unplugged or reset.")
+      const problem = error ? error.message : 'The board link closed.';
       this.setState({ connection: 'lost', info, problem });
       if (target.kind === 'serial') this.reconnectWhenBack(target);
     });
     this.setState({ connection: 'connected', info });
   }
 
-  /** Watches the port list and reconnects once the same port is back (a replugged board). */
+  /** Watches the port and reconnects once it is back after being gone (a replugged board). */
   private reconnectWhenBack(target: Extract<BoardTarget, { kind: 'serial' }>): void {
     this.unwatchPorts?.();
     const generation = this.generation;
     let seenGone = false;
-    this.unwatchPorts = this.deps.serial.onPortsChanged((ports) => {
+    this.unwatchPorts = this.deps.serial.watchPath(target.path, (present) => {
       if (generation !== this.generation) return this.stopWatching();
-      const present = ports.some((p) => p.path === target.path);
       if (!present) seenGone = true;
       else if (seenGone) {
         this.stopWatching();

@@ -1,6 +1,7 @@
 // SerialService lists serial ports with friendly names (usb-ids.ts), watches for ports coming
 // and going by polling (serialport has no hot-plug events), and opens SerialTransports.
 // Any path may be opened, listed or not: pseudo-terminals and /dev/serial/by-id links never show up in listings.
+import { existsSync } from 'node:fs';
 import { SerialPort } from 'serialport';
 import type { PortInfo } from '../../shared/contracts/serial';
 import { type SerialOpenOptions, SerialTransport } from './serial-transport';
@@ -42,6 +43,35 @@ export class SerialService {
     return () => {
       this.listeners.delete(listener);
       if (this.listeners.size === 0) this.stopPolling();
+    };
+  }
+
+  /**
+   * Reports whether one port is there: at once, then whenever that changes. A port counts as
+   * there when its path exists (ptys, /dev/serial/by-id links and paths typed by hand never appear
+   * in listings) or the OS lists it (COM ports on Windows are not files).
+   */
+  watchPath(path: string, listener: (present: boolean) => void): () => void {
+    let last: boolean | null = null;
+    let checking = false;
+    const check = async () => {
+      if (checking) return;
+      checking = true;
+      try {
+        const present = existsSync(path) || (await this.lister().catch((): RawPort[] => [])).some((p) => p.path === path);
+        if (present !== last && timer) {
+          last = present;
+          listener(present);
+        }
+      } finally {
+        checking = false;
+      }
+    };
+    let timer: NodeJS.Timeout | undefined = setInterval(() => void check(), this.options.pollMs ?? 1000);
+    void check();
+    return () => {
+      clearInterval(timer);
+      timer = undefined;
     };
   }
 

@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { SerialService } from './serial-service';
 import { describePort } from './usb-ids';
@@ -31,5 +34,40 @@ describe('SerialService hot-plug', () => {
     stop();
     service.dispose();
     expect(seen).toEqual([['/dev/ttyS0'], ['/dev/ttyACM0', '/dev/ttyS0'], ['/dev/ttyS0']]);
+  });
+});
+
+describe('SerialService.watchPath', () => {
+  const settle = () => new Promise((r) => setTimeout(r, 60));
+
+  it('follows a path in the filesystem (a pty that comes and goes)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'mote-watch-'));
+    const path = join(dir, 'ttyBOARD');
+    const service = new SerialService({ lister: async () => [], pollMs: 20 });
+    const seen: boolean[] = [];
+    writeFileSync(path, '');
+    const stop = service.watchPath(path, (present) => seen.push(present));
+    await settle();
+    rmSync(path);
+    await settle();
+    writeFileSync(path, '');
+    await settle();
+    stop();
+    rmSync(path);
+    await settle();
+    expect(seen).toEqual([true, false, true]);
+    rmSync(dir, { recursive: true });
+  });
+
+  it('counts a port the OS lists even when it is no file (COM3)', async () => {
+    let ports = [{ path: 'COM3' }];
+    const service = new SerialService({ lister: async () => ports, pollMs: 20 });
+    const seen: boolean[] = [];
+    const stop = service.watchPath('COM3', (present) => seen.push(present));
+    await settle();
+    ports = [];
+    await settle();
+    stop();
+    expect(seen).toEqual([true, false]);
   });
 });
