@@ -34,7 +34,8 @@ export class SerialTransport implements Transport {
       // the matching 'close' (disconnected) carries the end; writes report their own errors
     });
     port.on('close', (err?: Error & { disconnected?: boolean }) => {
-      this.end(err ? new MoteError('board-unplugged', `The board at ${port.path} was unplugged or reset (${err.message}).`) : undefined);
+      // err.message is the OS's view ("bad file descriptor", "EIO"): it says nothing more to a person
+      this.end(err ? new MoteError('board-unplugged', `The board at ${port.path} was unplugged or reset.`) : undefined);
     });
   }
 
@@ -66,7 +67,7 @@ export class SerialTransport implements Transport {
     if (this.ended) return;
     await new Promise<void>((resolve) => {
       this.port.write(Buffer.from(data), (err) => {
-        if (err) this.end(new MoteError('board-unplugged', `The board at ${this.port.path} went away while Mote was sending to it (${err.message}).`));
+        if (err) this.end(new MoteError('board-unplugged', `The board at ${this.port.path} went away while Mote was sending to it.`));
         resolve();
       });
     });

@@ -209,7 +209,7 @@ export function startApp(mount: HTMLElement): void {
   store.subscribe(guard('render', render));
   store.subscribe((state, previous) => {
     if (state.board.connection === 'lost' && previous.board.connection !== 'lost') {
-      repl.note(`The board went away${state.board.problem ? `: ${state.board.problem}` : '.'} Plug it back in, or press Connect.`);
+      repl.note(`${state.board.problem ?? 'The board went away.'} Plug it back in (Mote reconnects by itself), or press Connect.`);
     }
   });
   render();

@@ -112,6 +112,8 @@ export class BoardLink {
 
   /** Connects to `target`; remembers it when the user chose it. */
   async connect(target: BoardTarget, remember = true): Promise<boolean> {
+    // once a board has talked in the REPL, the next one's banner gets a line of its own
+    if (this.store.state.board.info) this.hooks.note(`Connecting to ${target.kind === 'serial' ? target.path : `the simulated ${target.profile}`}…`);
     this.store.update({ board: { ...this.store.state.board, connection: 'connecting', problem: undefined } });
     try {
       let heard = false;
