@@ -146,8 +146,11 @@ export class BoardFs implements BoardFiles {
       "  q=(p if p!='/' else '')+'/'+n",
       '  s=os.stat(q)',
       `  if n[0]=='.' and n.endswith('${TEMP_SUFFIX}') and not s[0]&0x4000:`,
-      '   os.remove(q)',
-      '   continue',
+      '   try:',
+      '    os.remove(q)',
+      '    continue',
+      '   except OSError:', // read-only to Python (CircuitPython while USB storage is on): list it
+      '    pass',
       "  print('~%d %d %s'%(s[0]&0x4000,s[6],q))",
       '  if r and s[0]&0x4000:',
       '   L(q,r)',
