@@ -150,6 +150,15 @@ describe.each(TEST_BOARDS)('BoardFs on $name over a pty', { timeout: 60_000 }, (
     expect((await session.exec('print(6*7)', 'checking')).toString()).toBe('42\r\n');
   });
 
+  it.runIf(kind === TEST_BOARDS[1])('reports a full filesystem mid-upload, keeps the old file and stays usable', async () => {
+    await fs.write('/full.bin', 'old');
+    // the simulated pico's filesystem holds 1408 KiB: this fails part-way, with frames in flight
+    await expect(fs.write('/full.bin', randomBytes(1600 * 1024))).rejects.toMatchObject({ code: 'no-space', message: expect.stringMatching(/Writing \/full\.bin failed/) });
+    expect(await fs.readText('/full.bin')).toBe('old');
+    expect(await fs.stat('/.full.bin.mote~')).toBeNull();
+    expect((await session.exec('print(6*7)', 'checking')).toString()).toBe('42\r\n');
+  });
+
   it('reports a missing folder before sending any data', async () => {
     await expect(fs.write('/no/such/dir/x.bin', all256)).rejects.toMatchObject({ code: 'not-found' });
     expect((await session.exec('print(1)', 'checking')).toString()).toBe('1\r\n');
