@@ -76,6 +76,10 @@ describe('limits', () => {
   it('reads input() from the host and raises EOFError at end of input', () => {
     expect(runProgram('print(input("name? "))\nprint(input())\n', { stdin: 'Ada\n' })).toMatch(/^name\? Ada\nTraceback[\s\S]*EOFError/);
   });
+  it('counts characters in sys.stdin.read(n), as a text stream does', () => {
+    const src = 'import sys\nprint(sys.stdin.read(2))\nprint(sys.stdin.read(3))\nprint(sys.stdin.read(2))\nprint(sys.stdin.buffer.read(1))\n';
+    expect(runProgram(src, { stdin: 'h\u00e9llo\u{1f600}\u20acz' })).toBe('h\u00e9\nllo\n\u{1f600}\u20ac\nb\'z\'\n');
+  });
   it('gives sys.stdin.buffer as bytes: read, readinto, readline', () => {
     const src = 'import sys\nb=sys.stdin.buffer\nprint(b.read(3))\nx=bytearray(4)\nprint(b.readinto(x), x)\nprint(b.readline())\nprint(b.read())\n';
     expect(runProgram(src, { stdin: 'ab\u00e9cdef\ngh' })).toBe("b'ab\\xc3'\n4 bytearray(b'\\xa9cde')\nb'f\\n'\nb'gh'\n");

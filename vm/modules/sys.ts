@@ -32,7 +32,7 @@ export function makeSys(interp: Interp): PyModule {
   const stdin = new PyInstance(stdioType);
   methods(stdioType, {
     write: (a) => { const s = a[1] instanceof PyBytes ? fromUtf8(a[1].b) : ops.str(a[1]); interp.write(s); return s.length; },
-    read: (a) => { const n = a.length > 1 ? Number(a[1]) : -1; let s = ''; while (n < 0 || s.length < n) { const b = interp.host.readByte(); if (b === -2) throw raiseOf(mkExc('KeyboardInterrupt')); if (b < 0) break; s += String.fromCharCode(b); } return s; },
+    read: (a) => readStdinText(a.length > 1 ? Number(a[1]) : -1),
     readline: () => interp.readLine() + '\n',
     flush: () => None,
     fileno: (a) => (a[0] === stdin ? 0 : a[0] === stdout ? 1 : 2),
@@ -48,6 +48,21 @@ export function makeSys(interp: Interp): PyModule {
       if (toNewline && b === 10) break;
     }
     return Uint8Array.from(out);
+  };
+  /** sys.stdin.read(n): stdin is a text stream, so n counts UTF-8 characters (all input when n < 0). */
+  const readStdinText = (n: number): string => {
+    if (n < 0) return fromUtf8(readStdin(-1));
+    const out: number[] = [];
+    for (let i = 0; i < n; i++) {
+      const lead = readStdin(1);
+      if (!lead.length) break;
+      out.push(lead[0]);
+      const more = lead[0] >= 0xf0 ? 3 : lead[0] >= 0xe0 ? 2 : lead[0] >= 0xc0 ? 1 : 0;
+      const rest = readStdin(more);
+      out.push(...rest);
+      if (rest.length < more) break;
+    }
+    return fromUtf8(Uint8Array.from(out));
   };
   const stdinBuffer = new PyInstance(stdinBufferType);
   methods(stdinBufferType, {
