@@ -154,7 +154,10 @@ export class SimulatorService implements SimulatedLink {
   send(data: Uint8Array): void {
     const cur = this.current;
     if (!cur || cur.exited) return;
-    if (data.includes(0x03)) this.interruptAt = Date.now();
+    // an interrupt the board will act on starts the short wedge clock (not a 0x03 that a program
+    // reads as data after micropython.kbd_intr(-1))
+    const intr = cur.writer.interruptChar();
+    if (intr >= 0 && data.includes(intr)) this.interruptAt = Date.now();
     cur.writer.write(data);
   }
 
