@@ -40,6 +40,7 @@ describe('a board on a serial port', () => {
     });
     expect(await statusText()).toMatch(/MicroPython 1\.\d+/);
     await waitForRepl(page, /Connecting to \//); // the new banner does not run on from the old prompt
+    expect(await page.locator('.board-panel').innerText()).toMatch(/This board is connected at \S+ttyBOARD/);
     await app.screenshot('serial-connected');
   });
 
@@ -71,6 +72,7 @@ describe('a board on a serial port', () => {
     // (the REPL wraps the note at any column, so the unwrapped status bar is read instead)
     expect(await statusText()).toMatch(/The board at \S+ttyBOARD was unplugged or reset\./);
     expect(await statusText()).not.toMatch(/descriptor|EIO|went away: /);
+    expect(await page.locator('.board-panel').innerText()).toMatch(/Plug the board back in at \S+ttyBOARD: Mote reconnects by itself/);
     await app.screenshot('serial-unplugged');
     await board.start();
     await waitForConnected(page);

@@ -50,13 +50,19 @@ export class BoardPanel {
     const d = describeBoard(state);
     const row = (k: string, v: string) => [h('dt', {}, k), h('dd', {}, v || '—')];
     this.summary.replaceChildren(...row('Board', d.board), ...row('Firmware', d.firmware), ...row('State', d.connection));
-    const simulated = state.board.info?.target.kind === 'simulated' && (state.board.connection === 'connected' || state.board.connection === 'running');
+    const live = state.board.connection === 'connected' || state.board.connection === 'running';
+    const target = state.board.info?.target;
+    const simulated = target?.kind === 'simulated' && live;
     this.hint.textContent =
       state.linkAvailable === false
         ? 'No board link yet. When it is available, pick a simulated board to try Mote without hardware.'
         : simulated
           ? 'This board is simulated: your programs run inside Mote. Its lights and inputs are below.'
-          : 'Plug in a board with a USB data cable, or choose a simulated board.';
+          : target?.kind === 'serial' && live
+            ? `This board is connected at ${target.path}. Your programs run on it; its files are in the Board pane.`
+            : target?.kind === 'serial' && state.board.connection === 'lost'
+              ? `Plug the board back in at ${target.path}: Mote reconnects by itself. Or choose another board.`
+              : 'Plug in a board with a USB data cable, or choose a simulated board.';
     if (simulated !== this.simulated) {
       this.simulated = simulated;
       void this.refresh();
