@@ -1,0 +1,107 @@
+// Installing UF2 firmware (board-protocols.md §9.3): check the image and that the bootloader
+// will take it, copy it to the drive's root in one pass, flush, then wait for the drive to
+// vanish, which is the board restarting into its new firmware. The bootloader acts on the
+// blocks as they arrive, so there is no temp file and rename here (unlike every other write).
+import { promises as fsp } from 'node:fs';
+import { basename, join } from 'node:path';
+import { MoteError } from '../../shared/errors';
+import { cancelled, delay } from '../board/board-stream';
+import { checkFits, parseUf2, type Uf2Group } from './uf2';
+
+/** A UF2 bootloader drive, as DriveService reports it. */
+export interface Uf2Drive {
+  path: string;
+  label: string;
+  /** INFO_UF2.TXT as key/value pairs. */
+  uf2Info: Record<string, string>;
+}
+
+export interface InstallOptions {
+  signal?: AbortSignal;
+  onProgress?: (done: number, total: number) => void;
+  /** How long to wait for the board to restart after the copy (default 15 s). */
+  rebootTimeoutMs?: number;
+  /** How often to look whether the drive is gone (default 250 ms). */
+  pollMs?: number;
+}
+
+export interface InstallResult {
+  /** The firmware that was sent ('RP2040', …). */
+  flashed: Uf2Group[];
+  /** True when the drive vanished after the copy: the board restarted. */
+  rebooted: boolean;
+  /** Something the person should know although the copy went through. */
+  warning?: string;
+}
+
+/** Bytes per write: a whole number of blocks, so the bootloader never waits on half a block. */
+const CHUNK = 128 * 512;
+/** After the last byte, the board may restart before close() returns: these then mean "done". */
+const GONE_AFTER_COPY = new Set(['EIO', 'ENOENT', 'ENXIO', 'ENODEV', 'EBADF']);
+
+export async function installUf2(data: Uint8Array, fileName: string, drive: Uf2Drive, options: InstallOptions = {}): Promise<InstallResult> {
+  const image = parseUf2(data);
+  const fit = checkFits(image, drive.uf2Info, drive.label);
+  if (!(await stillThere(drive))) throw gone(drive, 0, data.length);
+  const target = join(drive.path, basename(fileName).replace(/[^\w.-]/g, '_') || 'firmware.uf2');
+  let written = 0;
+  let handle: fsp.FileHandle | null = null;
+  try {
+    handle = await fsp.open(target, 'w');
+    options.onProgress?.(0, data.length);
+    while (written < data.length) {
+      if (options.signal?.aborted) {
+        throw new MoteError('cancelled', `Stopped after ${written} of ${data.length} bytes. The board stays in bootloader mode with part of the firmware: install again to finish.`);
+      }
+      const { bytesWritten } = await handle.write(data, written, Math.min(CHUNK, data.length - written));
+      written += bytesWritten;
+      options.onProgress?.(written, data.length);
+    }
+    await handle.sync();
+    await handle.close();
+    handle = null;
+  } catch (err) {
+    await handle?.close().catch(() => undefined);
+    const code = (err as NodeJS.ErrnoException).code ?? '';
+    if (err instanceof MoteError) throw err;
+    if (written < data.length) {
+      if (code === 'ENOSPC') throw new MoteError('no-space', `${drive.label} is full after ${written} of ${data.length} bytes: this is not a bootloader drive that takes firmware.`);
+      if (code === 'EROFS' || code === 'EACCES' || code === 'EPERM') throw new MoteError('read-only', `${drive.label} does not let Mote write to it (${code}).`);
+      throw gone(drive, written, data.length);
+    }
+    if (!GONE_AFTER_COPY.has(code)) throw err;
+    // every byte went out and the board restarted while the OS was still closing: that is success
+  }
+  const rebooted = await waitUntilGone(drive, options);
+  const warning = rebooted
+    ? fit.warning
+    : `The board did not restart within ${Math.max(1, Math.round((options.rebootTimeoutMs ?? 15000) / 1000))} s after the copy. It may have ignored the firmware (made for another board?) or need a moment more; if ${drive.label} is still there, unplug the board and plug it in again.`;
+  return { flashed: fit.matching, rebooted, ...(warning ? { warning } : {}) };
+}
+
+async function stillThere(drive: Uf2Drive): Promise<boolean> {
+  try {
+    const names = await fsp.readdir(drive.path);
+    return names.some((n) => n.toLowerCase() === 'info_uf2.txt');
+  } catch {
+    return false;
+  }
+}
+
+async function waitUntilGone(drive: Uf2Drive, options: InstallOptions): Promise<boolean> {
+  const deadline = Date.now() + (options.rebootTimeoutMs ?? 15000);
+  for (;;) {
+    if (!(await stillThere(drive))) return true;
+    if (Date.now() >= deadline) return false;
+    if (options.signal?.aborted) throw cancelled();
+    await delay(options.pollMs ?? 250);
+  }
+}
+
+function gone(drive: Uf2Drive, done: number, total: number): MoteError {
+  const part = done > 0 ? ` after ${done} of ${total} bytes` : '';
+  return new MoteError(
+    'board-unplugged',
+    `${drive.label} went away${part}. Put the board back in bootloader mode (hold BOOTSEL while plugging it in) and install again${done > 0 ? ': the bootloader itself is safe' : ''}.`,
+  );
+}
