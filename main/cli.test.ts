@@ -1,11 +1,13 @@
 // The `mote` command end to end: the bundled CLI against both boards behind real ptys.
 import { execFile } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PtyBoard } from './testing/pty-board';
 import { TEST_BOARDS } from './testing/test-boards';
+import { uf2Image } from './testing/uf2-builder';
 
 const root = join(__dirname, '..');
 let cli = '';
@@ -89,6 +91,46 @@ describe.each(TEST_BOARDS)('mote against $name over a pty', { timeout: 120_000 }
     const r = await mote(['--port', board.path, 'repl'], '2+3\r\x1d');
     expect(r.code).toBe(0);
     expect(r.stdout.toString()).toContain('2+3\r\n5\r\n>>> ');
+  });
+});
+
+describe('mote flash', () => {
+  function drive(): string {
+    const path = join(mkdtempSync(join(tmpdir(), 'mote-cli-uf2-')), 'RPI-RP2');
+    mkdirSync(path);
+    writeFileSync(join(path, 'INFO_UF2.TXT'), 'UF2 Bootloader v3.0\nModel: Raspberry Pi RP2\nBoard-ID: RPI-RP2\n');
+    return path;
+  }
+
+  it('installs RP2040 firmware and sees the board restart', async () => {
+    const path = drive();
+    const fw = join(path, '..', 'micropython.uf2');
+    writeFileSync(fw, uf2Image(64));
+    // the board: restarts (its drive vanishes) once the whole file has arrived
+    const timer = setInterval(() => {
+      const copied = join(path, 'micropython.uf2');
+      if (existsSync(copied) && statSync(copied).size === 64 * 512) rmSync(path, { recursive: true, force: true });
+    }, 10);
+    try {
+      const r = await mote(['flash', fw, '--drive', path]);
+      expect(r.stderr).toBe('');
+      expect(r.stdout.toString()).toBe('Installed the RP2040 firmware on RPI-RP2; the board restarted.\n');
+      expect(r.code).toBe(0);
+    } finally {
+      clearInterval(timer);
+    }
+  });
+
+  it('refuses firmware for another chip and a folder that is no bootloader drive', async () => {
+    const path = drive();
+    const fw = join(path, '..', 'pico2.uf2');
+    writeFileSync(fw, uf2Image(8, { family: 0xe48bff59 }));
+    const wrong = await mote(['flash', fw, '--drive', path]);
+    expect(wrong.code).toBe(1);
+    expect(wrong.stderr).toMatch(/for RP2350 \(Arm\), but the board on RPI-RP2 takes RP2040 firmware/);
+    const notDrive = await mote(['flash', fw, '--drive', tmpdir()]);
+    expect(notDrive.code).toBe(1);
+    expect(notDrive.stderr).toMatch(/is not a board in bootloader mode/);
   });
 });
 

@@ -8,7 +8,8 @@ import type { BoardFiles } from './board/board-fs';
 import { BoardSession } from './board/board-session';
 import type { Transport } from './board/transport';
 import { defaultDataDir } from './data-dir';
-import { DriveService } from './drives/drive-service';
+import { type BoardDrive, classify, DriveService } from './drives/drive-service';
+import { installUf2, type Uf2Drive } from './firmware/uf2-install';
 import { SerialService } from './serial/serial-service';
 
 const USAGE = `usage: mote [--port PATH | --board PROFILE] [--json] COMMAND [ARGS]
@@ -27,6 +28,8 @@ const USAGE = `usage: mote [--port PATH | --board PROFILE] [--json] COMMAND [ARG
   sync LOCAL_DIR [REMOTE_DIR] copy a folder, skipping unchanged files
   reset [--hard]              soft reset (raw REPL, main.py not run), or hard reset
   repl                        the board's REPL in this terminal (Ctrl-] leaves)
+  flash FILE.uf2 [--drive D]  install UF2 firmware on a board in bootloader mode (RPI-RP2,
+                              RP2350, …BOOT), checked first; D: the drive's folder
 
   --port PATH       a serial port or pseudo-terminal (default: the first known board; or $MOTE_PORT)
   --board PROFILE   the simulated board (pico, pico2, esp32, circuitpython-rp2040)
@@ -36,6 +39,7 @@ const USAGE = `usage: mote [--port PATH | --board PROFILE] [--json] COMMAND [ARG
 interface Args {
   port?: string;
   board?: string;
+  drive?: string;
   json: boolean;
   command: string;
   rest: string[];
@@ -53,6 +57,8 @@ function parseArgs(argv: string[]): Args {
     else if (a === '--board' || a === '-b') args.board = argv[++i];
     else if (a.startsWith('--board=')) args.board = a.slice(8);
     else if (a === '--json') args.json = true;
+    else if (a === '--drive') args.drive = argv[++i];
+    else if (a.startsWith('--drive=')) args.drive = a.slice(8);
     else if (a === '--help' || a === '-h') args.command = 'help';
     else if (!args.command) args.command = a;
     else if (/^-[a-z]$|^--[a-z-]+$/.test(a) && args.command !== 'exec') args.flags.add(a);
@@ -76,6 +82,8 @@ async function main(argv: string[]): Promise<number> {
       return listPorts(args);
     case 'drives':
       return listDrives(args);
+    case 'flash':
+      return flash(args);
   }
   const needs: Record<string, [number, number]> = {
     exec: [1, 1], run: [1, 1], ls: [0, 1], cat: [1, 1], put: [1, 2], get: [1, 2], rm: [1, 1], mkdir: [1, 1], mv: [2, 2], sync: [1, 2], reset: [0, 0], repl: [0, 0],
@@ -110,6 +118,36 @@ async function listDrives(args: Args): Promise<number> {
       out(`${d.path}\t${d.label}\t${what}\n`);
     }
   return 0;
+}
+
+async function flash(args: Args): Promise<number> {
+  if (args.rest.length !== 1) throw new UsageError("'flash' needs one .uf2 file");
+  const file = args.rest[0];
+  const data = await fsp.readFile(file).catch(() => {
+    throw new MoteError('not-found', `There is no file ${file}.`);
+  });
+  const drive = await bootloaderDrive(args.drive);
+  const result = await installUf2(data, basename(file), drive, { onProgress: progress(`Installing on ${drive.label}`) });
+  endProgress();
+  out(`Installed the ${result.flashed.map((g) => g.family).join(' and ')} firmware on ${drive.label}${result.rebooted ? '; the board restarted.' : '.'}\n`);
+  if (result.warning) err(`${result.warning}\n`);
+  return result.rebooted ? 0 : 1;
+}
+
+/** The drive given with --drive, or the one UF2 bootloader drive mounted. */
+async function bootloaderDrive(path: string | undefined): Promise<Uf2Drive> {
+  const asUf2 = (d: BoardDrive | null | undefined) => (d?.kind === 'uf2-bootloader' ? { path: d.path, label: d.label || basename(d.path), uf2Info: d.uf2Info ?? {} } : null);
+  if (path) {
+    const drive = asUf2(await classify(path, basename(path)));
+    if (!drive) throw new MoteError('not-found', `${path} is not a board in bootloader mode (it has no INFO_UF2.TXT).`);
+    return drive;
+  }
+  const found = (await new DriveService().list()).map(asUf2).filter((d): d is Uf2Drive => d !== null);
+  if (found.length === 1) return found[0];
+  if (found.length === 0) {
+    throw new MoteError('not-found', 'No board in bootloader mode is mounted. On a Pico, hold BOOTSEL while plugging it in: a drive called RPI-RP2 (RP2350 on a Pico 2) appears. Then run this again.');
+  }
+  throw new MoteError('invalid-payload', `Several boards are in bootloader mode (${found.map((d) => d.path).join(', ')}): choose one with --drive.`);
 }
 
 interface Link {

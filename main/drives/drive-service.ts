@@ -160,7 +160,8 @@ export class DriveService {
   }
 }
 
-async function classify(path: string, label: string): Promise<BoardDrive | null> {
+/** What kind of board drive a folder is, from its marker files; null for anything else (also for a path typed by hand). */
+export async function classify(path: string, label: string): Promise<BoardDrive | null> {
   const bootOut = await readIfExists(path, ['boot_out.txt']);
   if (bootOut !== null) {
     const parsed = parseBootOut(bootOut);
