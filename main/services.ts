@@ -13,6 +13,8 @@ import { registerBoardHandlers } from './board/board-handlers';
 import { BoardManager } from './board/board-manager';
 import { DriveService } from './drives/drive-service';
 import { registerDrivesHandlers } from './drives/drives-handlers';
+import { registerFirmwareHandlers } from './firmware/firmware-handlers';
+import { FirmwareService } from './firmware/firmware-service';
 import { SerialService } from './serial/serial-service';
 import { registerSimulatorHandlers } from './simulator/simulator-handlers';
 import { SimulatorService } from './simulator/simulator-service';
@@ -23,6 +25,8 @@ export interface ServicesOptions {
   dataDir: string;
   host: AppInfo['host'];
   log: Logger;
+  /** Folders to treat as mounted drives besides what drivelist finds (a drive mounted where drivelist does not look; tests). */
+  extraDrives?: string[];
 }
 
 export interface Services {
@@ -67,7 +71,7 @@ export function createServices(options: ServicesOptions): Services {
   registerSimulatorHandlers(router, simulator);
   disposers.push(() => simulator.stop());
   const serial = new SerialService();
-  const drives = new DriveService();
+  const drives = new DriveService({ extraFolders: options.extraDrives });
   const board = new BoardManager({
     serial,
     simulator,
@@ -78,6 +82,14 @@ export function createServices(options: ServicesOptions): Services {
   });
   const stopPortWatch = registerBoardHandlers(router, board, serial);
   const stopDriveWatch = registerDrivesHandlers(router, drives);
+  const firmware = new FirmwareService({
+    drives,
+    workspaceRoot: () => workspace.root(),
+    resolveLocal: (path) => workspace.resolvePath(path),
+    bundledDir: resources ? join(resources, 'firmware') : null,
+    onProgress: (opId, done, total) => router.emit('firmware:progress', { opId, done, total }),
+  });
+  registerFirmwareHandlers(router, firmware);
   disposers.push(() => stopPortWatch(), () => stopDriveWatch(), () => serial.dispose(), () => drives.dispose(), () => board.dispose());
 
   return {

@@ -8,6 +8,7 @@ import { appChannels, appEvents } from './contracts/app';
 import { boardChannels, boardEvents } from './contracts/board';
 import { boardFsChannels, boardFsEvents } from './contracts/board-fs';
 import { drivesChannels, drivesEvents } from './contracts/drives';
+import { firmwareChannels, firmwareEvents } from './contracts/firmware';
 import { serialChannels, serialEvents } from './contracts/serial';
 import { settingsChannels, settingsEvents } from './contracts/settings';
 import { simulatorChannels, simulatorEvents } from './contracts/simulator';
@@ -21,6 +22,7 @@ export const channels = {
   ...boardChannels,
   ...boardFsChannels,
   ...drivesChannels,
+  ...firmwareChannels,
   ...workspaceChannels,
   ...simulatorChannels,
 };
@@ -33,6 +35,7 @@ export const events = {
   ...boardEvents,
   ...boardFsEvents,
   ...drivesEvents,
+  ...firmwareEvents,
   ...workspaceEvents,
   ...simulatorEvents,
 };

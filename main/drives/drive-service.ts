@@ -3,7 +3,7 @@
 // The listing source is injectable: by default drivelist, in tests temp folders presented the
 // same way. It reads marker files only; copying firmware is the firmware service's business.
 import { promises as fsp } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 
 /** One mounted volume as drivelist describes it (only the fields Mote uses). */
 export interface SourceDrive {
@@ -93,13 +93,17 @@ export class DriveService {
   private timer: NodeJS.Timeout | undefined;
   private lastKey = '';
 
-  constructor(private readonly options: { source?: DriveSource; pollMs?: number } = {}) {}
+  constructor(private readonly options: { source?: DriveSource; pollMs?: number; extraFolders?: string[] } = {}) {}
 
-  /** Board drives mounted now. */
+  /** Board drives mounted now (and the extra folders that look like one). */
   async list(): Promise<BoardDrive[]> {
     const source = this.options.source ?? drivelistSource;
     const drives = await source();
     const out: BoardDrive[] = [];
+    for (const folder of this.options.extraFolders ?? []) {
+      const found = await classify(folder, basename(folder));
+      if (found) out.push(found);
+    }
     for (const d of drives) {
       if (d.isSystem) continue;
       for (const mp of d.mountpoints) {

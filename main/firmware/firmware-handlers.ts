@@ -1,0 +1,13 @@
+// IPC handlers of the firmware domain (shared/contracts/firmware.ts).
+import type { IpcRouter } from '../ipc/router';
+import type { FirmwareService } from './firmware-service';
+
+export function registerFirmwareHandlers(router: IpcRouter, firmware: FirmwareService): void {
+  router.handle('firmware:list', () => firmware.list());
+  router.handle('firmware:check', ({ file, drivePath }) => firmware.check(file, drivePath));
+  router.handle('firmware:install', ({ file, drivePath, opId }) => firmware.install(file, drivePath, opId));
+  router.handle('firmware:cancel', ({ opId }) => {
+    firmware.cancel(opId);
+    return null;
+  });
+}

@@ -1,0 +1,92 @@
+// FirmwareService through the router, as the renderer calls it: files from the workspace and
+// from the firmware shipped with Mote, onto a folder that plays a bootloader drive.
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { DriveService } from '../drives/drive-service';
+import { IpcRouter } from '../ipc/router';
+import { uf2Image } from '../testing/uf2-builder';
+import { registerFirmwareHandlers } from './firmware-handlers';
+import { FirmwareService } from './firmware-service';
+
+let root: string;
+let drive: string;
+let router: IpcRouter;
+const progress: Array<[string, number, number]> = [];
+const invoke = (channel: string, payload: unknown) => router.invoke(channel, payload, { host: 'web', connectionId: 'test' });
+
+beforeEach(() => {
+  root = mkdtempSync(join(tmpdir(), 'mote-fw-'));
+  const workspace = join(root, 'workspace');
+  const bundled = join(root, 'resources-firmware');
+  drive = join(root, 'RPI-RP2');
+  for (const d of [workspace, join(workspace, 'downloads'), bundled, drive]) mkdirSync(d, { recursive: true });
+  writeFileSync(join(drive, 'INFO_UF2.TXT'), 'UF2 Bootloader v3.0\nModel: Raspberry Pi RP2\nBoard-ID: RPI-RP2\n');
+  writeFileSync(join(bundled, 'micropython-pico.uf2'), uf2Image(16));
+  writeFileSync(join(bundled, 'README.txt'), 'not firmware');
+  writeFileSync(join(workspace, 'downloads', 'pico2.uf2'), uf2Image(8, { family: 0xe48bff59 }));
+  writeFileSync(join(workspace, 'main.py'), 'print(1)');
+  router = new IpcRouter({ warn() {}, error() {} });
+  const service = new FirmwareService({
+    drives: new DriveService({ source: async () => [], extraFolders: [drive] }),
+    workspaceRoot: async () => workspace,
+    resolveLocal: async (p) => {
+      if (p.includes('..')) throw Object.assign(new Error('outside'), { code: 'path-outside-root' });
+      return join(workspace, p);
+    },
+    bundledDir: bundled,
+    onProgress: (opId, done, total) => progress.push([opId, done, total]),
+  });
+  registerFirmwareHandlers(router, service);
+  progress.length = 0;
+});
+afterEach(() => rmSync(root, { recursive: true, force: true }));
+
+describe('the firmware channels', () => {
+  it('lists shipped firmware first, then .uf2 files in the workspace', async () => {
+    expect(await invoke('firmware:list', {})).toEqual({
+      ok: true,
+      value: [
+        { source: 'bundled', path: 'micropython-pico.uf2', name: 'micropython-pico.uf2', size: 16 * 512 },
+        { source: 'workspace', path: 'downloads/pico2.uf2', name: 'pico2.uf2', size: 8 * 512 },
+      ],
+    });
+  });
+
+  it('checks a file against the drive, with the reason when it does not fit', async () => {
+    expect(await invoke('firmware:check', { file: { source: 'bundled', path: 'micropython-pico.uf2' }, drivePath: drive })).toEqual({ ok: true, value: { families: ['RP2040'], bytes: 8192 } });
+    const wrong = await invoke('firmware:check', { file: { source: 'workspace', path: 'downloads/pico2.uf2' }, drivePath: drive });
+    expect(wrong).toMatchObject({ ok: false, code: 'invalid-file', message: expect.stringMatching(/takes RP2040 firmware/) });
+  });
+
+  it('installs with progress and sees the board restart', async () => {
+    const timer = setInterval(() => {
+      const f = join(drive, 'micropython-pico.uf2');
+      if (existsSync(f) && statSync(f).size === 16 * 512) rmSync(drive, { recursive: true, force: true });
+    }, 5);
+    try {
+      const r = await invoke('firmware:install', { file: { source: 'bundled', path: 'micropython-pico.uf2' }, drivePath: drive, opId: 'fw1' });
+      expect(r).toEqual({ ok: true, value: { families: ['RP2040'], rebooted: true } });
+      expect(progress.at(-1)).toEqual(['fw1', 8192, 8192]);
+    } finally {
+      clearInterval(timer);
+    }
+  });
+
+  it('writes only to a bootloader drive Mote found, and reads only shipped or workspace files', async () => {
+    const elsewhere = mkdtempSync(join(tmpdir(), 'mote-fw-not-a-drive-'));
+    writeFileSync(join(elsewhere, 'INFO_UF2.TXT'), 'UF2 Bootloader\nBoard-ID: RPI-RP2\n');
+    try {
+      const r = await invoke('firmware:install', { file: { source: 'bundled', path: 'micropython-pico.uf2' }, drivePath: elsewhere, opId: 'fw2' });
+      expect(r).toMatchObject({ ok: false, code: 'not-found', message: expect.stringMatching(/no board in bootloader mode at/) });
+      expect(readdirSync(elsewhere)).toEqual(['INFO_UF2.TXT']);
+    } finally {
+      rmSync(elsewhere, { recursive: true, force: true });
+    }
+    const sneaky = await invoke('firmware:check', { file: { source: 'bundled', path: 'sub/../../x.uf2' }, drivePath: drive });
+    expect(sneaky).toMatchObject({ ok: false });
+    const notUf2 = await invoke('firmware:check', { file: { source: 'workspace', path: 'main.py' }, drivePath: drive });
+    expect(notUf2).toMatchObject({ ok: false, code: 'invalid-file', message: expect.stringMatching(/not a UF2 file/) });
+  });
+});

@@ -1,0 +1,99 @@
+// What the IDE needs to install firmware: the .uf2 files it can offer (shipped with Mote, and in
+// the workspace), a check of one file against a drive, and the install with progress and
+// cancel. The drive must be a UF2 bootloader drive that DriveService reports right now: the
+// renderer names it, but main decides where bytes may be written.
+import { promises as fsp } from 'node:fs';
+import { basename, join } from 'node:path';
+import type { FirmwareCheck, FirmwareFile, FirmwareInstallResult } from '../../shared/contracts/firmware';
+import { MoteError } from '../../shared/errors';
+import type { DriveService } from '../drives/drive-service';
+import { checkFits, parseUf2 } from './uf2';
+import { installUf2, type Uf2Drive } from './uf2-install';
+
+export interface FirmwareServiceDeps {
+  drives: Pick<DriveService, 'list'>;
+  /** The workspace folder, and a workspace-relative path resolved inside it (or refused). */
+  workspaceRoot(): Promise<string>;
+  resolveLocal(path: string): Promise<string>;
+  /** resources/firmware, when Mote ships firmware. */
+  bundledDir: string | null;
+  onProgress(opId: string, done: number, total: number): void;
+}
+
+type FileRef = Pick<FirmwareFile, 'source' | 'path'>;
+
+/** Folders deep to look for .uf2 files in the workspace (a download dropped in, or in a subfolder). */
+const WORKSPACE_DEPTH = 2;
+/** Larger than any UF2 a board with a UF2 bootloader takes (flash sizes top out near 16 MiB, UF2 doubles it). */
+const MAX_UF2_BYTES = 64 * 1024 * 1024;
+
+export class FirmwareService {
+  private readonly running = new Map<string, AbortController>();
+
+  constructor(private readonly deps: FirmwareServiceDeps) {}
+
+  async list(): Promise<FirmwareFile[]> {
+    const out: FirmwareFile[] = [];
+    if (this.deps.bundledDir) {
+      for (const name of (await fsp.readdir(this.deps.bundledDir).catch(() => [])).sort()) {
+        if (!name.toLowerCase().endsWith('.uf2')) continue;
+        const st = await fsp.stat(join(this.deps.bundledDir, name));
+        if (st.isFile()) out.push({ source: 'bundled', path: name, name, size: st.size });
+      }
+    }
+    const root = await this.deps.workspaceRoot();
+    const walk = async (rel: string, depth: number) => {
+      const entries = await fsp.readdir(join(root, rel), { withFileTypes: true }).catch(() => []);
+      for (const e of entries.sort((a, b) => a.name.localeCompare(b.name))) {
+        if (e.name.startsWith('.')) continue;
+        const path = rel ? `${rel}/${e.name}` : e.name;
+        if (e.isDirectory() && depth > 1) await walk(path, depth - 1);
+        else if (e.isFile() && e.name.toLowerCase().endsWith('.uf2')) out.push({ source: 'workspace', path, name: e.name, size: (await fsp.stat(join(root, path))).size });
+      }
+    };
+    await walk('', WORKSPACE_DEPTH);
+    return out;
+  }
+
+  async check(file: FileRef, drivePath: string): Promise<FirmwareCheck> {
+    const [data, drive] = await Promise.all([this.read(file), this.drive(drivePath)]);
+    const fit = checkFits(parseUf2(data), drive.uf2Info, drive.label);
+    return { families: fit.matching.map((g) => g.family), bytes: data.length, ...(fit.warning ? { warning: fit.warning } : {}) };
+  }
+
+  async install(file: FileRef, drivePath: string, opId: string): Promise<FirmwareInstallResult> {
+    if (this.running.size > 0) throw new MoteError('board-busy', 'Firmware is being installed already: wait for it to finish.');
+    const abort = new AbortController();
+    this.running.set(opId, abort);
+    try {
+      const [data, drive] = await Promise.all([this.read(file), this.drive(drivePath)]);
+      const result = await installUf2(data, basename(file.path), drive, { signal: abort.signal, onProgress: (done, total) => this.deps.onProgress(opId, done, total) });
+      return { families: result.flashed.map((g) => g.family), rebooted: result.rebooted, ...(result.warning ? { warning: result.warning } : {}) };
+    } finally {
+      this.running.delete(opId);
+    }
+  }
+
+  cancel(opId: string): void {
+    this.running.get(opId)?.abort();
+  }
+
+  private async read(file: FileRef): Promise<Buffer> {
+    let full: string;
+    if (file.source === 'bundled') {
+      // bundled firmware is named by its file name only: nothing outside resources/firmware
+      if (!this.deps.bundledDir || basename(file.path) !== file.path) throw new MoteError('not-found', `Mote ships no firmware called ${file.path}.`);
+      full = join(this.deps.bundledDir, file.path);
+    } else full = await this.deps.resolveLocal(file.path);
+    const st = await fsp.stat(full).catch(() => null);
+    if (!st?.isFile()) throw new MoteError('not-found', `There is no file ${file.path}.`);
+    if (st.size > MAX_UF2_BYTES) throw new MoteError('invalid-file', `${file.path} is ${Math.round(st.size / 1048576)} MB: far too big to be firmware for a board with a UF2 bootloader.`);
+    return fsp.readFile(full);
+  }
+
+  private async drive(path: string): Promise<Uf2Drive> {
+    const found = (await this.deps.drives.list()).find((d) => d.path === path && d.kind === 'uf2-bootloader');
+    if (!found) throw new MoteError('not-found', `There is no board in bootloader mode at ${path} any more. Hold BOOTSEL while plugging the board in, then try again.`);
+    return { path: found.path, label: found.label || basename(found.path), uf2Info: found.uf2Info ?? {} };
+  }
+}
