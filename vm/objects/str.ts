@@ -54,17 +54,21 @@ function stripChars(s: string, chars: PyObj, left: boolean, right: boolean): str
   return s.slice(i, j);
 }
 
+// MicroPython's unichar_isspace: ASCII whitespace only (no \xa0 or other Unicode spaces)
+const NON_ASCII = /[^\x00-\x7f]/;
+function isWs(c: string): boolean { return c === ' ' || (c >= '\t' && c <= '\r'); }
+
 function split(s: string, sep: PyObj, maxsplit: number): string[] {
   if (sep === undefined || sep === None) {
     const out: string[] = [];
     let i = 0;
     const n = s.length;
     while (i < n) {
-      while (i < n && /\s/.test(s[i])) i++;
+      while (i < n && isWs(s[i])) i++;
       if (i >= n) break;
-      if (maxsplit >= 0 && out.length >= maxsplit) { out.push(s.slice(i).replace(/\s+$/, '')); return out; }
+      if (maxsplit >= 0 && out.length >= maxsplit) { out.push(s.slice(i)); return out; }
       let j = i;
-      while (j < n && !/\s/.test(s[j])) j++;
+      while (j < n && !isWs(s[j])) j++;
       out.push(s.slice(i, j));
       i = j;
     }
@@ -87,20 +91,8 @@ function split(s: string, sep: PyObj, maxsplit: number): string[] {
 
 function rsplit(s: string, sep: PyObj, maxsplit: number): string[] {
   if (maxsplit < 0) return split(s, sep, -1);
-  if (sep === undefined || sep === None) {
-    const out: string[] = [];
-    let j = s.length;
-    while (j > 0) {
-      while (j > 0 && /\s/.test(s[j - 1])) j--;
-      if (j <= 0) break;
-      if (out.length >= maxsplit) { out.unshift(s.slice(0, j).replace(/^\s+/, '')); return out; }
-      let i = j;
-      while (i > 0 && !/\s/.test(s[i - 1])) i--;
-      out.unshift(s.slice(i, j));
-      j = i;
-    }
-    return out;
-  }
+  // objstr.c str_rsplit: whitespace splitting from the right is not implemented
+  if (sep === undefined || sep === None) throw pyErr('NotImplementedError', 'rsplit(None,n)');
   const sp = argStr(sep);
   if (sp === '') throw pyErr('ValueError', 'empty separator');
   const out: string[] = [];
@@ -202,11 +194,12 @@ methods(strType, {
   // str.startswith(prefix[, start[, end]])
   startswith: (a) => startsEnds(a, false),
   endswith: (a) => startsEnds(a, true),
-  upper: (a) => self(a).toUpperCase(),
-  lower: (a) => self(a).toLowerCase(),
+  // unichar_toupper/tolower change ASCII letters only: 'é'.upper() is 'é' on a board
+  upper: (a) => { const s = self(a); return NON_ASCII.test(s) ? s.replace(/[a-z]+/g, (m) => m.toUpperCase()) : s.toUpperCase(); },
+  lower: (a) => { const s = self(a); return NON_ASCII.test(s) ? s.replace(/[A-Z]+/g, (m) => m.toLowerCase()) : s.toLowerCase(); },
   isdigit: (a) => isAll(self(a), /^[0-9]+$/),
   isalpha: (a) => isAll(self(a), /^[a-zA-Z]+$/),
-  isspace: (a) => isAll(self(a), /^\s+$/),
+  isspace: (a) => isAll(self(a), /^[ \t\n\r\f\v]+$/),
   isupper: (a) => { const s = self(a); return /[A-Z]/.test(s) && !/[a-z]/.test(s); },
   islower: (a) => { const s = self(a); return /[a-z]/.test(s) && !/[A-Z]/.test(s); },
   // str.center(width[, fillchar])

@@ -81,6 +81,9 @@ export function truthy(x: PyObj): boolean {
 
 const reprStack: PyObj[] = [];
 
+// MicroPython's uni_print_quoted (objstrunicode.c): only printable ASCII is written as is;
+// every other code point is escaped by size (\xNN below 0x100, \uNNNN, \UNNNNNNNN), so
+// repr('é') is '\xe9' on a board (unlike CPython, which keeps printable non-ASCII).
 export function strRepr(s: string): string {
   const q = s.includes("'") && !s.includes('"') ? '"' : "'";
   let out = q;
@@ -88,11 +91,16 @@ export function strRepr(s: string): string {
     const c = s[i];
     const code = s.charCodeAt(i);
     if (c === q || c === '\\') out += '\\' + c;
+    else if (code >= 0x20 && code <= 0x7e) out += c;
     else if (c === '\n') out += '\\n';
     else if (c === '\r') out += '\\r';
     else if (c === '\t') out += '\\t';
-    else if (code < 0x20 || code === 0x7f) out += '\\x' + code.toString(16).padStart(2, '0');
-    else out += c;
+    else if (code < 0x100) out += '\\x' + code.toString(16).padStart(2, '0');
+    else {
+      const cp = s.codePointAt(i)!;
+      if (cp < 0x10000) out += '\\u' + cp.toString(16).padStart(4, '0');
+      else { out += '\\U' + cp.toString(16).padStart(8, '0'); i++; }
+    }
   }
   return out + q;
 }
