@@ -153,6 +153,8 @@ export function installTypes(): void {
     index: (a) => { const r = a[0] as PyRange; if (!ops.contains(r, a[1])) throw pyErr('ValueError', 'object not in sequence'); return (a[1] - r.start) / r.step; },
     count: (a) => (ops.contains(a[0], a[1]) ? 1 : 0),
   });
+  // range has a unary_op (bool, len) that knows no hash, so MicroPython finds it unhashable
+  rangeType.dict.set('__hash__', None);
 
   // slice
   // MicroPython: slice objects come only from subscripts ("can't create 'slice' instances")

@@ -292,6 +292,8 @@ function dequeType(): PyType {
     __setitem__: (a) => { const d = D(a); d.items[d.slot(a[1])] = a[2]; return None; },
     __delitem__: () => { throw typeError("'deque' object doesn't support item deletion"); },
   });
+  // like range: a unary_op without hash makes it unhashable (a user subclass could add __hash__)
+  t.dict.set('__hash__', None);
   setNew(t);
   return t;
 }

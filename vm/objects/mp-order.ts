@@ -120,34 +120,36 @@ export function bytesHash(b: Uint8Array): number {
   return h === 0 ? 1 : h;
 }
 
-const f64 = new Float64Array(1);
-const u32 = new Uint32Array(f64.buffer);
+/** What MP_OBJ_NEW_SMALL_INT keeps of a 32-bit hash: the low 31 bits, signed. hash() returns
+ *  this, and py/map.c places keys by it (as an unsigned 32-bit value). */
+export function smallInt(h: number): number { return (h << 1) >> 1; }
 
-/** mp_float_hash for doubles, truncated to a 32-bit mp_int_t. */
+/** mp_float_hash as ports below the EVERYTHING feature level build it (rp2 and the wasm oracle
+ *  alike: no MICROPY_FLOAT_HIGH_QUALITY_HASH): `(mp_int_t)val`, which saturates on both
+ *  (NaN gives 0). So hash(1.5) == 1 and hash(1e10) == hash(2**31 - 1). Unsigned 32 bits. */
 export function floatHash(v: number): number {
-  if (Number.isInteger(v) && Math.abs(v) < 2 ** 53) return intHash(v);
-  f64[0] = v;
-  const lo = u32[0]; const hi = u32[1];
-  const sgn = hi >>> 31;
-  const exp = (hi >>> 20) & 0x7ff;
-  const adj = exp - 1023;
-  let val: bigint;
-  if (adj < 0) val = BigInt(lo);
-  else {
-    const frc = (BigInt(hi & 0xfffff) << 32n) | BigInt(lo) | (1n << 52n);
-    if (adj <= 52) val = (frc >> BigInt(52 - adj)) ^ (frc & ((1n << BigInt(52 - adj)) - 1n));
-    else if (adj < 31) val = frc << BigInt(adj - 52);
-    else val = frc;
-  }
-  let r = Number(BigInt.asUintN(32, val));
-  if (sgn) r = (-r) >>> 0;
-  return r;
+  if (v !== v) return 0;
+  if (v >= 2147483647) return 0x7fffffff;
+  if (v <= -2147483648) return 0x80000000;
+  return Math.trunc(v) >>> 0;
 }
 
-export function intHash(v: number | bigint): number {
-  if (typeof v === 'number') return v >= 0 && v < 4294967296 ? v : Number(BigInt.asUintN(32, BigInt(v)));
-  return Number(BigInt.asUintN(32, v < 0n ? -((-v) & 0xffffffffn) : v));
+/** hash() of an int: small ints are their own hash; mpz_hash keeps the low 32 bits of a big
+ *  one and MP_OBJ_NEW_SMALL_INT the low 31 of those (hash(2**40) == 0, hash(2**30) < 0). */
+export function intHashValue(v: number | bigint): number {
+  if (typeof v === 'number' && v >= -0x40000000 && v < 0x40000000) return v;
+  return Number(BigInt.asIntN(31, BigInt(v)));
 }
+
+export function intHash(v: number | bigint): number { return intHashValue(v) >>> 0; }
+
+/** hash(None): None is the immediate object MP_OBJ_NEW_IMMEDIATE_OBJ(0) == 6, hashed as itself. */
+export const NONE_HASH = 6;
+/** Tuple and frozenset hashes start from the address of mp_const_empty_tuple_obj and
+ *  mp_type_frozenset. These are the oracle's (wasm) addresses; a board's firmware has its own,
+ *  so programs cannot rely on them either way. */
+export const EMPTY_TUPLE_HASH = 98208;
+export const FROZENSET_HASH = 96676;
 
 let objHash: (x: PyObj) => number = () => 0;
 export function setObjHash(f: (x: PyObj) => number): void { objHash = f; }
@@ -159,7 +161,7 @@ export function mpHash(x: PyObj): number {
     case 'number': case 'bigint': return intHash(x);
     case 'boolean': return x ? 1 : 0;
   }
-  if (x === None) return 0x5a5a0;
+  if (x === None) return NONE_HASH;
   return objHash(x) >>> 0;
 }
 

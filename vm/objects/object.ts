@@ -9,9 +9,10 @@ export type Kw = Map<string, PyObj> | null;
 export type NativeFn = (args: PyObj[], kw: Kw) => PyObj;
 
 /** Late-bound runtime functions for object files that load before runtime/ops (import cycles). */
-export const hooks: { eq: (a: PyObj, b: PyObj) => boolean; mpHash: (x: PyObj) => number } = {
+export const hooks: { eq: (a: PyObj, b: PyObj) => boolean; mpHash: (x: PyObj) => number; hash: (x: PyObj) => number } = {
   eq: (a, b) => a === b,
   mpHash: () => 0,
+  hash: () => 0,
 };
 
 /** Cache marker for names a type does not have. */

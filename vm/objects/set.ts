@@ -84,7 +84,7 @@ const shared = {
   __len__: (a: Obj[]) => S(a).size,
   __contains__: (a: Obj[]) => S(a).has(a[1]),
   __iter__: (a: Obj[]) => new JsArrayIter(S(a).items()),
-  __hash__: (a: Obj[]) => { let h = 0; for (const v of S(a).items()) h = (h + hooks.mpHash(v)) >>> 0; return h; },
+  __hash__: (a: Obj[]) => hooks.hash(a[0]),
   __repr__: (a: Obj[]) => repr(a[0]),
 };
 

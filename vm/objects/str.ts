@@ -6,6 +6,7 @@ import { PyList } from './list';
 import { PyTuple } from './tuple';
 import { PyBytes, utf8, fromUtf8, bufferOf } from './bytes';
 import { strLen, hasAstral, codePoints } from './str-util';
+import { strHash } from './mp-order';
 import { arity, argStr, argNum } from '../runtime/args';
 import { str, repr, toArray, typeName } from '../runtime/ops';
 import { strFormat } from '../runtime/format';
@@ -224,7 +225,7 @@ methods(strType, {
   __len__: (a) => strLen(self(a)),
   __str__: (a) => self(a),
   __repr__: (a) => repr(self(a)),
-  __hash__: (a) => { let h = 5381; const s = self(a); for (let i = 0; i < s.length; i++) h = ((h * 33) ^ s.charCodeAt(i)) & 0x3fffffff; return h; },
+  __hash__: (a) => strHash(self(a)),
 });
 
 /** str(x) / str(bytes, encoding) constructor. */

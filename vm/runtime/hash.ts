@@ -1,8 +1,9 @@
 // Hash keys: every hashable Python value maps to a JS Map key such that equal Python values
 // (1 == 1.0 == True, equal tuples, equal frozensets) get the same key. Objects with the
-// default identity equality are their own key; user __hash__/__eq__ objects get a bucket key.
+// default identity equality are their own key; user __hash__/__eq__ objects share a key per
+// group of equal objects (see userKey).
 
-import { typeOf, None, PyInstance, PyType, PyBuiltin, type PyObj } from '../objects/object';
+import { typeOf, None, PyInstance, PyType, PyBuiltin, hooks, type PyObj } from '../objects/object';
 import { PyFloat } from '../objects/float';
 import { PyTuple } from '../objects/tuple';
 import { typeError } from '../objects/exception';
@@ -38,11 +39,37 @@ export function keyOf(x: PyObj): PyObj {
   return x;
 }
 
+/** Objects with a user __hash__, by hash value: the first of each group of equal objects stands
+ *  for the group as Map key, so equal objects are one key and unequal objects with the same hash
+ *  stay apart (hash() is only 31 bits, so collisions are ordinary). Held weakly: a representative
+ *  that no dict or set holds any more can go, and the next equal object takes its place. */
+const buckets = new Map<number, WeakRef<object>[]>();
+const sweeper = new FinalizationRegistry<number>((hv) => {
+  const live = buckets.get(hv)?.filter((r) => r.deref() !== undefined);
+  if (live === undefined || live.length === 0) buckets.delete(hv); else buckets.set(hv, live);
+});
+
+function remember(hv: number, x: object): void {
+  const ref = new WeakRef(x);
+  const bucket = buckets.get(hv);
+  if (bucket === undefined) buckets.set(hv, [ref]); else bucket.push(ref);
+  sweeper.register(x, hv);
+}
+
 function userKey(x: PyObj): PyObj {
   const h = typeOf(x).lookup('__hash__');
   if (h === None) throw unhashable(x);
   if (h === undefined || h instanceof PyBuiltin) return x;
-  return '\u0000h' + String(hashOf(x));
+  const hv = hashOf(x);
+  const bucket = buckets.get(hv);
+  if (bucket !== undefined) {
+    for (const ref of bucket) {
+      const o = ref.deref();
+      if (o !== undefined && (o === x || hooks.eq(o, x))) return o;
+    }
+  }
+  remember(hv, x);
+  return x;
 }
 
 function keyStr(k: PyObj): string {

@@ -24,7 +24,7 @@ import { isArrayLike, eqChecksOtherType, arrayCompare, compareBytes, fastSlice, 
 import { keyOf, objId } from './hash';
 import { rt } from './state';
 import { strIndex, strSlice, strLen } from '../objects/str-util';
-import { setObjHash, floatHash, bytesHash, mpHash } from '../objects/mp-order';
+import { setObjHash, floatHash, bytesHash, strHash, intHashValue, smallInt, mpHash, NONE_HASH, EMPTY_TUPLE_HASH, FROZENSET_HASH } from '../objects/mp-order';
 
 // #region basics
 
@@ -398,27 +398,35 @@ export function contains(c: PyObj, x: PyObj): boolean {
 
 // #region hashing
 
-export function hashOf(x: PyObj): number | bigint {
+/** hash(x) as MicroPython computes it on a 32-bit port: a small int (31 bits, signed). Only the
+ *  value is MicroPython's; dicts and sets find keys through keyOf (runtime/hash.ts). */
+export function hashOf(x: PyObj): number {
   switch (typeof x) {
-    case 'number': return x;
-    case 'bigint': return normBig(x & 0x3fffffffffffffffn);
+    case 'number': return x >= -0x40000000 && x < 0x40000000 ? x : intHashValue(x);
+    case 'bigint': return intHashValue(x);
     case 'boolean': return x ? 1 : 0;
-    case 'string': { let h = 5381; for (let i = 0; i < x.length; i++) h = ((h * 33) ^ x.charCodeAt(i)) & 0x3fffffff; return h; }
+    case 'string': return strHash(x);
   }
-  if (x instanceof PyFloat) return Number.isInteger(x.v) ? x.v : Math.floor(x.v * 1000003) & 0x3fffffff;
+  if (x instanceof PyFloat) return smallInt(floatHash(x.v));
+  if (x === None) return NONE_HASH;
   if (x.$hash) return x.$hash();
   const t = typeOf(x);
   const h = t.lookup('__hash__');
   if (x.$prim !== undefined && (h === undefined || h instanceof PyBuiltin)) return hashOf(x.$prim);
   if (h === None) throw unhashable(x);
   if (h !== undefined && !(h instanceof PyBuiltin)) {
+    // instance_unary_op: the result must be an int, truncated into a small int
     const r = callObj(h, [x], null);
-    if (typeof r !== 'number' && typeof r !== 'bigint' && typeof r !== 'boolean') throw typeError('__hash__() should return an int');
-    return typeof r === 'boolean' ? (r ? 1 : 0) : r;
+    if (typeof r !== 'number' && typeof r !== 'bigint' && typeof r !== 'boolean') throw typeError(`can't convert ${typeName(r)} to int`);
+    return typeof r === 'boolean' ? (r ? 1 : 0) : intHashValue(r);
   }
-  if (x instanceof PyTuple) { let hh = 0x345678; for (const it of x.items) { const e = hashOf(it); hh = (Math.imul(hh ^ Number(BigInt.asIntN(32, BigInt(e))), 1000003)) & 0x3fffffff; } return hh; }
+  // tuple and frozenset: a start value plus the element hashes, wrapping in 32 bits
+  if (x instanceof PyTuple) { let sum = EMPTY_TUPLE_HASH; for (const it of x.items) sum = (sum + hashOf(it)) | 0; return smallInt(sum); }
+  if (x instanceof PySet && x.frozen) { let sum = FROZENSET_HASH; for (const it of x.items()) sum = (sum + hashOf(it)) | 0; return smallInt(sum); }
+  if (x instanceof PyBytes) return bytesHash(x.b);
   keyOf(x); // raises for unhashable
-  return objId(x);
+  // the default hash is the object's address, the one its repr shows
+  return 0x20000000 + objId(x) * 16;
 }
 
 // #endregion
@@ -1446,18 +1454,9 @@ export function starKw(parts: PyObj[]): Kw {
 
 export { None, Ellipsis, intType, boolType, strType, floatType, listType, tupleType, dictType, setType, frozensetType, functionType, floatToInt, toBig, strLen, RangeIter };
 
-/** MicroPython-compatible hash (unsigned 32-bit) of non-primitive keys, for iteration order. */
-function objMpHash(x: PyObj): number {
-  if (x instanceof PyFloat) return floatHash(x.v);
-  if (x instanceof PyTuple) { let h = 98208; for (const it of x.items) h = (h + mpHash(it)) >>> 0; return h; }
-  if (x instanceof PyBytes) return bytesHash(x.b);
-  if (x.$hash) return x.$hash() >>> 0;
-  if (x instanceof PySet) { let h = 0; for (const it of x.items()) h = (h + mpHash(it)) >>> 0; return h; }
-  const t = typeOf(x);
-  const hf = t.lookup('__hash__');
-  if (hf !== undefined && !(hf instanceof PyBuiltin) && hf !== None) { const r = callObj(hf, [x], null); return mpHash(r); }
-  return (0x20000000 + objId(x) * 16) >>> 0;
-}
+/** MicroPython's hash of non-primitive keys as py/map.c uses it (unsigned 32-bit), for iteration order. */
+function objMpHash(x: PyObj): number { return hashOf(x) >>> 0; }
 setObjHash(objMpHash);
 hooks.eq = eq;
 hooks.mpHash = mpHash;
+hooks.hash = hashOf;
