@@ -75,6 +75,9 @@ describe('bootloaderTarget and checkFits', () => {
       'This firmware is for RP2350 (Arm), but the board on RPI-RP2 takes RP2040 firmware: it would ignore the file. Get the RP2040 build of the firmware.',
     );
     expect(() => checkFits(parseUf2(uf2Image(4)), RP2350_INFO, 'RP2350')).toThrow(/for RP2040, but the board on RP2350 takes RP2350 firmware/);
+    // picotool's E10 block is not named as if it were firmware of its own
+    const e10 = uf2Block({ family: 0xe48bff57, target: 0x10ffff00, blockNo: 0, numBlocks: 2, fill: 0xef });
+    expect(() => checkFits(parseUf2(Buffer.concat([e10, uf2Image(4, { family: 0xe48bff59 })])), RP2040_INFO, 'RPI-RP2')).toThrow(/^This firmware is for RP2350 \(Arm\), but/);
     expect(() => checkFits(parseUf2(uf2Image(4, { family: 0xc47e5767, base: 0 })), RP2040_INFO, 'RPI-RP2')).toThrow(/for ESP32-S3/);
   });
 

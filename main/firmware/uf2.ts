@@ -188,13 +188,14 @@ export interface FitReport {
  */
 export function checkFits(image: Uf2Image, info: Record<string, string>, driveLabel: string): FitReport {
   const target = bootloaderTarget(info);
-  const described = image.groups.map((g) => g.family).join(' and ');
+  // a lone absolute block is picotool's RP2350-E10 workaround, not firmware by itself
+  const firmware = image.groups.filter((g) => !(g.familyId === RP2_ABSOLUTE && g.blocks === 1));
+  const described = (firmware.length ? firmware : image.groups).map((g) => g.family).join(' and ');
   if (!target) {
     return { matching: image.groups, warning: `Mote does not know the chip behind ${driveLabel} (Board-ID "${info['Board-ID'] ?? '?'}"); it cannot check that this ${described} firmware fits.` };
   }
-  // a lone absolute block is picotool's RP2350-E10 workaround, not firmware by itself
-  const matching = image.groups.filter((g) => g.familyId !== null && target.families.includes(g.familyId) && !(g.familyId === RP2_ABSOLUTE && g.blocks === 1));
-  const untagged = image.groups.filter((g) => g.familyId === null);
+  const matching = firmware.filter((g) => g.familyId !== null && target.families.includes(g.familyId));
+  const untagged = firmware.filter((g) => g.familyId === null);
   if (matching.length === 0 && untagged.length === 0) {
     throw invalid(`This firmware is for ${described}, but the board on ${driveLabel} takes ${target.chip} firmware: it would ignore the file. Get the ${target.chip} build of the firmware.`);
   }
