@@ -101,10 +101,10 @@ export function launchChromium(): Promise<Browser> {
  * Starts the web host with a temp data folder (or `dataDir`) and opens the app in Chromium.
  * Waits until the page's main regions are present.
  */
-export async function startApp(options: { dataDir?: string; viewport?: { width: number; height: number } } = {}): Promise<AppSession> {
+export async function startApp(options: { dataDir?: string; viewport?: { width: number; height: number }; hostArgs?: string[] } = {}): Promise<AppSession> {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'mote-e2e-'));
   mkdirSync(ARTIFACTS, { recursive: true });
-  let host = await startWebHost(dataDir);
+  let host = await startWebHost(dataDir, options.hostArgs);
   const browser = await launchChromium();
   const context = await browser.newContext({ viewport: options.viewport ?? { width: 1280, height: 800 } });
   const consoleErrors: string[] = [];

@@ -8,6 +8,7 @@ import { FilesPanel } from '../files/files-panel';
 import { PlotterPanel } from '../plotter/plotter-panel';
 import { ReplPanel } from '../repl/repl-panel';
 import { refersToBuffer } from '../repl/traceback';
+import { BootloaderWatch } from '../firmware/bootloader-watch';
 import { BoardPanel } from '../simulator/board-panel';
 import { pickBoard } from '../ui/board-picker';
 import { openDialog } from '../ui/dialog';
@@ -91,6 +92,8 @@ export function startApp(mount: HTMLElement): void {
   const files = new FilesPanel(store, notices, { openLocal: (p) => documents.openLocal(p), openBoard: (p) => documents.openBoard(p) });
   documents.onSaved = (location) => void (location.kind === 'local' ? files.computer : files.board).refresh();
   const boardPanel = new BoardPanel(openPicker, (m, level) => notices.show(m, level));
+  const bootloaders = new BootloaderWatch(notices, (path) => link.connect({ kind: 'serial', path }));
+  boardPanel.addSection(bootloaders.element);
   const themePicker = h(
     'select',
     { class: 'theme-picker', 'aria-label': 'Theme', title: 'Theme' },

@@ -46,6 +46,11 @@ export class BoardPanel {
     }));
   }
 
+  /** Adds a section below the board's summary, above the simulated hardware. */
+  addSection(section: HTMLElement): void {
+    this.element.insertBefore(section, this.simArea);
+  }
+
   render(state: AppState): void {
     const d = describeBoard(state);
     const row = (k: string, v: string) => [h('dt', {}, k), h('dd', {}, v || '—')];

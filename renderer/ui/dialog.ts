@@ -11,7 +11,13 @@ export interface Choice<T extends string> {
 }
 
 /** Opens a modal with `body` and buttons; resolves with the chosen value, or 'cancel' on Escape. */
-export function openDialog<T extends string>(title: string, body: Node | string, choices: Choice<T>[], options: { onOpen?: (d: HTMLDialogElement) => void; wide?: boolean } = {}): Promise<T | 'cancel'> {
+export function openDialog<T extends string>(
+  title: string,
+  body: Node | string,
+  choices: Choice<T>[],
+  /** onOpen gets `finish` too, for a dialog that closes itself (when the work it shows is done). */
+  options: { onOpen?: (d: HTMLDialogElement, finish: (value: T | 'cancel') => void) => void; wide?: boolean } = {},
+): Promise<T | 'cancel'> {
   const previous = document.activeElement as HTMLElement | null;
   const titleId = `dlg-${Math.random().toString(36).slice(2)}`;
   const dialog = h('dialog', { class: options.wide ? 'dialog wide' : 'dialog', 'aria-labelledby': titleId });
@@ -53,7 +59,7 @@ export function openDialog<T extends string>(title: string, body: Node | string,
     // A long body scrolls; keyboard users must be able to reach it to scroll it.
     const scroller = dialog.querySelector<HTMLElement>('.dialog-body');
     if (scroller && scroller.scrollHeight > scroller.clientHeight && !scroller.querySelector('button, input, select, [tabindex]')) scroller.tabIndex = 0;
-    options.onOpen?.(dialog);
+    options.onOpen?.(dialog, finish);
     const autofocus = dialog.querySelector<HTMLElement>('[autofocus]') ?? buttons[choices.findIndex((c) => c.primary)] ?? buttons[0];
     autofocus?.focus();
   });

@@ -7,7 +7,8 @@ export type NoticeLevel = 'info' | 'warning' | 'error';
 export class Notices {
   readonly element = h('div', { class: 'notices', role: 'status', 'aria-live': 'polite' });
 
-  show(message: string, level: NoticeLevel = 'info', actions: Array<{ label: string; run: () => void }> = []): void {
+  /** Shows a message; the returned function takes it away early (when what it offers no longer applies). */
+  show(message: string, level: NoticeLevel = 'info', actions: Array<{ label: string; run: () => void }> = []): () => void {
     const close = h('button', { type: 'button', class: 'notice-close', 'aria-label': 'Dismiss message' }, '×');
     const note = h(
       'div',
@@ -22,5 +23,6 @@ export class Notices {
     this.element.append(note);
     while (this.element.children.length > 4) this.element.firstElementChild?.remove();
     if (level !== 'error' && actions.length === 0) setTimeout(() => note.remove(), level === 'info' ? 4000 : 8000);
+    return () => note.remove();
   }
 }
