@@ -52,6 +52,16 @@ describe('a board on a serial port', () => {
     await page.waitForFunction(() => document.body.dataset.running === 'false');
   });
 
+  it('offers a firmware update, and says why when the board has no bootloader to restart into', async () => {
+    const { page } = app;
+    // the WebAssembly board has no machine.bootloader(): the failure path, end to end
+    await page.getByRole('button', { name: 'Update firmware…' }).click();
+    await page.getByRole('dialog', { name: 'Update firmware' }).getByRole('button', { name: 'Restart into the bootloader' }).click();
+    await page.getByText(/The board did not restart into its bootloader: .* Hold BOOTSEL/).waitFor({ timeout: 15_000 });
+    await page.getByRole('button', { name: 'Dismiss message' }).last().click();
+    await waitForConnected(page);
+  });
+
   it('uploads a 300 KiB file, exactly', async () => {
     const { page } = app;
     await page.getByRole('button', { name: 'Refresh (This computer)' }).click();

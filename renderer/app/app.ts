@@ -92,7 +92,12 @@ export function startApp(mount: HTMLElement): void {
   const files = new FilesPanel(store, notices, { openLocal: (p) => documents.openLocal(p), openBoard: (p) => documents.openBoard(p) });
   documents.onSaved = (location) => void (location.kind === 'local' ? files.computer : files.board).refresh();
   const boardPanel = new BoardPanel(openPicker, (m, level) => notices.show(m, level));
-  const bootloaders = new BootloaderWatch(notices, (path) => link.connect({ kind: 'serial', path }));
+  const bootloaders = new BootloaderWatch(notices, async (path) => {
+    // after "Update firmware" main already waits for this port (a lost board it reconnects by itself)
+    const board = store.state.board;
+    if (board.info?.target.kind === 'serial' && board.info.target.path === path && board.connection !== 'disconnected') return;
+    await link.connect({ kind: 'serial', path });
+  });
   boardPanel.addSection(bootloaders.element);
   const themePicker = h(
     'select',

@@ -20,6 +20,7 @@ export class BootloaderWatch {
 
   constructor(
     private readonly notices: Notices,
+    /** Connects to a freshly flashed board, unless Mote is already on its way back to that port. */
     private readonly connect: (path: string) => Promise<unknown>,
   ) {
     api.on('drives:changed', (drives) => this.update(drives));

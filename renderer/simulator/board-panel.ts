@@ -6,6 +6,7 @@ import { api } from '../api';
 import { h } from '../app/dom';
 import { guard } from '../app/errors';
 import type { AppState } from '../app/store';
+import { ask } from '../ui/dialog';
 import { describeBoard } from '../ui/status-bar';
 import { BoardModel } from './board-model';
 import { SimBoardView } from './sim-board-view';
@@ -18,6 +19,8 @@ export class BoardPanel {
   private readonly view: SimBoardView;
   private readonly simArea = h('div', { class: 'sim-area', hidden: true });
   private readonly replug: HTMLButtonElement;
+  /** Real boards only: restart into the bootloader, where Install firmware takes over. */
+  private readonly updateFirmware: HTMLButtonElement;
   /** Whether this host has the simulator channels (null until asked). */
   private simAvailable: boolean | null = null;
   private simulated = false;
@@ -29,13 +32,15 @@ export class BoardPanel {
     const choose = h('button', { type: 'button', class: 'btn small', onclick: openPicker }, 'Choose board…');
     this.replug = h('button', { type: 'button', class: 'btn small', hidden: true, title: 'Restarts the simulated board, as unplugging a real one would (its files are kept)' }, 'Unplug and plug back in');
     this.replug.addEventListener('click', guard('board panel', () => api.invoke('simulator:hard-reset', { reason: 'unplugged from the Board panel' })));
+    this.updateFirmware = h('button', { type: 'button', class: 'btn small', hidden: true, title: 'Restarts the board into its bootloader, so new firmware can be installed' }, 'Update firmware…');
+    this.updateFirmware.addEventListener('click', guard('board panel', () => this.toBootloader()));
     this.view = new SimBoardView(this.model, (input) => {
       void api.invoke('simulator:send-input', { input }).then((r) => {
         if (!r.ok && r.code !== 'unknown-channel') this.notify(`The simulated board did not take that input: ${r.message}`, 'warning');
       });
     });
     this.simArea.append(this.view.element);
-    this.element = h('div', { class: 'board-panel' }, this.summary, this.hint, h('div', { class: 'panel-actions' }, choose, this.replug), this.simArea);
+    this.element = h('div', { class: 'board-panel' }, this.summary, this.hint, h('div', { class: 'panel-actions' }, choose, this.replug, this.updateFirmware), this.simArea);
     api.on('simulator:hardware-changed', ({ changes }) => {
       this.model.apply(changes);
       if (this.simulated) this.view.update();
@@ -44,6 +49,20 @@ export class BoardPanel {
       if (status.state === 'restarted') this.notify(`The simulated board was restarted: ${status.reason}`, 'warning');
       return this.refresh();
     }));
+  }
+
+  private async toBootloader(): Promise<void> {
+    const choice = await ask(
+      'Update firmware',
+      'The board restarts into its bootloader and shows up as a drive (RPI-RP2 on a Pico); Mote then offers to install firmware from a .uf2 file. The files on the board stay.',
+      [
+        { value: 'cancel', label: 'Cancel' },
+        { value: 'restart', label: 'Restart into the bootloader', primary: true },
+      ],
+    );
+    if (choice !== 'restart') return;
+    const r = await api.invoke('board:reset', { mode: 'bootloader' });
+    if (!r.ok) this.notify(`The board did not restart into its bootloader: ${r.message} Hold BOOTSEL (or double-tap reset) while plugging it in instead.`, 'error');
   }
 
   /** Adds a section below the board's summary, above the simulated hardware. */
@@ -58,6 +77,7 @@ export class BoardPanel {
     const live = state.board.connection === 'connected' || state.board.connection === 'running';
     const target = state.board.info?.target;
     const simulated = target?.kind === 'simulated' && live;
+    this.updateFirmware.hidden = !(target?.kind === 'serial' && state.board.connection === 'connected');
     this.hint.textContent =
       state.linkAvailable === false
         ? 'No board link yet. When it is available, pick a simulated board to try Mote without hardware.'
