@@ -150,8 +150,7 @@ export function installTypes(): void {
   methods(rangeType, {
     __len__: (a) => (a[0] as PyRange).length,
     __repr__: (a) => { const r = a[0] as PyRange; return r.step === 1 ? `range(${r.start}, ${r.stop})` : `range(${r.start}, ${r.stop}, ${r.step})`; },
-    index: (a) => { const r = a[0] as PyRange; if (!ops.contains(r, a[1])) throw pyErr('ValueError', 'object not in sequence'); return (a[1] - r.start) / r.step; },
-    count: (a) => (ops.contains(a[0], a[1]) ? 1 : 0),
+    // no index()/count(): MicroPython's range has only start/stop/step
   });
   // range has a unary_op (bool, len) that knows no hash, so MicroPython finds it unhashable
   rangeType.dict.set('__hash__', None);

@@ -23,7 +23,7 @@ function idx(x: PyObj): number | null {
 /** Resolves a slice against a length: [start, stop, step, count]. */
 export function sliceIndices(s: PySlice, len: number): [number, number, number, number] {
   let step = idx(s.step) ?? 1;
-  if (step === 0) throw pyErr('ValueError', 'slice step cannot be zero');
+  if (step === 0) throw pyErr('ValueError', "slice step can't be zero");
   let start = idx(s.start);
   let stop = idx(s.stop);
   if (step > 0) {

@@ -246,7 +246,8 @@ export function eq(a: PyObj, b: PyObj): boolean {
     return eqChecksOtherType(b) && arrayCompare('eq', b, a);
   }
   if (isArrayLike(a)) return (eqChecksOtherType(a) || isArrayLike(b)) && arrayCompare('eq', a, b);
-  if (a instanceof PyRange && b instanceof PyRange) return a.length === b.length && (a.length === 0 || (a.start === b.start && (a.length === 1 || a.step === b.step)));
+  // ranges compare by identity: MICROPY_PY_BUILTINS_RANGE_BINOP is off below the EVERYTHING level
+  // (rp2 and the wasm build), so range(3) == range(3) is False on a board
   if (ta === 'object') {
     const f = a.$type.lookup('__eq__');
     if (f instanceof PyBuiltin && f.name === '__eq__' && !f.self) { const r = f.fn([a, b], null); if (r !== NotImplemented) return truthy(r); }
@@ -1040,12 +1041,21 @@ function giSlow(o: PyObj, k: PyObj): PyObj {
     }
   }
   if (typeof o === 'string') {
-    if (k instanceof PySlice) return strSlice(o, k);
+    if (k instanceof PySlice) {
+      // str_subscr (objstrunicode.c) takes step 1 only, and rejects any other step (even 0) first
+      if (k.step !== None && k.step !== 1) throw pyErr('NotImplementedError', 'only slices with step=1 (aka None) are supported');
+      return strSlice(o, k);
+    }
     return strIndex(o, k);
   }
   if (o instanceof PyList || o instanceof PyTuple) {
     const what = o instanceof PyList ? 'list' : 'tuple';
-    if (k instanceof PySlice) { const r = sliceArray(o.items, k); return o instanceof PyList ? new PyList(r) : new PyTuple(r); }
+    if (k instanceof PySlice) {
+      if (o instanceof PyList) return new PyList(sliceArray(o.items, k));
+      // tuple_subscr has only the fast path: step 1 (a list takes any step)
+      const [start, stop] = fastSlice(k, o.items.length);
+      return new PyTuple(o.items.slice(start, stop));
+    }
     return o.items[indexOf(k, o.items.length, what)];
   }
   if (o instanceof PyDict) {
@@ -1056,9 +1066,9 @@ function giSlow(o: PyObj, k: PyObj): PyObj {
   }
   if (o instanceof PyRange) {
     if (k instanceof PySlice) {
-      const [start, , step, n] = sliceIndices(k, o.length);
-      const s = o.start + start * o.step;
-      return new PyRange(s, s + n * step * o.step, step * o.step);
+      // range_subscr maps the slice's bounds, not its length: range(5)[::2] is range(0, 5, 2)
+      const [start, stop, step] = sliceIndices(k, o.length);
+      return new PyRange(o.start + start * o.step, o.start + stop * o.step, step * o.step);
     }
     return o.start + indexOf(k, o.length, 'range') * o.step;
   }
@@ -1115,12 +1125,14 @@ export function si(o: PyObj, k: PyObj, v: PyObj): void {
   throw typeError(`'${t.name}' object doesn't support item assignment`);
 }
 
+// list_subscr: slice assignment and deletion take step 1 only (NotImplementedError with no
+// message otherwise), and the right side must be a list or tuple (mp_obj_get_array)
 function listSetSlice(o: PyList, k: PySlice, v: PyObj): void {
-  const src = toArray(v);
-  const [start, stop, step, n] = sliceIndices(k, o.items.length);
-  if (step === 1) { o.items.splice(start, Math.max(0, stop - start), ...src); return; }
-  if (src.length !== n) throw pyErr('ValueError', `attempt to assign sequence of size ${src.length} to extended slice of size ${n}`);
-  for (let i = 0; i < n; i++) o.items[start + i * step] = src[i];
+  if (!(v instanceof PyList || v instanceof PyTuple)) throw typeError(`object '${typeName(v)}' isn't a tuple or list`);
+  const src = v.items.slice();
+  const [start, stop, step] = sliceIndices(k, o.items.length);
+  if (step !== 1) throw pyErr('NotImplementedError');
+  o.items.splice(start, Math.max(0, stop - start), ...src);
 }
 
 /** del o[k] */
@@ -1130,11 +1142,9 @@ export function di(o: PyObj, k: PyObj): void {
   if (f !== undefined && !(f instanceof PyBuiltin)) { callObj(f, [o, k], null); return; }
   if (o instanceof PyList) {
     if (k instanceof PySlice) {
-      const [start, stop, step, n] = sliceIndices(k, o.items.length);
-      if (step === 1) { o.items.splice(start, Math.max(0, stop - start)); return; }
-      const drop = new Set<number>();
-      for (let i = 0; i < n; i++) drop.add(start + i * step);
-      o.items = o.items.filter((_, i) => !drop.has(i));
+      const [start, stop, step] = sliceIndices(k, o.items.length);
+      if (step !== 1) throw pyErr('NotImplementedError');
+      o.items.splice(start, Math.max(0, stop - start));
       return;
     }
     o.items.splice(indexOf(k, o.items.length, 'list'), 1);
