@@ -8,6 +8,7 @@ import { pyErr, typeError } from '../objects/exception';
 import { argNum } from '../runtime/args';
 import * as ops from '../runtime/ops';
 import { ArrayIter, JsArrayIter } from '../objects/iterator';
+import { mvGet } from '../objects/memoryview';
 
 function buf(x: PyObj): Uint8Array { const b = bufferOf(x); if (!b) throw typeError("a bytes-like object is required, not '" + ops.typeName(x) + "'"); return b; }
 function mk(self: PyObj, b: Uint8Array): PyObj { return self instanceof PyByteArray ? new PyByteArray(b) : new PyBytes(b); }
@@ -63,9 +64,9 @@ export function bytesMethods(): void {
   arities(bytearrayType, { ...ar, append: [2, 2], extend: [2, 2], pop: [1, 2] }, typeError);
   methods(memoryviewType, {
     __len__: (a) => (a[0] as PyMemoryView).len,
-    tobytes: (a) => new PyBytes((a[0] as PyMemoryView).bytes.slice()),
     hex: shared.hex,
-    __iter__: (a) => new ArrayIter({ items: Array.from((a[0] as PyMemoryView).bytes) }),
+    // items by typecode; no tobytes(), which MicroPython's memoryview lacks (bytes(m) does it)
+    __iter__: (a) => { const m = a[0] as PyMemoryView; const items: PyObj[] = []; for (let i = 0; i < m.len; i++) items.push(mvGet(m, i)); return new ArrayIter({ items }); },
     __repr__: (a) => `<memoryview>` + (a.length ? '' : ''),
   });
 }

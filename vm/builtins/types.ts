@@ -16,7 +16,7 @@ import { PyDict } from '../objects/dict';
 import { PySet, mkSet, frozensetType } from '../objects/set';
 import { PyRange, rangeType } from '../objects/range';
 import { PySlice, sliceType, sliceIndices } from '../objects/slice';
-import { PyBytes, PyByteArray, PyMemoryView, bytesType, bytearrayType, memoryviewType, utf8, bufferOf, latin1, fromLatin1, fromUtf8 } from '../objects/bytes';
+import { PyBytes, PyByteArray, bytesType, bytearrayType, memoryviewType, utf8, bufferOf, latin1, fromLatin1, fromUtf8 } from '../objects/bytes';
 import { PyFunction, functionType } from '../objects/function';
 import { PyGenerator, generatorType, coroutineType } from '../objects/generator';
 import { PyIter, iteratorType } from '../objects/iterator';
@@ -28,6 +28,7 @@ import { makeType } from '../runtime/glue';
 import { setErrnoNames } from '../runtime/ops';
 import { ERRNO_NAMES } from '../modules/errno';
 import { bytesMethods } from './bytes-methods';
+import { makeMemoryView } from '../objects/memoryview';
 
 function numberFromObj(x: PyObj, base: PyObj): PyObj {
   if (base !== undefined) {
@@ -168,13 +169,7 @@ export function installTypes(): void {
   bytearrayType.construct = (_cls, args) => new PyByteArray(bytesFromArgs(args).slice());
   memoryviewType.construct = (_cls, args) => {
     arity(args, 1);
-    const o = args[0];
-    if (o instanceof PyByteArray) return new PyMemoryView(o, 0, o.len, false);
-    if (o instanceof PyBytes) return new PyMemoryView(o, 0, o.b.length, true);
-    if (o instanceof PyMemoryView) return new PyMemoryView(o.obj, o.start, o.len, o.readonly);
-    const b = bufferOf(o);
-    if (!b) throw typeError('object with buffer protocol required');
-    return new PyMemoryView({ b }, 0, b.length, false);
+    return makeMemoryView(args[0]);
   };
   bytesMethods();
 

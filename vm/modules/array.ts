@@ -8,7 +8,8 @@ import { PyFloat } from '../objects/float';
 import { PyList } from '../objects/list';
 import { JsArrayIter } from '../objects/iterator';
 import { PySlice } from '../objects/slice';
-import { bufferOf, needBuffer } from '../objects/bytes';
+import { PyBytes, PyByteArray, bufferOf, needBuffer } from '../objects/bytes';
+import { arrayContains } from '../objects/memoryview';
 import { pyErr, typeError } from '../objects/exception';
 import { fastSlice, sliceAssignSource, type TypedArray } from '../objects/array-like';
 import { normBig } from '../objects/int';
@@ -73,8 +74,9 @@ arrayType.construct = (_c, a) => {
   if (typeof code !== 'string' || !CTORS[code]) throw pyErr('ValueError', 'bad typecode');
   const arr = new PyArray(code);
   if (a.length > 1) {
-    const b = typeof a[1] === 'object' ? bufferOf(a[1]) : null;
-    if (b && !(a[1] instanceof PyList)) {
+    // bytes and bytearray give raw bytes; an array or memoryview gives its items (array_construct)
+    const b = a[1] instanceof PyBytes || a[1] instanceof PyByteArray ? bufferOf(a[1]) : null;
+    if (b) {
       const size = CTORS[code].BYTES_PER_ELEMENT;
       const n = Math.floor(b.length / size);
       arr.data = new CTORS[code](Math.max(n, 4)); arr.len = n;
@@ -122,10 +124,7 @@ arrayType.binaryOp = (op, a, b) => {
       return out;
     }
     case 'iadd': r.extend(b); return r;
-    case 'contains':
-      // a number cannot be looked up in an array; anything else is never found
-      if (typeof b === 'number' || typeof b === 'bigint' || typeof b === 'boolean' || b instanceof PyFloat) throw pyErr('NotImplementedError');
-      return false;
+    case 'contains': return arrayContains(r, b);
   }
   return undefined;
 };

@@ -23,12 +23,21 @@ export class PyByteArray {
 }
 PyByteArray.prototype.$type = bytearrayType;
 
+/** A view of another object's buffer, as MicroPython's memoryview (an objarray.c array that
+ *  points into its source): items of the source's typecode ('B' for bytes-likes), `start` a byte
+ *  offset into the source's current storage and `len` a count of items. Reads and writes go to
+ *  the source, so an array written through a view shows the change. */
 export class PyMemoryView {
   declare $type: PyType;
-  constructor(public obj: PyByteArray | PyBytes | PyObj, public start: number, public len: number, public readonly: boolean) {}
+  constructor(public obj: PyByteArray | PyBytes | PyObj, public start: number, public len: number, public readonly: boolean,
+    public code = 'B', public itemsize = 1) {}
+  get $typecode(): string { return this.code; }
+  get $itemsize(): number { return this.itemsize; }
+  $buffer(): Uint8Array { return this.bytes; }
   get bytes(): Uint8Array {
-    const src = this.obj instanceof PyByteArray ? this.obj.b : this.obj.b ?? this.obj.bytes;
-    return src.subarray(this.start, this.start + this.len);
+    const o = this.obj;
+    const src: Uint8Array = o instanceof PyByteArray || o instanceof PyBytes ? o.b : o.$buffer();
+    return src.subarray(this.start, this.start + this.len * this.itemsize);
   }
 }
 PyMemoryView.prototype.$type = memoryviewType;

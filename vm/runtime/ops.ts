@@ -22,6 +22,7 @@ import { PyModule } from '../objects/module';
 import { PyBytes, PyByteArray, PyMemoryView, latin1, utf8, bufferOf } from '../objects/bytes';
 import { isArrayLike, eqChecksOtherType, arrayCompare, compareBytes, fastSlice, sliceAssignSource } from '../objects/array-like';
 import { keyOf, objId } from './hash';
+import { mvGet, mvSet, arrayContains } from '../objects/memoryview';
 import { rt } from './state';
 import { strIndex, strSlice, strLen } from '../objects/str-util';
 import { setObjHash, floatHash, bytesHash, strHash, intHashValue, smallInt, mpHash, NONE_HASH, EMPTY_TUPLE_HASH, FROZENSET_HASH } from '../objects/mp-order';
@@ -378,7 +379,8 @@ export function contains(c: PyObj, x: PyObj): boolean {
     const i = off / step;
     return i >= 0 && i < n;
   }
-  if (c instanceof PyBytes || c instanceof PyByteArray) {
+  if (c instanceof PyByteArray || c instanceof PyMemoryView) return arrayContains(c, x);
+  if (c instanceof PyBytes) {
     const b = bufOf(c);
     if (typeof x === 'number') return b.includes(x);
     const needle = bufferOf(x);
@@ -1072,15 +1074,21 @@ function giSlow(o: PyObj, k: PyObj): PyObj {
     }
     return o.start + indexOf(k, o.length, 'range') * o.step;
   }
-  if (o instanceof PyBytes || o instanceof PyByteArray || o instanceof PyMemoryView) {
+  if (o instanceof PyBytes || o instanceof PyByteArray) {
     const buf: Uint8Array = o instanceof PyBytes ? o.b : o.bytes;
     if (k instanceof PySlice) {
       // step 1 only, as MicroPython's bytes and array subscr
       const [start, stop] = fastSlice(k, buf.length);
-      if (o instanceof PyMemoryView) return new PyMemoryView(o.obj, o.start + start, stop - start, o.readonly);
       return o instanceof PyByteArray ? new PyByteArray(buf.slice(start, stop)) : new PyBytes(buf.slice(start, stop));
     }
-    return buf[indexOf(k, buf.length, o instanceof PyBytes ? 'bytes' : o instanceof PyByteArray ? 'bytearray' : 'memoryview')];
+    return buf[indexOf(k, buf.length, o instanceof PyBytes ? 'bytes' : 'bytearray')];
+  }
+  if (o instanceof PyMemoryView) {
+    if (k instanceof PySlice) {
+      const [start, stop] = fastSlice(k, o.len);
+      return new PyMemoryView(o.obj, o.start + start * o.itemsize, stop - start, o.readonly, o.code, o.itemsize);
+    }
+    return mvGet(o, indexOf(k, o.len, 'memoryview'));
   }
   const f = t.lookup('__getitem__');
   if (f !== undefined) return callObj(f, [o, k], null);
@@ -1106,11 +1114,19 @@ export function si(o: PyObj, k: PyObj, v: PyObj): void {
   if (f !== undefined && !(f instanceof PyBuiltin)) { callObj(f, [o, k, v], null); return; }
   if (o instanceof PyList) { si(Object.assign(new PyList(o.items), {}), k, v); return; }
   if (o instanceof PyDict) { o.set(k, v); return; }
-  if (o instanceof PyByteArray || (o instanceof PyMemoryView && !o.readonly)) {
+  if (o instanceof PyMemoryView && !o.readonly) {
+    if (k instanceof PySlice) {
+      const [start, , src] = sliceAssignSource(o, o.len, k, v);
+      o.bytes.set(src, start * o.itemsize);
+      return;
+    }
+    mvSet(o, indexOf(k, o.len, 'memoryview'), v);
+    return;
+  }
+  if (o instanceof PyByteArray) {
     const b = o.bytes;
     if (k instanceof PySlice) {
       const [start, stop, src] = sliceAssignSource(o, b.length, k, v);
-      if (o instanceof PyMemoryView) { b.set(src, start); return; }
       const out = new Uint8Array(b.length - (stop - start) + src.length);
       out.set(b.subarray(0, start)); out.set(src, start); out.set(b.subarray(stop), start + src.length);
       (o as PyByteArray).set(out);
