@@ -16,6 +16,16 @@ export interface HostIO {
    */
   readByte(): number;
   /**
+   * Optional: how many bytes of standard input readByte() can return now without blocking, after
+   * waiting up to `ms` milliseconds (0: just look; Infinity: no limit) for one to arrive. Like
+   * wait(), it returns early when something needs attention (an interrupt, a board event, a due
+   * timer); the VM then polls and waits again. A host whose input has ended counts that as
+   * readable (readByte then returns -1 at once). With it, select.poll sees typed keys and soft
+   * IRQs keep running while input() and sys.stdin.read() wait (a board's MICROPY_EVENT_POLL_HOOK);
+   * without it, stdin polls as always readable and reads block in readByte().
+   */
+  stdinReady?(ms: number): number;
+  /**
    * Blocks for up to `ms` milliseconds. May return early when something needs attention
    * (an interrupt, a board event, a due timer); the VM then calls poll() and, if there is
    * time left, waits again. Never throws.

@@ -81,6 +81,12 @@ export class Interpreter {
    */
   schedule(fn: PyObj, arg: PyObj): boolean { return this.vm.schedule(fn, arg); }
 
+  /**
+   * One byte of stdin for a native called from running code (the board's input()): -1 at end
+   * of input, -2 for Ctrl-C. Scheduled callbacks run while it waits, and may raise.
+   */
+  readByte(): number { return this.vm.readByte(); }
+
   /** Registers a host-provided module (machine, board, digitalio...), created on first import. */
   registerModule(name: string, factory: (interp: Interpreter) => PyModule): void {
     this.vm.registered.set(name, () => factory(this));

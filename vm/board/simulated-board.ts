@@ -34,6 +34,7 @@ export interface PythonVm {
   isSystemExit(e: unknown): boolean;
   isKeyboardInterrupt(e: unknown): boolean;
   schedule(fn: PyObj, arg: PyObj): unknown;
+  readByte(): number;
   call(fn: PyObj, ...args: PyObj[]): PyObj;
   registerModule(name: string, factory: () => PyObj): void;
   completions(text: string): string[];
@@ -118,6 +119,7 @@ export class SimulatedBoard implements ReplEngine {
     this.vmHost = {
       write: (t) => (this.capture ? this.capture(t) : host.write(t)),
       readByte: () => host.readByte(),
+      stdinReady: host.stdinReady ? (ms) => host.stdinReady!(ms) : undefined,
       wait: (ms) => host.wait(ms),
       poll: () => host.poll(),
       setInterruptChar: (c) => host.setInterruptChar?.(c),
@@ -277,7 +279,8 @@ export class SimulatedBoard implements ReplEngine {
       host.flush();
       rl.init('', '');
       for (;;) {
-        const c = host.readByte();
+        // the VM's read runs soft IRQs (timers, pin edges) while it waits, as a board's does
+        const c = this.vm.readByte();
         if (c === -2) raise('KeyboardInterrupt');
         if (c === -1) {
           if (rl.line.length === 0) raise('EOFError');

@@ -3,55 +3,18 @@
 // (pyexec.c arms it whenever code starts). Also the two ends of the ring on their own.
 
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { Worker } from 'node:worker_threads';
-import * as fs from 'node:fs';
-import * as os from 'node:os';
-import * as path from 'node:path';
 import { buildBoardWorker } from '../../main/testing/build-board-worker';
-import { createBoardSab, StdinReader, StdinWriter, STDIN_RING_BYTES, type FromWorker, type WorkerInit } from './protocol';
+import { createBoardSab, StdinReader, StdinWriter, STDIN_RING_BYTES } from './protocol';
+import { WorkerBoard } from './testing/worker-board';
 
 let workerFile = '';
 beforeAll(async () => {
   workerFile = (await buildBoardWorker()).worker;
 }, 60_000);
 
-/** A simulated pico in its worker, with its output collected as a binary string. */
-class Board {
-  out = '';
-  readonly writer: StdinWriter;
-  readonly worker: Worker;
+class Board extends WorkerBoard {
   constructor() {
-    const sab = createBoardSab();
-    const init: WorkerInit = { profile: 'pico', fsRoot: fs.mkdtempSync(path.join(os.tmpdir(), 'mote-kbd-')), sab };
-    this.worker = new Worker(workerFile, { workerData: init });
-    this.writer = new StdinWriter(sab);
-    this.worker.on('message', (m: FromWorker) => {
-      if (m.type === 'output') this.out += Buffer.from(m.data).toString('latin1');
-      else if (m.type === 'stdin-space') this.writer.flush();
-    });
-  }
-  send(s: string): void {
-    this.writer.write(Buffer.from(s, 'latin1'));
-  }
-  /** Waits until `cond` holds (a deadline only so a failure does not hang the run). */
-  async until(what: string, cond: () => boolean, ms = 10_000): Promise<void> {
-    const t0 = Date.now();
-    while (!cond()) {
-      if (Date.now() - t0 > ms) throw new Error(`timed out waiting for ${what}; output so far ${JSON.stringify(this.out)}`);
-      await new Promise((r) => setTimeout(r, 5));
-    }
-  }
-  /** Waits for text in the output and returns everything up to it, dropping that from the buffer. */
-  async expectOutput(text: string): Promise<string> {
-    await this.until(JSON.stringify(text), () => this.out.includes(text));
-    const at = this.out.indexOf(text) + text.length;
-    const got = this.out.slice(0, at);
-    this.out = this.out.slice(at);
-    return got;
-  }
-  /** Waits until code runs. */
-  running(): Promise<void> {
-    return this.until('code running', () => this.writer.busy());
+    super(workerFile);
   }
 }
 

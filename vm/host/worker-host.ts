@@ -183,6 +183,29 @@ export class WorkerHost implements BoardHost {
     }
   }
 
+  stdinReady(ms: number): number {
+    // a queued Ctrl-C is no input (a board's USB stack takes it out of the stream): the VM's
+    // next poll raises KeyboardInterrupt
+    if (this.stdin.hasCtrlC()) {
+      this.stdin.clearThroughLastCtrlC();
+      this.stdin.takeInterruptFlag();
+      this.interruptRequested = true;
+      return 0;
+    }
+    const n = this.stdin.available();
+    if (n > 0 || ms <= 0) return n;
+    this.flush();
+    this.stdin.beat();
+    // read WAKE before looking again, so bytes queued from here on end the wait
+    const seen = this.stdin.wakeValue();
+    if (this.stdin.available() > 0 || this.interruptRequested) return this.stdinReady(0);
+    const next = this.hooks ? this.hooks.msUntilNextEvent() : Infinity;
+    const t = Math.min(ms, next);
+    if (t > 0) this.stdin.waitForWake(seen, t);
+    this.lastDrain = 0; // make the poll that follows drain messages and service the board
+    return this.stdinReady(0);
+  }
+
   readIdle(): number {
     // owner messages sent before these bytes (a panel input, then a command) apply first
     this.drainMessages();

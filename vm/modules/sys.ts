@@ -41,7 +41,7 @@ export function makeSys(interp: Interp): PyModule {
   const readStdin = (n: number, toNewline = false): Uint8Array => {
     const out: number[] = [];
     while (n < 0 || out.length < n) {
-      const b = interp.host.readByte();
+      const b = interp.readByte();
       if (b === -2) throw raiseOf(mkExc('KeyboardInterrupt'));
       if (b < 0) break;
       out.push(b);
@@ -78,6 +78,10 @@ export function makeSys(interp: Interp): PyModule {
     fileno: () => 0,
   });
   stdout.$d.set('buffer', stdout); stderr.$d.set('buffer', stderr); stdin.$d.set('buffer', stdinBuffer);
+  // select.poll on stdio (mp_hal_stdio_poll): the board has one serial port behind all three,
+  // readable when a byte is waiting (always, when the host cannot tell) and writable
+  const pollStdio = (flags: number): number => ((flags & 1) && interp.stdinAvailable() !== 0 ? 1 : 0) | (flags & 4);
+  for (const o of [stdin, stdout, stderr, stdinBuffer]) (o as unknown as { $poll: typeof pollStdio }).$poll = pollStdio;
   const implObj = new PyInstance(implType);
   implObj.$d.set('name', impl.name);
   implObj.$d.set('version', new PyTuple([...impl.version, '']));

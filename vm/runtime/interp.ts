@@ -167,10 +167,32 @@ export class Interp {
     }
   }
 
+  /** Bytes of stdin that can be read without blocking, or -1 when the host cannot tell. */
+  stdinAvailable(): number { return this.host.stdinReady ? this.host.stdinReady(0) : -1; }
+
+  /**
+   * Waits up to ms for stdin input (`forStdin`) or for time to pass, as a board's waits do with
+   * MICROPY_EVENT_POLL_HOOK: soft IRQs run and Ctrl-C raises KeyboardInterrupt first. Returns
+   * early when input arrives or something needs attention, so callers loop.
+   */
+  pollWait(ms: number, forStdin: boolean): void {
+    this.tick();
+    if (ms <= 0) return;
+    if (forStdin && this.host.stdinReady) this.host.stdinReady(Math.min(ms, 1000));
+    else this.host.wait(ms);
+  }
+
+  /** One byte of stdin as host.readByte() gives it (-1 end, -2 interrupt), running soft IRQs
+   *  while none is there when the host can tell. */
+  readByte(): number {
+    if (this.host.stdinReady) while (this.host.stdinReady(0) <= 0) this.pollWait(Infinity, true);
+    return this.host.readByte();
+  }
+
   readLine(): string {
     const bytes: number[] = [];
     for (;;) {
-      const b = this.host.readByte();
+      const b = this.readByte();
       if (b === -2) throw raiseOf(mkExc('KeyboardInterrupt'));
       if (b === -1) { if (!bytes.length) throw raiseOf(mkExc('EOFError')); break; }
       if (b === 10) break;
