@@ -50,4 +50,27 @@ describe('recovery journal', () => {
     await page3.waitForFunction(() => document.body.dataset.ready === 'all');
     await expect(page3.getByRole('dialog').count()).resolves.toBe(0);
   });
+
+  it("does not offer a second window the first one's open buffers, but does once that window is gone", async () => {
+    const first = app!.page;
+    await setEditorText(first, 'print("open in the first window")\n');
+    await first.waitForTimeout(1200); // journaled
+    const open = async () => {
+      const page = await app!.context.newPage();
+      await page.goto(app!.host.url);
+      await page.getByRole('region', { name: 'Editor' }).waitFor({ timeout: 20_000 });
+      return page;
+    };
+    const second = await open();
+    // start-up ends only after any restore offer is answered: reaching 'all' means none was made
+    await second.waitForFunction(() => document.body.dataset.ready === 'all');
+    await expect(second.getByRole('dialog', { name: 'Restore unsaved work?' }).count()).resolves.toBe(0);
+    await first.close(); // its socket closes: its buffers are left over now
+    const third = await open();
+    const dialog = third.getByRole('dialog', { name: 'Restore unsaved work?' });
+    await dialog.waitFor({ timeout: 10_000 });
+    await expect(dialog.innerText()).resolves.toContain('untitled.py');
+    await second.close();
+    await third.close();
+  });
 });

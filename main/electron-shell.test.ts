@@ -1,5 +1,6 @@
 // The Electron shell with `electron` mocked (its binary cannot run here): each hardening
 // promise of the foundation issue is asserted against the calls the shell makes.
+import { EventEmitter } from 'node:events';
 import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -208,9 +209,28 @@ describe('IPC binding', () => {
     const [channel, handler] = mock.ipcMain.handle.mock.calls[0] as unknown as [string, (e: unknown, p: unknown) => Promise<unknown>];
     expect(channel).toBe('app:get-info');
     const stranger = { url: 'https://evil.example/' };
-    expect(await handler({ senderFrame: stranger, sender: { mainFrame: stranger, id: 2 } }, {})).toMatchObject({ ok: false, code: 'forbidden-sender' });
-    expect(await handler({ senderFrame: mainFrame, sender: { mainFrame, id: 1 } }, {})).toMatchObject({ ok: true, value: { version: '1' } });
-    expect(await handler({ senderFrame: mainFrame, sender: { mainFrame, id: 1 } }, { x: 1 })).toMatchObject({ ok: false, code: 'invalid-payload' });
+    const webContents = (id: number, frame: unknown) => Object.assign(new EventEmitter(), { mainFrame: frame, id });
+    expect(await handler({ senderFrame: stranger, sender: webContents(2, stranger) }, {})).toMatchObject({ ok: false, code: 'forbidden-sender' });
+    const win = webContents(1, mainFrame);
+    expect(await handler({ senderFrame: mainFrame, sender: win }, {})).toMatchObject({ ok: true, value: { version: '1' } });
+    expect(await handler({ senderFrame: mainFrame, sender: win }, { x: 1 })).toMatchObject({ ok: false, code: 'invalid-payload' });
+  });
+
+  test('a connection is one page load: a reload or a closed window ends it (the journal then offers its buffers)', async () => {
+    const router = new IpcRouter(log);
+    const seen: string[] = [];
+    router.handle('app:get-info', (_r, sender) => (seen.push(sender.connectionId), { version: '1', host: 'electron', platform: 'linux', dataDir: '/d' }));
+    const closed: string[] = [];
+    router.onConnectionClosed((id) => closed.push(id));
+    bindElectronIpc(router, log);
+    const handler = mock.ipcMain.handle.mock.calls.at(-1)![1] as unknown as (e: unknown, p: unknown) => Promise<unknown>;
+    const win = Object.assign(new EventEmitter(), { mainFrame, id: 7 });
+    await handler({ senderFrame: mainFrame, sender: win }, {});
+    win.emit('did-navigate'); // reload
+    await handler({ senderFrame: mainFrame, sender: win }, {});
+    win.emit('destroyed');
+    expect(seen).toEqual(['7.0', '7.1']);
+    expect(closed).toEqual(['7.0', '7.1']);
   });
 });
 

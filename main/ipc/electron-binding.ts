@@ -18,13 +18,32 @@ export function isTrustedSender(event: Pick<IpcMainInvokeEvent, 'senderFrame' | 
 }
 
 export function bindElectronIpc(router: IpcRouter, log: Logger): void {
+  // A connection is one page load of one window: a reload starts a new one (and ends the old,
+  // so the journal offers what the old page left), as a new socket does on the web host.
+  const loads = new Map<number, number>();
+  const connectionOf = (sender: IpcMainInvokeEvent['sender']): string => {
+    if (!loads.has(sender.id)) {
+      loads.set(sender.id, 0);
+      const id = sender.id;
+      const end = () => router.connectionClosed(`${id}.${loads.get(id) ?? 0}`);
+      sender.on('did-navigate', () => {
+        end();
+        loads.set(id, (loads.get(id) ?? 0) + 1);
+      });
+      sender.once('destroyed', () => {
+        end();
+        loads.delete(id);
+      });
+    }
+    return `${sender.id}.${loads.get(sender.id)}`;
+  };
   for (const channel of router.registeredChannels()) {
     ipcMain.handle(channel, (event, payload: unknown) => {
       if (!isTrustedSender(event)) {
         log.warn(`IPC refused ${channel} from untrusted sender ${event.senderFrame?.url ?? '(no frame)'}`);
         return { ok: false, code: 'forbidden-sender', message: 'Only the Mote window may call this.' };
       }
-      return router.invoke(channel, payload, { host: 'electron', connectionId: String(event.sender.id) });
+      return router.invoke(channel, payload, { host: 'electron', connectionId: connectionOf(event.sender) });
     });
   }
   router.addSink((event, payload) => {

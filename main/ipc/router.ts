@@ -30,8 +30,20 @@ export interface Logger {
 export class IpcRouter {
   private readonly handlers = new Map<ChannelName, Handler<ChannelName>>();
   private readonly sinks = new Set<EventSink>();
+  private readonly closedListeners = new Set<(connectionId: string) => void>();
 
   constructor(private readonly log: Logger) {}
+
+  /** A window or socket went away for good (closed, crashed, or reloaded into a new connection). */
+  connectionClosed(connectionId: string): void {
+    for (const l of [...this.closedListeners]) l(connectionId);
+  }
+
+  /** Services that keep per-window state (the journal's buffer owners) forget it here. */
+  onConnectionClosed(listener: (connectionId: string) => void): () => void {
+    this.closedListeners.add(listener);
+    return () => this.closedListeners.delete(listener);
+  }
 
   /** Registers the handler of one channel; each channel has exactly one. */
   handle<K extends ChannelName>(channel: K, handler: Handler<K>): void {

@@ -90,6 +90,15 @@ describe('web host', () => {
     await expect(socket(undefined, `ws://${new URL(host.url).host}/nottoken/ws`)).rejects.toThrow(/403/);
   });
 
+  test('a closed socket is a closed connection (its journaled buffers become left over)', async () => {
+    const closed = new Promise<string>((resolve) => {
+      const off = router.onConnectionClosed((id) => (off(), resolve(id)));
+    });
+    const ws = await socket();
+    ws.close();
+    expect(await closed).toMatch(/^web-\d+$/);
+  });
+
   test('events reach connected sockets', async () => {
     const ws = await socket();
     const got = new Promise((resolve) => ws.once('message', (d) => resolve(JSON.parse(d.toString()))));

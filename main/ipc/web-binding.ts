@@ -103,7 +103,10 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     const removeSink = options.router.addSink((event, payload) => {
       if (ws.readyState === ws.OPEN) ws.send(JSON.stringify({ type: 'event', event, payload }));
     });
-    ws.on('close', removeSink);
+    ws.on('close', () => {
+      removeSink();
+      options.router.connectionClosed(connectionId);
+    });
     ws.on('message', async (data, isBinary) => {
       let message: ClientMessage;
       try {

@@ -3,6 +3,7 @@ import type { IpcRouter } from '../ipc/router';
 import type { WorkspaceService } from './workspace-service';
 
 export function registerWorkspaceHandlers(router: IpcRouter, workspace: WorkspaceService): void {
+  router.onConnectionClosed((connectionId) => workspace.connectionClosed(connectionId));
   router.handle('workspace:get-root', async () => ({ root: await workspace.root() }));
   router.handle('workspace:list', ({ path }) => workspace.list(path));
   router.handle('workspace:read-text', ({ path }) => workspace.readText(path));
@@ -12,7 +13,7 @@ export function registerWorkspaceHandlers(router: IpcRouter, workspace: Workspac
   router.handle('workspace:rename', async ({ from, to }) => (await workspace.rename(from, to), null));
   router.handle('workspace:journal-save', async (entry, sender) => (await workspace.journalSave(entry, sender.connectionId), null));
   router.handle('workspace:journal-discard', async ({ bufferId }) => (await workspace.journalDiscard(bufferId), null));
-  router.handle('workspace:journal-list', (_request, sender) => workspace.journalList(sender.connectionId));
+  router.handle('workspace:journal-list', () => workspace.journalList());
   router.handle('workspace:history-list', ({ board, path }) => workspace.historyList(board, path));
   router.handle('workspace:history-read', ({ id }) => workspace.historyRead(id));
   router.handle('workspace:history-save', ({ board, path, text }) => workspace.historySave(board, path, text));

@@ -107,11 +107,11 @@ describe('workspace folder', () => {
 describe('recovery journal', () => {
   const location = { kind: 'untitled' as const };
 
-  it('lists buffers left by another window or a previous run, not the requester\'s own', async () => {
+  it('lists buffers left by a previous run, not ones a live window holds', async () => {
     await ws.journalSave({ bufferId: 'b1', title: 'untitled', location, text: 'print(1)' }, 'conn-1');
-    expect(await ws.journalList('conn-1')).toEqual([]);
+    expect(await ws.journalList()).toEqual([]);
     const fresh = new WorkspaceService({ dataDir }); // the next start
-    const left = await fresh.journalList('conn-9');
+    const left = await fresh.journalList();
     expect(left).toHaveLength(1);
     expect(left[0]).toMatchObject({ bufferId: 'b1', title: 'untitled', text: 'print(1)', location });
     expect(left[0]!.savedAt).toBeGreaterThan(0);
@@ -121,15 +121,15 @@ describe('recovery journal', () => {
     await ws.journalSave({ bufferId: 'b:2', title: 'main.py', location: { kind: 'local', path: 'main.py' }, text: 'one' }, 'c');
     await ws.journalSave({ bufferId: 'b:2', title: 'main.py', location: { kind: 'local', path: 'main.py' }, text: 'two' }, 'c');
     const fresh = new WorkspaceService({ dataDir });
-    expect((await fresh.journalList('x')).map((e) => e.text)).toEqual(['two']);
+    expect((await fresh.journalList()).map((e) => e.text)).toEqual(['two']);
     await fresh.journalDiscard('b:2');
-    expect(await new WorkspaceService({ dataDir }).journalList('x')).toEqual([]);
+    expect(await new WorkspaceService({ dataDir }).journalList()).toEqual([]);
   });
 
   it('skips a corrupt journal file instead of failing', async () => {
     await ws.journalSave({ bufferId: 'ok', title: 't', location, text: 'fine' }, 'c');
     writeFileSync(join(dataDir, 'journal', 'abcd.json'), '{not json');
-    expect((await new WorkspaceService({ dataDir }).journalList('x')).map((e) => e.bufferId)).toEqual(['ok']);
+    expect((await new WorkspaceService({ dataDir }).journalList()).map((e) => e.bufferId)).toEqual(['ok']);
   });
 });
 
@@ -169,6 +169,10 @@ describe('workspace handlers', () => {
     expect(await router.invoke('workspace:read-text', { path: '../x' }, a)).toMatchObject({ ok: false, code: 'path-outside-root' });
     await router.invoke('workspace:journal-save', { bufferId: 'q', title: 't', location: { kind: 'untitled' }, text: 'z' }, a);
     expect(await router.invoke('workspace:journal-list', {}, a)).toEqual({ ok: true, value: [] });
+    // a second window is not offered the first one's open buffers…
+    expect(await router.invoke('workspace:journal-list', {}, b)).toEqual({ ok: true, value: [] });
+    // …until that window is gone (closed, crashed, reloaded): then they are left over
+    router.connectionClosed('a');
     expect(await router.invoke('workspace:journal-list', {}, b)).toMatchObject({ ok: true, value: [{ bufferId: 'q' }] });
     const saved = await router.invoke('workspace:history-save', { board: 'sim', path: '/main.py', text: 'p' }, a);
     expect(saved).toMatchObject({ ok: true, value: { board: 'sim', path: '/main.py', size: 1 } });

@@ -45,7 +45,7 @@ function inside(root: string, full: string): boolean {
 export class WorkspaceService {
   private readonly journalDir: string;
   private readonly historyDir: string;
-  /** Which connection (window) last journaled each buffer: its own buffers are not "left over". */
+  /** Which live connection (window) holds each journaled buffer: those are open, not "left over". */
   private readonly owners = new Map<string, string>();
 
   constructor(private readonly options: WorkspaceOptions) {
@@ -184,8 +184,13 @@ export class WorkspaceService {
     await fs.rm(this.journalFile(bufferId), { force: true });
   }
 
-  /** Buffers in the journal that no window of `requester` holds: left by a crash, a kill or a closed window. */
-  async journalList(requester: string): Promise<JournalEntry[]> {
+  /** A window went away: the buffers it held are left over now, for the next window to offer. */
+  connectionClosed(connectionId: string): void {
+    for (const [bufferId, owner] of [...this.owners]) if (owner === connectionId) this.owners.delete(bufferId);
+  }
+
+  /** Buffers in the journal that no live window holds: left by a crash, a kill or a closed window. */
+  async journalList(): Promise<JournalEntry[]> {
     const names = await fs.readdir(this.journalDir).catch(() => [] as string[]);
     const entries: JournalEntry[] = [];
     for (const name of names) {
@@ -193,7 +198,7 @@ export class WorkspaceService {
       try {
         const entry = JSON.parse(await fs.readFile(join(this.journalDir, name), 'utf8')) as JournalEntry;
         if (typeof entry.bufferId !== 'string' || typeof entry.text !== 'string') continue;
-        if (this.owners.get(entry.bufferId) === requester) continue;
+        if (this.owners.has(entry.bufferId)) continue; // open in a live window (the asking one's or another's)
         entries.push(entry);
       } catch {
         // A half-written or foreign file: skip it rather than block recovery of the others.
