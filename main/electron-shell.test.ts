@@ -226,7 +226,9 @@ describe('IPC binding', () => {
     const handler = mock.ipcMain.handle.mock.calls.at(-1)![1] as unknown as (e: unknown, p: unknown) => Promise<unknown>;
     const win = Object.assign(new EventEmitter(), { mainFrame, id: 7 });
     await handler({ senderFrame: mainFrame, sender: win }, {});
-    win.emit('did-navigate'); // reload
+    win.emit('did-start-navigation', { isMainFrame: true, isSameDocument: true }); // a #hash change: same page
+    win.emit('did-start-navigation', { isMainFrame: false, isSameDocument: false }); // an iframe: same page
+    win.emit('did-start-navigation', { isMainFrame: true, isSameDocument: false }); // reload
     await handler({ senderFrame: mainFrame, sender: win }, {});
     win.emit('destroyed');
     expect(seen).toEqual(['7.0', '7.1']);

@@ -26,7 +26,10 @@ export function bindElectronIpc(router: IpcRouter, log: Logger): void {
       loads.set(sender.id, 0);
       const id = sender.id;
       const end = () => router.connectionClosed(`${id}.${loads.get(id) ?? 0}`);
-      sender.on('did-navigate', () => {
+      // at the start of a new document (a reload), before its first call: the old page's last
+      // journal saves, sent from beforeunload, have arrived by then
+      sender.on('did-start-navigation', (details: { isMainFrame?: boolean; isSameDocument?: boolean }) => {
+        if (details.isMainFrame === false || details.isSameDocument) return;
         end();
         loads.set(id, (loads.get(id) ?? 0) + 1);
       });
