@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { uf2Block, uf2Image } from '../main/testing/uf2-builder';
 import { startApp, type AppSession } from './harness';
-import { waitForConnected } from './helpers';
+import { axeSerious, waitForConnected } from './helpers';
 
 describe('installing firmware on a board in bootloader mode', () => {
   let app: AppSession;
@@ -55,6 +55,7 @@ describe('installing firmware on a board in bootloader mode', () => {
     await dialog.getByText(/for RP2350 \(Arm\), but the board on RPI-RP2 takes RP2040 firmware/).waitFor({ timeout: 10_000 });
     await expect(dialog.getByRole('button', { name: 'Install', exact: true }).isDisabled()).resolves.toBe(true);
     await app.screenshot('firmware-wrong-chip');
+    expect(await axeSerious(page)).toEqual([]);
     await dialog.getByLabel(/micropython-pico\.uf2/).check();
     await dialog.getByText(/Fits this board: RP2040 firmware/).waitFor({ timeout: 10_000 });
   });
