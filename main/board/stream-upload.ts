@@ -25,8 +25,10 @@ const HEADER_BASE = 64;
 const MAX_FRAME = 64 * 64 - 1;
 /** A frame of length 0: the end of the file. */
 const END_FRAME = Buffer.from([HEADER_BASE, HEADER_BASE]);
-const READY = 0x52; // 'R': the receiver has opened the temp file and waits for frames
-const ACK = 0x41; // 'A': the receiver has taken one frame (the end frame too) off its input buffer
+// Control characters, not letters: a Timer or IRQ callback left running by an earlier program
+// may print while the receiver works, and its text must not count as an acknowledgement.
+const READY = 0x02; // STX: the receiver has opened the temp file and waits for frames
+const ACK = 0x06; // ACK: the receiver has taken one frame (the end frame too) off its input buffer
 
 /** One frame: header plus the escaped chunk. */
 export function encodeFrame(chunk: Uint8Array): Buffer {
@@ -113,14 +115,14 @@ export function receiverProgram(o: ReceiverOptions): string {
     ' return d',
     `_f=open(${T},'wb')`,
     'try:',
-    " _w('R')",
+    " _w('\\x02')",
     ' while 1:',
     '  a=_x(2)',
     `  if a[0]<${HEADER_BASE} or a[1]<${HEADER_BASE}:`,
     "   raise ValueError('mote: bad frame')",
     `  n=(a[0]-${HEADER_BASE})<<6|(a[1]-${HEADER_BASE})`,
     '  d=_x(n)',
-    "  _w('A')",
+    "  _w('\\x06')",
     '  if not n:',
     '   break',
     `  if ${pyBytes(Uint8Array.of(ESCAPE))} in d:`,
