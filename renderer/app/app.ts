@@ -175,7 +175,7 @@ export function startApp(mount: HTMLElement): void {
       enabled: () => store.state.runId === null,
     },
     { id: 'run.stop', label: 'Stop the program', key: 'Escape', run: () => link.stop(), enabled: running },
-    { id: 'run.reset', label: 'Soft-reset the board (runs main.py)', run: () => link.reset(), enabled: () => store.state.linkAvailable !== false },
+    { id: 'run.reset', label: 'Soft-reset the board (runs main.py, or code.py on CircuitPython)', run: () => link.reset(), enabled: () => store.state.linkAvailable !== false },
     { id: 'board.connect', label: 'Connect a board', run: openPicker },
     { id: 'view.zoom-in', label: 'Larger text', key: 'Mod-+', run: () => setFont(editor.fontSizePx + 1) },
     { id: 'view.zoom-out', label: 'Smaller text', key: 'Mod--', run: () => setFont(editor.fontSizePx - 1) },

@@ -153,7 +153,10 @@ export class Documents {
     const tab = id ? this.tabs.get(id) : undefined;
     if (!tab) return false;
     const connected = isConnected(this.store.state.board) && boardKey(this.store.state.board) !== null;
-    const suggested = tab.location.kind === 'untitled' ? (connected ? 'main.py' : tab.title) : baseName(tab.location.path);
+    // the file the board runs at start: code.py on CircuitPython (it also runs main.py, but its
+    // docs, examples and reload messages all say code.py), main.py on MicroPython
+    const startFile = this.store.state.board.info?.flavour === 'circuitpython' ? 'code.py' : 'main.py';
+    const suggested = tab.location.kind === 'untitled' ? (connected ? startFile : tab.title) : baseName(tab.location.path);
     const name = h('input', { id: 'save-name', type: 'text', value: suggested, spellcheck: 'false', autocomplete: 'off', autofocus: true });
     const radio = (value: string, label: string, checked: boolean, disabled = false) =>
       h('label', { class: 'radio' }, h('input', { type: 'radio', name: 'save-where', value, checked, disabled }), ` ${label}`);
@@ -162,7 +165,7 @@ export class Documents {
       {},
       h('div', { class: 'field' }, h('label', { for: 'save-name' }, 'File name'), name),
       h('fieldset', { class: 'field' }, h('legend', {}, 'Save to'), radio('board', connected ? 'The board' : 'The board (not connected)', connected, !connected), radio('local', 'This computer', !connected)),
-      h('p', { class: 'hint' }, 'A program saved as main.py on the board runs every time the board starts.'),
+      h('p', { class: 'hint' }, `A program saved as ${startFile} on the board runs every time the board starts.`),
     );
     const choice = await openDialog(`Save ${tab.title}`, body, [
       { value: 'cancel', label: 'Cancel' },
