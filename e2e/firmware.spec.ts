@@ -44,6 +44,11 @@ describe('installing firmware on a board in bootloader mode', () => {
     await page.getByText('A board in bootloader mode is plugged in: Raspberry Pi RP2 (RPI-RP2).').waitFor({ timeout: 15_000 });
     await page.getByRole('button', { name: 'Install firmware on RPI-RP2…' }).waitFor();
     await app.screenshot('firmware-bootloader-found');
+    // the board picker, where a beginner looks for the board, says where it went
+    await page.getByRole('button', { name: 'Connect', exact: true }).click();
+    const picker = page.getByRole('dialog', { name: 'Choose a board' });
+    await picker.getByText('RPI-RP2 (Raspberry Pi RP2) is in bootloader mode').waitFor();
+    await picker.getByRole('button', { name: 'Cancel' }).click();
   });
 
   it('says before copying that a file is for another chip', async () => {

@@ -7,7 +7,9 @@ import { h } from '../app/dom';
 import { openDialog } from './dialog';
 
 export async function pickBoard(current: BoardTarget | undefined, connected: boolean): Promise<BoardTarget | 'disconnect' | null> {
-  const [sims, ports] = await Promise.all([api.invoke('board:list-simulated', {}), api.invoke('serial:list-ports', {})]);
+  const [sims, ports, drives] = await Promise.all([api.invoke('board:list-simulated', {}), api.invoke('serial:list-ports', {}), api.invoke('drives:list', {})]);
+  // a board in bootloader mode has no port to connect to yet: say where it went
+  const waiting = drives.ok ? drives.value.filter((d) => d.kind === 'uf2-bootloader') : [];
   if (!sims.ok && sims.code === 'unknown-channel' && !ports.ok && ports.code === 'unknown-channel') {
     await openDialog('Choose a board', 'No board link yet: this version of Mote cannot reach boards (simulated or plugged in).', [{ value: 'ok', label: 'OK', primary: true }]);
     return null;
@@ -32,6 +34,7 @@ export async function pickBoard(current: BoardTarget | undefined, connected: boo
       ...(found.length
         ? found.map((p) => option(`serial:${p.path}`, p.friendlyName, p.path, isCurrent({ kind: 'serial', path: p.path })))
         : [h('p', { class: 'hint' }, ports.ok ? 'No boards found. Plug one in with a data USB cable, then open this again.' : `Could not list ports: ${ports.message}`)]),
+      ...waiting.map((d) => h('p', { class: 'hint' }, `${d.label}${d.uf2Info?.Model ? ` (${d.uf2Info.Model})` : ''} is in bootloader mode, with no firmware running: install firmware from the Board panel first.`)),
       option('typed', 'Another port:', '', false),
       h('label', { for: 'pick-typed', class: 'visually-hidden' }, 'Port path'),
       typed,
