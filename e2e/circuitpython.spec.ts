@@ -24,16 +24,21 @@ describe('a CircuitPython board (simulated)', () => {
     await dialog.getByLabel(/CircuitPython/).first().check();
     await dialog.getByRole('button', { name: 'Connect', exact: true }).click();
     await page.waitForFunction(() => document.body.dataset.connection === 'connected' && /CircuitPython/.test(document.querySelector('.status-bar')?.textContent ?? ''), undefined, { timeout: 30_000 });
+    await waitForRepl(page, /Connecting to Adafruit Feather RP2040 \(simulated\)…/);
     await waitForRepl(page, /Adafruit CircuitPython/);
   });
 
-  it('blinks the LED with board and digitalio', async () => {
+  it('lights the LED with board and digitalio while the program runs', async () => {
     const { page } = app;
-    await setEditorText(page, 'import board, digitalio\nled = digitalio.DigitalInOut(board.LED)\nled.direction = digitalio.Direction.OUTPUT\nled.value = True\nprint("on")\n');
+    // (CircuitPython resets its pins when a program ends, as after code.py: the program keeps running)
+    await setEditorText(page, 'import board, digitalio, time\nled = digitalio.DigitalInOut(board.LED)\nled.direction = digitalio.Direction.OUTPUT\nled.value = True\nprint("on")\nwhile True:\n    time.sleep(0.1)\n');
     await page.getByRole('button', { name: 'Run', exact: true }).click();
     await waitForRepl(page, /^on$/m);
     await panel().getByRole('img', { name: /LED: on$/ }).first().waitFor({ timeout: 10_000 });
     await app.screenshot('circuitpython-led');
+    await page.getByRole('button', { name: 'Stop', exact: true }).click();
+    await page.waitForFunction(() => document.body.dataset.running === 'false', undefined, { timeout: 10_000 });
+    await panel().getByRole('img', { name: /LED: off$/ }).first().waitFor({ timeout: 10_000 });
   });
 
   it('saves as code.py, which runs after a reset', async () => {

@@ -110,10 +110,17 @@ export class BoardLink {
     if (target) await this.connect(target, false);
   }
 
+  /** The port path, or the simulated board's name ("Raspberry Pi Pico2 (simulated)"). */
+  private async targetName(target: BoardTarget): Promise<string> {
+    if (target.kind === 'serial') return target.path;
+    const sims = await this.api.invoke('board:list-simulated', {});
+    return (sims.ok ? sims.value.find((p) => p.id === target.profile)?.name : undefined) ?? `the simulated ${target.profile}`;
+  }
+
   /** Connects to `target`; remembers it when the user chose it. */
   async connect(target: BoardTarget, remember = true): Promise<boolean> {
     // once a board has talked in the REPL, the next one's banner gets a line of its own
-    if (this.store.state.board.info) this.hooks.note(`Connecting to ${target.kind === 'serial' ? target.path : `the simulated ${target.profile}`}…`);
+    if (this.store.state.board.info) this.hooks.note(`Connecting to ${await this.targetName(target)}…`);
     this.store.update({ board: { ...this.store.state.board, connection: 'connecting', problem: undefined } });
     try {
       let heard = false;
