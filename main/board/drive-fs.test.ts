@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -23,6 +23,18 @@ describe('DriveFs (a CIRCUITPY folder)', () => {
     await fs.remove('/lib', { recursive: true });
     expect(existsSync(join(root, 'lib'))).toBe(false);
     await expect(fs.read('/nope')).rejects.toMatchObject({ code: 'not-found' });
+  });
+
+  it("hides write temp files, and clears away ones an unplug left (not one a write is filling)", async () => {
+    const root = drive();
+    const fs = new DriveFs(root);
+    writeFileSync(join(root, 'code.py'), 'x');
+    writeFileSync(join(root, '.old.py.mote~'), 'left by an unplug');
+    const past = new Date(Date.now() - 5 * 60_000);
+    utimesSync(join(root, '.old.py.mote~'), past, past);
+    writeFileSync(join(root, '.busy.py.mote~'), 'being written');
+    expect((await fs.list('/')).map((e) => e.name)).toEqual(['code.py']);
+    expect(readdirSync(root).sort()).toEqual(['.busy.py.mote~', 'code.py']);
   });
 
   it('refuses paths that leave the drive', () => {

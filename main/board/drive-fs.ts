@@ -11,6 +11,16 @@ import { syncFolder, writeFileAtomic } from '../util/atomic-write';
 import { cancelled } from './board-stream';
 
 const CHUNK = 64 * 1024;
+/**
+ * Writes through the drive are not serialised with listings (unlike the REPL's), so a temp file
+ * counts as abandoned only once it has not changed for this long: a write in progress touches it
+ * with every 64 KiB chunk.
+ */
+const STALE_TEMP_MS = 60_000;
+
+function isTempName(name: string): boolean {
+  return name.startsWith('.') && name.endsWith(TEMP_SUFFIX);
+}
 
 export class DriveFs implements BoardFiles {
   constructor(readonly mountPath: string) {}
@@ -37,6 +47,11 @@ export class DriveFs implements BoardFiles {
           if (options.recursive) await walk(q);
         } else if (e.isFile()) {
           const st = await fsp.stat(this.hostPath(q));
+          if (isTempName(e.name)) {
+            // a write's temp file: in progress when fresh (left alone), else left by an unplug
+            if (Date.now() - st.mtimeMs > STALE_TEMP_MS) await fsp.rm(this.hostPath(q), { force: true }).catch(() => undefined);
+            continue;
+          }
           out.push({ path: q, name: e.name, kind: 'file', size: st.size });
         }
       }
