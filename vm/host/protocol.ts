@@ -228,13 +228,30 @@ export class StdinReader {
     setInterruptChar(this.words, c);
   }
 
+  /**
+   * Ring position up to which the queued bytes are known to hold no interrupt char (`scannedFor`):
+   * queued bytes never change, so each call looks only at what arrived since. A program reading
+   * stdin asks before every byte; rescanning a full ring each time made uploads quadratic.
+   */
+  private scannedTo = 0;
+  private scannedFor = -1;
+
   /** True when a Ctrl-C byte is queued. */
   hasCtrlC(): boolean {
     const c = this.interruptChar();
     if (c < 0) return false;
     const tail = Atomics.load(this.words, SabWord.TAIL) >>> 0;
-    const n = this.available();
-    for (let i = 0; i < n; i++) if (this.ring[(tail + i) & (STDIN_RING_BYTES - 1)] === c) return true;
+    const head = Atomics.load(this.words, SabWord.HEAD) >>> 0;
+    const known = c === this.scannedFor && ((this.scannedTo - tail) >>> 0) <= ((head - tail) >>> 0);
+    for (let i = known ? this.scannedTo : tail; i !== head; i = (i + 1) >>> 0) {
+      if (this.ring[i & (STDIN_RING_BYTES - 1)] === c) {
+        this.scannedTo = i;
+        this.scannedFor = c;
+        return true;
+      }
+    }
+    this.scannedTo = head;
+    this.scannedFor = c;
     return false;
   }
 
