@@ -50,3 +50,27 @@ describe('StdinReader.hasCtrlC', () => {
     expect(reader.hasCtrlC()).toBe(true);
   });
 });
+
+describe('StdinReader.hasCtrlC cost', () => {
+  it('looks at each queued byte about once while a program reads them one by one', () => {
+    const { writer, reader } = ring();
+    // count the ring reads hasCtrlC and take make (work, not time: a quadratic rescan showed up
+    // as a 40x slower upload that every other test missed)
+    let reads = 0;
+    const inner = (reader as unknown as { ring: Uint8Array }).ring;
+    (reader as unknown as { ring: Uint8Array }).ring = new Proxy(inner, {
+      get(target, key) {
+        if (typeof key === 'string' && /^\d+$/.test(key)) reads++;
+        return Reflect.get(target, key) as unknown;
+      },
+    });
+    const n = 8 * 1024;
+    writer.write(new Uint8Array(n).fill(0x41));
+    for (let i = 0; i < n; i++) {
+      expect(reader.hasCtrlC()).toBe(false);
+      reader.take();
+    }
+    expect(reads).toBeLessThanOrEqual(3 * n);
+  });
+});
+
