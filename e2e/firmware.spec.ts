@@ -6,7 +6,7 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { uf2Block, uf2Image } from '../main/testing/uf2-builder';
+import { uf2Block, uf2Image, uf2ImageOf } from '../main/testing/uf2-builder';
 import { startApp, type AppSession } from './harness';
 import { axeSerious, waitForConnected } from './helpers';
 
@@ -14,7 +14,8 @@ describe('installing firmware on a board in bootloader mode', () => {
   let app: AppSession;
   let drive: string;
   let board: NodeJS.Timeout;
-  const firmware = uf2Image(1200); // 600 KiB, about the size of MicroPython for the Pico
+  // 600 KiB, about the size of MicroPython for the Pico, with the version text its builds embed
+  const firmware = uf2ImageOf(Buffer.concat([Buffer.alloc(4000, 0xff), Buffer.from('MicroPython v1.24.1 on 2024-11-29; Raspberry Pi Pico with RP2040'), Buffer.alloc(1200 * 256 - 4064, 0xff)]));
   beforeAll(async () => {
     drive = join(mkdtempSync(join(tmpdir(), 'mote-e2e-drive-')), 'RPI-RP2');
     mkdirSync(drive);
@@ -55,14 +56,14 @@ describe('installing firmware on a board in bootloader mode', () => {
     const { page } = app;
     await page.getByRole('button', { name: 'Install firmware on RPI-RP2…' }).click();
     const dialog = page.getByRole('dialog', { name: 'Install firmware on RPI-RP2' });
-    await dialog.getByText(/Fits this board: RP2040 firmware, 600/).waitFor({ timeout: 10_000 });
+    await dialog.getByText('Fits this board: MicroPython 1.24.1 (2024-11-29) for RP2040, 600.0 KB.').waitFor({ timeout: 10_000 });
     await dialog.getByLabel(/micropython-pico2\.uf2/).check();
     await dialog.getByText(/for RP2350 \(Arm\), but the board on RPI-RP2 takes RP2040 firmware/).waitFor({ timeout: 10_000 });
     await expect(dialog.getByRole('button', { name: 'Install', exact: true }).isDisabled()).resolves.toBe(true);
     await app.screenshot('firmware-wrong-chip');
     expect(await axeSerious(page)).toEqual([]);
     await dialog.getByLabel(/micropython-pico\.uf2/).check();
-    await dialog.getByText(/Fits this board: RP2040 firmware/).waitFor({ timeout: 10_000 });
+    await dialog.getByText(/Fits this board: MicroPython 1\.24\.1/).waitFor({ timeout: 10_000 });
   });
 
   it('installs with progress, and sees the board restart', async () => {

@@ -7,7 +7,7 @@ import { basename, join } from 'node:path';
 import type { FirmwareCheck, FirmwareFile, FirmwareInstallResult } from '../../shared/contracts/firmware';
 import { MoteError } from '../../shared/errors';
 import type { DriveService } from '../drives/drive-service';
-import { checkFits, parseUf2 } from './uf2';
+import { checkFits, firmwareTitle, parseUf2 } from './uf2';
 import { installUf2, type Uf2Drive } from './uf2-install';
 
 export interface FirmwareServiceDeps {
@@ -58,7 +58,8 @@ export class FirmwareService {
   async check(file: FileRef, drivePath: string): Promise<FirmwareCheck> {
     const [data, drive] = await Promise.all([this.read(file), this.drive(drivePath)]);
     const fit = checkFits(parseUf2(data), drive.uf2Info, drive.label);
-    return { families: fit.matching.map((g) => g.family), bytes: data.length, ...(fit.warning ? { warning: fit.warning } : {}) };
+    const title = firmwareTitle(data);
+    return { families: fit.matching.map((g) => g.family), bytes: data.length, ...(title ? { title } : {}), ...(fit.warning ? { warning: fit.warning } : {}) };
   }
 
   async install(file: FileRef, drivePath: string, opId: string): Promise<FirmwareInstallResult> {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { uf2Block, uf2Image } from '../testing/uf2-builder';
-import { bootloaderTarget, checkFits, parseUf2 } from './uf2';
+import { uf2Block, uf2Image, uf2ImageOf } from '../testing/uf2-builder';
+import { bootloaderTarget, checkFits, firmwareTitle, parseUf2 } from './uf2';
 
 const RP2040_INFO = { banner: 'UF2 Bootloader v3.0', Model: 'Raspberry Pi RP2', 'Board-ID': 'RPI-RP2' };
 const RP2350_INFO = { banner: 'UF2 Bootloader v1.0', Model: 'Raspberry Pi RP2350', 'Board-ID': 'RP2350' };
@@ -90,3 +90,22 @@ describe('bootloaderTarget and checkFits', () => {
     expect(checkFits(parseUf2(uf2Image(4, { family: null })), RP2040_INFO, 'RPI-RP2').warning).toMatch(/does not say which chip/);
   });
 });
+
+describe('firmwareTitle', () => {
+  const image = (text: string, at: number) => {
+    const bytes = Buffer.alloc(2048, 0xff);
+    bytes.write(text, at, 'latin1');
+    return uf2ImageOf(bytes);
+  };
+
+  it('reads the version text the build embeds, even across a block boundary', () => {
+    expect(firmwareTitle(image('MicroPython v1.24.1 on 2024-11-29; Raspberry Pi Pico with RP2040', 240))).toBe('MicroPython 1.24.1 (2024-11-29)');
+    expect(firmwareTitle(image('Adafruit CircuitPython 9.2.1 on 2024-11-20; Raspberry Pi Pico with rp2040', 700))).toBe('Adafruit CircuitPython 9.2.1 (2024-11-20)');
+    expect(firmwareTitle(image('MicroPython v1.25.0-preview.123.gabc on 2025-01-02', 10))).toBe('MicroPython 1.25.0-preview.123.gabc (2025-01-02)');
+  });
+
+  it('is null for an image without one', () => {
+    expect(firmwareTitle(uf2Image(8))).toBeNull();
+  });
+});
+

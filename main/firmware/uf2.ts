@@ -207,3 +207,23 @@ export function checkFits(image: Uf2Image, info: Record<string, string>, driveLa
   }
   return matching.length ? { matching } : { matching: untagged, warning: `The firmware does not say which chip it is for; the board on ${driveLabel} takes ${target.chip} firmware.` };
 }
+
+/**
+ * What firmware an image holds, read from the version text its builds embed ("MicroPython
+ * v1.24.1 on 2024-11-29", "Adafruit CircuitPython 9.2.1 on 2024-11-20"), so a person choosing
+ * among downloaded files sees more than a file name. Null when there is no such text.
+ */
+export function firmwareTitle(data: Uint8Array): string | null {
+  // the payloads in file order: a string may cross a block boundary
+  const parts: Uint8Array[] = [];
+  const view = new DataView(data.buffer, data.byteOffset, data.byteLength);
+  for (let at = 0; at + UF2_BLOCK <= data.length; at += UF2_BLOCK) {
+    if (view.getUint32(at, true) !== MAGIC_START0) continue;
+    const size = Math.min(view.getUint32(at + 16, true), MAX_PAYLOAD);
+    parts.push(data.subarray(at + 32, at + 32 + size));
+  }
+  const text = Buffer.concat(parts).toString('latin1');
+  const m = /(Adafruit CircuitPython|MicroPython) v?(\d+\.\d+(?:\.\d+)?(?:-[\w.]+)?)(?: on (\d{4}-\d{2}-\d{2}))?/.exec(text);
+  if (!m) return null;
+  return `${m[1]} ${m[2]}${m[3] ? ` (${m[3]})` : ''}`;
+}

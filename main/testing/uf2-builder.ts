@@ -9,6 +9,8 @@ export interface BlockSpec {
   payload?: number;
   flags?: number;
   fill?: number;
+  /** The payload's bytes (else `fill`). */
+  data?: Uint8Array;
 }
 
 export function uf2Block(spec: BlockSpec): Buffer {
@@ -23,6 +25,7 @@ export function uf2Block(spec: BlockSpec): Buffer {
   b.writeUInt32LE(spec.numBlocks, 24);
   b.writeUInt32LE(family ?? 0, 28);
   b.fill(spec.fill ?? 0xa5, 32, 32 + (spec.payload ?? 256));
+  if (spec.data) b.set(spec.data.subarray(0, spec.payload ?? 256), 32);
   b.writeUInt32LE(0x0ab16f30, 508);
   return b;
 }
@@ -31,4 +34,11 @@ export function uf2Block(spec: BlockSpec): Buffer {
 export function uf2Image(blocks: number, options: { family?: number | null; base?: number } = {}): Buffer {
   const base = options.base ?? 0x10000000;
   return Buffer.concat(Array.from({ length: blocks }, (_, i) => uf2Block({ family: options.family, target: base + i * 256, blockNo: i, numBlocks: blocks, fill: i & 0xff })));
+}
+
+/** An RP2040 image whose payloads are `bytes` (zero-padded to whole 256-byte blocks). */
+export function uf2ImageOf(bytes: Uint8Array, options: { family?: number | null; base?: number } = {}): Buffer {
+  const blocks = Math.max(1, Math.ceil(bytes.length / 256));
+  const base = options.base ?? 0x10000000;
+  return Buffer.concat(Array.from({ length: blocks }, (_, i) => uf2Block({ family: options.family, target: base + i * 256, blockNo: i, numBlocks: blocks, data: bytes.subarray(i * 256, i * 256 + 256) })));
 }

@@ -57,7 +57,8 @@ export async function installFirmware(drive: BoardDriveInfo): Promise<InstallOut
     if (installButton) installButton.disabled = !r.ok;
     if (r.ok) {
       verdict.className = r.value.warning ? 'firmware-verdict warning' : 'firmware-verdict ok';
-      verdict.textContent = `Fits this board: ${r.value.families.join(' and ')} firmware, ${formatBytes(r.value.bytes)}.${r.value.warning ? ` ${r.value.warning}` : ''}`;
+      const what = r.value.title ? `${r.value.title} for ${r.value.families.join(' and ')}` : `${r.value.families.join(' and ')} firmware`;
+      verdict.textContent = `Fits this board: ${what}, ${formatBytes(r.value.bytes)}.${r.value.warning ? ` ${r.value.warning}` : ''}`;
     } else {
       verdict.className = 'firmware-verdict error';
       verdict.textContent = r.message;

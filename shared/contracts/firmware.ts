@@ -20,6 +20,8 @@ export interface FirmwareCheck {
   /** 'RP2040', 'RP2350 (Arm)', …: the parts of the file the bootloader will take. */
   families: string[];
   bytes: number;
+  /** "MicroPython 1.24.1 (2024-11-29)", when the image says. */
+  title?: string;
   warning?: string;
 }
 
