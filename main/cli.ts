@@ -9,6 +9,7 @@ import { BoardSession } from './board/board-session';
 import type { Transport } from './board/transport';
 import { defaultDataDir } from './data-dir';
 import { type BoardDrive, classify, DriveService } from './drives/drive-service';
+import { firmwareTitle } from './firmware/uf2';
 import { installUf2, type Uf2Drive } from './firmware/uf2-install';
 import { SerialService } from './serial/serial-service';
 
@@ -129,7 +130,9 @@ async function flash(args: Args): Promise<number> {
   const drive = await bootloaderDrive(args.drive);
   const result = await installUf2(data, basename(file), drive, { onProgress: progress(`Installing on ${drive.label}`) });
   endProgress();
-  out(`Installed the ${result.flashed.map((g) => g.family).join(' and ')} firmware on ${drive.label}${result.rebooted ? '; the board restarted.' : '.'}\n`);
+  const families = result.flashed.map((g) => g.family).join(' and ');
+  const title = firmwareTitle(data);
+  out(`Installed ${title ? `${title} (${families})` : `the ${families} firmware`} on ${drive.label}${result.rebooted ? '; the board restarted.' : '.'}\n`);
   if (result.warning) err(`${result.warning}\n`);
   return result.rebooted ? 0 : 1;
 }
