@@ -16,6 +16,8 @@ export class BootloaderWatch {
   readonly element = h('div', { class: 'bootloaders', hidden: true });
   /** Drives already announced, with the function that takes their notice away. */
   private readonly seen = new Map<string, () => void>();
+  /** The drive list last drawn (the startup answer and the first event may repeat it). */
+  private shown = '';
   private installing = false;
 
   constructor(
@@ -27,18 +29,16 @@ export class BootloaderWatch {
     void api.invoke('drives:list', {}).then((r) => r.ok && this.update(r.value));
   }
 
-  private shown = '';
-
   private update(all: BoardDriveInfo[]): void {
     const drives = all.filter((d) => d.kind === 'uf2-bootloader');
     const key = JSON.stringify(drives);
-    if (key === this.shown) return; // the list and its startup answer may repeat: keep the buttons in place
+    if (key === this.shown) return; // keep the buttons in place
     this.shown = key;
     this.element.hidden = drives.length === 0;
     this.element.replaceChildren(
       ...drives.map((d) =>
         h('div', { class: 'bootloader' },
-          h('p', { class: 'hint' }, `${describeBootloader(d)} is in bootloader mode: it runs no Python until it has firmware.`),
+          h('p', { class: 'hint' }, `${describeBootloader(d)} is in bootloader mode, waiting for firmware. (Unplugging it leaves this mode, with the firmware it had.)`),
           h('button', { type: 'button', class: 'btn small primary', onclick: guard('firmware', () => this.install(d)) }, `Install firmware on ${d.label}…`),
         ),
       ),
