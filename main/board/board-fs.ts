@@ -11,6 +11,7 @@ import { join, posix } from 'node:path';
 import { MoteError } from '../../shared/errors';
 import type { BoardSession } from './board-session';
 import { cancelled } from './board-stream';
+import { renameCode, verificationError, verifyCode } from './board-write';
 import { boardError } from './python-error';
 import { parseBytesLiteral, pyBytes, pyString } from './python-literal';
 import type { RawRepl } from './raw-repl';
@@ -257,28 +258,13 @@ export class BoardFs implements BoardFiles {
           options.onProgress?.(done, bytes.length);
         }
         // close, verify (size on the board's filesystem, and the SHA-256 of the data written), then
-        // rename over the target; FAT refuses an existing target, so remove it only then
-        const digest = createHash('sha256').update(bytes).digest();
-        await run(
-          [
-            '_f.close()',
-            'import os',
-            `if os.stat(${pyString(temp)})[6]!=${bytes.length}${caps.hashlib ? ` or _h.digest()!=${pyBytes(digest)}` : ''}:`,
-            " raise ValueError('mote: verification failed')",
-            'try:',
-            ` os.rename(${pyString(temp)},${pyString(p)})`,
-            'except OSError:',
-            ` os.remove(${pyString(p)})`,
-            ` os.rename(${pyString(temp)},${pyString(p)})`,
-          ].join('\n'),
-        );
+        // rename over the target
+        const digest = caps.hashlib ? createHash('sha256').update(bytes).digest() : null;
+        await run(['_f.close()', 'import os', ...verifyCode(temp, bytes.length, digest), ...renameCode(temp, p)].join('\n'));
       } catch (err) {
         if (this.session.stream.isClosed) throw err;
         await this.rawExec(raw, `import os\ntry:\n _f.close()\nexcept Exception:\n pass\ntry:\n os.remove(${pyString(temp)})\nexcept OSError:\n pass`, what).catch(() => undefined);
-        if (err instanceof MoteError && /verification failed/.test(err.message)) {
-          throw new MoteError('board-protocol', `The copy of ${p} on the board did not match what was sent (size or SHA-256 differs); the old file was kept.`);
-        }
-        throw err;
+        throw (err instanceof MoteError && verificationError(err.message, p)) || err;
       }
     });
   }

@@ -11,6 +11,7 @@
 import { createHash } from 'node:crypto';
 import { MoteError } from '../../shared/errors';
 import { cancelled } from './board-stream';
+import { renameCode, verificationError, verifyCode } from './board-write';
 import { boardError } from './python-error';
 import { pyBytes, pyString } from './python-literal';
 import type { RawRepl } from './raw-repl';
@@ -101,7 +102,6 @@ export interface ReceiverOptions {
 export function receiverProgram(o: ReceiverOptions): string {
   const pairs = ESCAPED.map((b, i) => `(${pyBytes(Uint8Array.of(ESCAPE, CODE_BASE + i))},${pyBytes(Uint8Array.of(b))})`).join(',');
   const T = pyString(o.temp);
-  const P = pyString(o.target);
   return [
     'import sys,os',
     o.digest ? 'import hashlib\n_h=hashlib.sha256()' : '',
@@ -131,8 +131,7 @@ export function receiverProgram(o: ReceiverOptions): string {
     '  _f.write(d)',
     o.digest ? '  _h.update(d)' : '',
     ' _f.close()',
-    ` if os.stat(${T})[6]!=${o.size}${o.digest ? ` or _h.digest()!=${pyBytes(o.digest)}` : ''}:`,
-    "  raise ValueError('mote: verification failed')",
+    ...verifyCode(o.temp, o.size, o.digest, ' '),
     'except:',
     ' _f.close()',
     ' try:',
@@ -140,12 +139,7 @@ export function receiverProgram(o: ReceiverOptions): string {
     ' except OSError:',
     '  pass',
     ' raise',
-    // FAT refuses to rename over an existing file: remove the target only then
-    'try:',
-    ` os.rename(${T},${P})`,
-    'except OSError:',
-    ` os.remove(${P})`,
-    ` os.rename(${T},${P})`,
+    ...renameCode(o.temp, o.target),
   ]
     .filter(Boolean)
     .join('\n');
@@ -223,10 +217,7 @@ export async function streamUpload(raw: RawRepl, data: Uint8Array, o: StreamUplo
   if (result.interrupted) throw cancelled();
   if (result.stderr.length) {
     const text = result.stderr.toString('utf8');
-    if (/verification failed/.test(text)) {
-      throw new MoteError('board-protocol', `The copy of ${o.target} on the board did not match what was sent (size or SHA-256 differs); the old file was kept.`);
-    }
-    throw boardError(text, `writing ${o.target}`, o.platform);
+    throw verificationError(text, o.target) ?? boardError(text, `writing ${o.target}`, o.platform);
   }
   if (!ended || inFlight.length > 0) throw new MoteError('board-protocol', `The board ended the upload of ${o.target} before it had received all of it.`);
 }
