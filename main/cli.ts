@@ -8,9 +8,9 @@ import type { BoardFiles } from './board/board-fs';
 import { BoardSession } from './board/board-session';
 import type { Transport } from './board/transport';
 import { defaultDataDir } from './data-dir';
-import { type BoardDrive, classify, DriveService } from './drives/drive-service';
+import { classify, DriveService } from './drives/drive-service';
 import { firmwareTitle } from './firmware/uf2';
-import { installUf2, type Uf2Drive } from './firmware/uf2-install';
+import { installUf2, type Uf2Drive, uf2Drive } from './firmware/uf2-install';
 import { SerialService } from './serial/serial-service';
 
 const USAGE = `usage: mote [--port PATH | --board PROFILE] [--json] COMMAND [ARGS]
@@ -139,13 +139,12 @@ async function flash(args: Args): Promise<number> {
 
 /** The drive given with --drive, or the one UF2 bootloader drive mounted. */
 async function bootloaderDrive(path: string | undefined): Promise<Uf2Drive> {
-  const asUf2 = (d: BoardDrive | null | undefined) => (d?.kind === 'uf2-bootloader' ? { path: d.path, label: d.label || basename(d.path), uf2Info: d.uf2Info ?? {} } : null);
   if (path) {
-    const drive = asUf2(await classify(path, basename(path)));
+    const drive = uf2Drive(await classify(path, basename(path)));
     if (!drive) throw new MoteError('not-found', `${path} is not a board in bootloader mode (it has no INFO_UF2.TXT).`);
     return drive;
   }
-  const found = (await new DriveService().list()).map(asUf2).filter((d): d is Uf2Drive => d !== null);
+  const found = (await new DriveService().list()).map(uf2Drive).filter((d): d is Uf2Drive => d !== null);
   if (found.length === 1) return found[0];
   if (found.length === 0) {
     throw new MoteError('not-found', 'No board in bootloader mode is mounted. On a Pico, hold BOOTSEL while plugging it in: a drive called RPI-RP2 (RP2350 on a Pico 2) appears. Then run this again.');

@@ -8,7 +8,7 @@ import type { FirmwareCheck, FirmwareFile, FirmwareInstallResult } from '../../s
 import { MoteError } from '../../shared/errors';
 import type { DriveService } from '../drives/drive-service';
 import { checkFits, firmwareTitle, parseUf2 } from './uf2';
-import { installUf2, type Uf2Drive } from './uf2-install';
+import { installUf2, type Uf2Drive, uf2Drive } from './uf2-install';
 
 export interface FirmwareServiceDeps {
   drives: Pick<DriveService, 'list'>;
@@ -93,8 +93,8 @@ export class FirmwareService {
   }
 
   private async drive(path: string): Promise<Uf2Drive> {
-    const found = (await this.deps.drives.list()).find((d) => d.path === path && d.kind === 'uf2-bootloader');
+    const found = uf2Drive((await this.deps.drives.list()).find((d) => d.path === path && d.kind === 'uf2-bootloader'));
     if (!found) throw new MoteError('not-found', `There is no board in bootloader mode at ${path} any more. Hold BOOTSEL while plugging the board in, then try again.`);
-    return { path: found.path, label: found.label || basename(found.path), uf2Info: found.uf2Info ?? {} };
+    return found;
   }
 }

@@ -6,6 +6,7 @@ import { promises as fsp } from 'node:fs';
 import { basename, join } from 'node:path';
 import { MoteError } from '../../shared/errors';
 import { cancelled, delay } from '../board/board-stream';
+import { type BoardDrive, classify } from '../drives/drive-service';
 import { checkFits, parseUf2, type Uf2Group } from './uf2';
 
 /** A UF2 bootloader drive, as DriveService reports it. */
@@ -14,6 +15,11 @@ export interface Uf2Drive {
   label: string;
   /** INFO_UF2.TXT as key/value pairs. */
   uf2Info: Record<string, string>;
+}
+
+/** The drive as installUf2 takes it, or null when it is not a UF2 bootloader drive. */
+export function uf2Drive(d: BoardDrive | null | undefined): Uf2Drive | null {
+  return d?.kind === 'uf2-bootloader' ? { path: d.path, label: d.label || basename(d.path), uf2Info: d.uf2Info ?? {} } : null;
 }
 
 export interface InstallOptions {
@@ -79,13 +85,9 @@ export async function installUf2(data: Uint8Array, fileName: string, drive: Uf2D
   return { flashed: fit.matching, rebooted, ...(warning ? { warning } : {}) };
 }
 
+/** Whether the drive is still a bootloader drive (it vanishes, or its INFO_UF2.TXT does, when the board restarts). */
 async function stillThere(drive: Uf2Drive): Promise<boolean> {
-  try {
-    const names = await fsp.readdir(drive.path);
-    return names.some((n) => n.toLowerCase() === 'info_uf2.txt');
-  } catch {
-    return false;
-  }
+  return uf2Drive(await classify(drive.path, drive.label)) !== null;
 }
 
 async function waitUntilGone(drive: Uf2Drive, options: InstallOptions): Promise<boolean> {
