@@ -244,14 +244,8 @@ function takeByte() {
  * KeyboardInterrupt, as TinyUSB does; the read then ends early (EOF) and the exception follows.
  */
 function stdinByte() {
-  flushOut();
-  const armed = mp._module._mp_hal_get_interrupt_char() === 3;
-  let spins = 0;
-  while (pending.length === 0) {
-    if (readLine() === 0 && ++spins > 2000) sleepMs(1);
-  }
-  const b = pending.shift();
-  if (b === 3 && armed) {
+  const b = takeByte();
+  if (b === 3 && mp._module._mp_hal_get_interrupt_char() === 3) {
     pending.clear();
     mp._module._mp_sched_keyboard_interrupt();
     return null;
