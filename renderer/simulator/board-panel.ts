@@ -78,16 +78,7 @@ export class BoardPanel {
     const target = state.board.info?.target;
     const simulated = target?.kind === 'simulated' && live;
     this.updateFirmware.hidden = !(target?.kind === 'serial' && state.board.connection === 'connected');
-    this.hint.textContent =
-      state.linkAvailable === false
-        ? 'No board link yet. When it is available, pick a simulated board to try Mote without hardware.'
-        : simulated
-          ? 'This board is simulated: your programs run inside Mote. Its lights and inputs are below.'
-          : target?.kind === 'serial' && live
-            ? `This board is connected at ${target.path}. Your programs run on it; its files are in the Board pane.`
-            : target?.kind === 'serial' && state.board.connection === 'lost'
-              ? `Plug the board back in at ${target.path}: Mote reconnects by itself. Or choose another board.`
-              : 'Plug in a board with a USB data cable, or choose a simulated board.';
+    this.hint.textContent = hintFor(state, live);
     if (simulated !== this.simulated) {
       this.simulated = simulated;
       void this.refresh();
@@ -115,4 +106,14 @@ export class BoardPanel {
     this.replug.hidden = !running;
     this.view.render();
   }
+}
+
+/** What the panel says under the summary: what this board is, or what to do to get one. */
+function hintFor(state: AppState, live: boolean): string {
+  const target = state.board.info?.target;
+  if (state.linkAvailable === false) return 'No board link yet. When it is available, pick a simulated board to try Mote without hardware.';
+  if (target?.kind === 'simulated' && live) return 'This board is simulated: your programs run inside Mote. Its lights and inputs are below.';
+  if (target?.kind === 'serial' && live) return `This board is connected at ${target.path}. Your programs run on it; its files are in the Board pane.`;
+  if (target?.kind === 'serial' && state.board.connection === 'lost') return `Plug the board back in at ${target.path}: Mote reconnects by itself. Or choose another board.`;
+  return 'Plug in a board with a USB data cable, or choose a simulated board.';
 }
