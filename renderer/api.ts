@@ -12,7 +12,10 @@ declare global {
 type ServerMessage =
   | { type: 'result'; id: number; result: IpcResult<unknown> }
   | { type: 'event'; event: EventName; payload: unknown }
-  | { type: 'error'; message: string };
+  | { type: 'error'; id?: number; message: string };
+
+/** Frames above this are refused by the web host (main/ipc/web-binding.ts MAX_FRAME): fail the call here, clearly. */
+const MAX_FRAME_CHARS = 64 * 1024 * 1024;
 
 /** A MoteApi over the web host's WebSocket; calls made before it opens are queued. */
 export function createSocketApi(url: string): MoteApi {
@@ -35,6 +38,9 @@ export function createSocketApi(url: string): MoteApi {
         pending.delete(message.id);
       } else if (message.type === 'event') {
         for (const listener of listeners.get(message.event) ?? []) listener(message.payload);
+      } else if (message.id !== undefined && pending.has(message.id)) {
+        pending.get(message.id)?.({ ok: false, code: 'invalid-payload', message: message.message });
+        pending.delete(message.id);
       } else {
         console.error(`web host: ${message.message}`);
       }
@@ -59,6 +65,11 @@ export function createSocketApi(url: string): MoteApi {
       return new Promise<IpcResult<InvokeMap[K]['response']>>((resolve) => {
         if (closed) {
           resolve({ ok: false, code: 'internal', message: 'The connection to Mote was lost.' });
+          return;
+        }
+        // Sending it would make the host close this page's connection: refuse the one call.
+        if (text.length > MAX_FRAME_CHARS) {
+          resolve({ ok: false, code: 'invalid-payload', message: `This request is too large to send (${Math.round(text.length / 1048576)} MB).` });
           return;
         }
         pending.set(id, resolve as (result: IpcResult<unknown>) => void);

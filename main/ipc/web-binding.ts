@@ -31,8 +31,12 @@ export interface WebHost {
 type ClientMessage = { type: 'invoke'; id: number; channel: unknown; payload: unknown };
 
 const LOOPBACK = new Set(['127.0.0.1', 'localhost', '::1']);
-/** Largest WebSocket message accepted; the contract's largest field is a few MiB of text. */
-const MAX_MESSAGE = 16 * 1024 * 1024;
+/**
+ * Largest WebSocket frame the socket library accepts. The contract's largest field is 8 Mi
+ * characters of text, which JSON can spell in up to 6 bytes each (\u escapes), so every message
+ * the contract allows fits; a larger frame closes that page's socket (code 1009) and nothing else.
+ */
+const MAX_FRAME = 64 * 1024 * 1024;
 
 function sameToken(a: string, b: string): boolean {
   const x = Buffer.from(a);
@@ -83,7 +87,9 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     }
   });
 
-  const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_MESSAGE });
+  const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_FRAME });
+  // Never reached in practice (noServer), but an unhandled 'error' would end the process.
+  wss.on('error', (error) => options.log.warn(`web host: ${error.message}`));
   let nextConnection = 1;
 
   server.on('upgrade', (req, socket, head) => {
@@ -107,14 +113,23 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       removeSink();
       options.router.connectionClosed(connectionId);
     });
+    // A frame the WebSocket protocol forbids (bad opcode, unmasked, RSV bits, invalid UTF-8,
+    // oversized, a bad close code...) makes the library close this socket and emit 'error'.
+    // Unhandled, that event would end the whole host: the page reconnects, the host lives on.
+    ws.on('error', (error) => options.log.warn(`web host: closed ${connectionId} after a malformed WebSocket frame (${error.message})`));
     ws.on('message', async (data, isBinary) => {
       let message: ClientMessage;
+      let id: number | undefined;
       try {
         if (isBinary) throw new Error('binary');
-        message = JSON.parse(data.toString()) as ClientMessage;
-        if (message?.type !== 'invoke' || typeof message.id !== 'number') throw new Error('shape');
+        const parsed = JSON.parse(data.toString()) as Partial<ClientMessage> | null;
+        // Answer with the request id whenever there is one, so the page can fail that call
+        // instead of waiting for a result that never comes.
+        if (typeof parsed?.id === 'number' && Number.isSafeInteger(parsed.id)) id = parsed.id;
+        if (parsed?.type !== 'invoke' || id === undefined) throw new Error('shape');
+        message = parsed as ClientMessage;
       } catch {
-        ws.send(JSON.stringify({ type: 'error', message: 'Malformed message: expected {type:"invoke", id, channel, payload}' }));
+        ws.send(JSON.stringify({ type: 'error', ...(id === undefined ? {} : { id }), message: 'Malformed message: expected {type:"invoke", id, channel, payload}' }));
         return;
       }
       const result = await options.router.invoke(message.channel, message.payload, { host: 'web', connectionId });

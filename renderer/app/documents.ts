@@ -1,6 +1,7 @@
 // Open buffers and what happens to them: new, open, save (to the computer or the board, with
 // a history copy), save as, close with a question when dirty, and the recovery journal that
 // keeps every dirty buffer on disk within a second of each change.
+import { MAX_TEXT } from '../../shared/contract-kit';
 import type { BufferLocation, JournalEntry } from '../../shared/contracts/workspace';
 import { api, ApiError, call } from '../api';
 import { CodeEditor } from '../editor/editor';
@@ -15,6 +16,8 @@ import { boardKey, isConnected, type Store } from './store';
 export class Documents {
   readonly tabs = new TabModel();
   readonly journal: JournalScheduler;
+  /** Buffers already told they are too large for the journal. */
+  private readonly tooLargeWarned = new Set<string>();
   /** Called after each successful save (Files refreshes the side it went to). */
   onSaved: (location: Exclude<BufferLocation, { kind: 'untitled' }>) => void = () => undefined;
 
@@ -42,8 +45,19 @@ export class Documents {
   private async writeJournal(id: string): Promise<void> {
     const tab = this.tabs.get(id);
     if (!tab || !tab.dirty) return;
+    const text = this.editor.text(id);
+    if (text.length > MAX_TEXT) {
+      // The journal keeps buffers up to the contract's text limit; say so once per buffer
+      // rather than fail on every keystroke.
+      if (!this.tooLargeWarned.has(id)) {
+        this.tooLargeWarned.add(id);
+        this.notices.show(`${tab.title} is too large for the recovery copy (${(text.length / 1048576).toFixed(1)} M characters; the limit is ${MAX_TEXT / 1048576} M). Save it to a file to keep it safe.`, 'warning');
+      }
+      return;
+    }
+    this.tooLargeWarned.delete(id);
     try {
-      await call('workspace:journal-save', { bufferId: id, title: tab.title, location: tab.location, text: this.editor.text(id) });
+      await call('workspace:journal-save', { bufferId: id, title: tab.title, location: tab.location, text });
     } catch (error) {
       if (error instanceof ApiError && error.code !== 'internal') this.notices.show(`Could not keep a recovery copy of ${tab.title}: ${error.message}`, 'warning');
       else reportError('journal', error);
