@@ -53,7 +53,7 @@ function platformName(): AppInfo['platform'] {
 
 export function createServices(options: ServicesOptions): Services {
   const router = new IpcRouter(options.log);
-  const settings = new SettingsService(options.dataDir);
+  const settings = new SettingsService(options.dataDir, options.log);
   const info: AppInfo = { version: appVersion(), host: options.host, platform: platformName(), dataDir: options.dataDir };
   const disposers: Array<() => Promise<void> | void> = [];
 

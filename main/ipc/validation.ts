@@ -5,6 +5,11 @@ import * as v from 'valibot';
 export function describeIssues(issues: readonly v.BaseIssue<unknown>[]): string {
   return issues
     .slice(0, 3)
-    .map((issue) => `${v.getDotPath(issue) ?? '(payload)'}: ${issue.message}`)
+    // valibot's messages quote the value received: a 12 MB value must not come back whole.
+    .map((issue) => `${v.getDotPath(issue) ?? '(payload)'}: ${shorten(issue.message)}`)
     .join('; ');
+}
+
+function shorten(text: string, max = 200): string {
+  return text.length > max ? `${text.slice(0, max)}… (${text.length - max} more characters)` : text;
 }

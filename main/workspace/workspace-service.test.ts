@@ -50,6 +50,12 @@ describe('workspace folder', () => {
     expect(readFileSync(join(chosen, 'a.py'), 'utf8')).toBe('x = 1\n');
   });
 
+  it('ignores a relative workspace folder (it would land wherever Mote was started from)', async () => {
+    const custom = new WorkspaceService({ dataDir, workspaceDir: () => 'relative/ws' });
+    expect(await custom.root()).toBe(await ws.root());
+    expect(existsSync(join(process.cwd(), 'relative'))).toBe(false);
+  });
+
   it('writes, reads, lists folders first, renames and removes', async () => {
     await ws.writeText('b.py', 'print(2)\n');
     await ws.mkdir('lib');

@@ -57,7 +57,9 @@ export class WorkspaceService {
 
   /** The workspace folder's real absolute path, created on first use. */
   async root(): Promise<string> {
-    const chosen = (await this.options.workspaceDir?.()) ?? '';
+    const setting = (await this.options.workspaceDir?.()) ?? '';
+    // Only an absolute path counts: a relative one would land wherever Mote was started from.
+    const chosen = isAbsolute(setting) ? setting : '';
     const dir = chosen ? resolve(chosen) : join(this.options.dataDir, 'workspace');
     const created = await fs.mkdir(dir, { recursive: true }).catch((error: unknown) => {
       throw fsError(error, `The workspace folder ${dir}`);

@@ -27,8 +27,12 @@ export const DEFAULT_SETTINGS: Settings = {
 
 export const settingsChannels = {
   'settings:get': channel(noFields).returns<Settings>(),
-  /** Changes some settings; returns all of them after the change. */
-  'settings:update': channel(v.strictObject({ changes: v.partial(settingsSchema) })).returns<Settings>(),
+  /**
+   * Changes some settings; returns all of them after the change. Not the workspace folder: it
+   * confines every workspace path, so a message must not move it (a person picks it in a
+   * folder dialog, or a classroom profile sets it).
+   */
+  'settings:update': channel(v.strictObject({ changes: v.partial(v.omit(settingsSchema, ['workspaceDir'])) })).returns<Settings>(),
 };
 
 export const settingsEvents = {
