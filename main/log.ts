@@ -14,7 +14,6 @@ export const MAX_FILE = 4 * 1024 * 1024;
 /** Escapes control characters (newlines included) and caps the length, marking what was cut. */
 export function logSafe(text: string, max = MAX_ENTRY): string {
   const cut = text.length > max ? `${text.slice(0, max)}… (${text.length - max} more characters)` : text;
-  // eslint-disable-next-line no-control-regex
   return cut.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, (c) => (c === '\n' ? '\\n' : c === '\r' ? '\\r' : c === '\t' ? '\\t' : `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`));
 }
 

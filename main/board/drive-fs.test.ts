@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -40,6 +40,25 @@ describe('DriveFs (a CIRCUITPY folder)', () => {
   it('refuses paths that leave the drive', () => {
     const fs = new DriveFs(drive());
     expect(fs.hostPath('/../../etc/passwd').startsWith(fs.mountPath)).toBe(true);
+  });
+
+  it('refuses to follow a symlink out of the drive, for reads, writes, listings and removals', async () => {
+    const root = drive();
+    const outside = mkdtempSync(join(tmpdir(), 'mote-outside-'));
+    writeFileSync(join(outside, 'secret.txt'), 'secret');
+    symlinkSync(outside, join(root, 'lib'));
+    symlinkSync(join(outside, 'secret.txt'), join(root, 'code.py'));
+    mkdirSync(join(root, 'real'));
+    const fs = new DriveFs(root);
+    await expect(fs.readText('/code.py')).rejects.toMatchObject({ code: 'path-outside-root' });
+    await expect(fs.readText('/lib/secret.txt')).rejects.toMatchObject({ code: 'path-outside-root' });
+    await expect(fs.write('/lib/new.py', Buffer.from('x'))).rejects.toMatchObject({ code: 'path-outside-root' });
+    await expect(fs.list('/lib')).rejects.toMatchObject({ code: 'path-outside-root' });
+    await expect(fs.remove('/lib/secret.txt')).rejects.toMatchObject({ code: 'path-outside-root' });
+    expect(readFileSync(join(outside, 'secret.txt'), 'utf8')).toBe('secret');
+    expect(existsSync(join(outside, 'new.py'))).toBe(false);
+    await fs.write('/real/ok.py', Buffer.from('ok'));
+    expect(readFileSync(join(root, 'real', 'ok.py'), 'utf8')).toBe('ok');
   });
 
   it('syncs, skipping unchanged files', async () => {

@@ -3,8 +3,8 @@
 // Each write is a temp file, fsynced, renamed over the target, and the folder fsynced, so the
 // board sees whole files; CircuitPython then auto-reloads code.py about 0.75 s later.
 import { createHash } from 'node:crypto';
-import { promises as fsp } from 'node:fs';
-import { join, posix, relative, resolve, sep } from 'node:path';
+import { existsSync, promises as fsp, realpathSync } from 'node:fs';
+import { dirname, join, posix, relative, resolve, sep } from 'node:path';
 import { MoteError } from '../../shared/errors';
 import { type BoardEntry, type BoardFiles, boardPath, type SyncOptions, type SyncReport, TEMP_SUFFIX, type TransferOptions, walkLocal } from './board-fs';
 import { syncFolder, writeFileAtomic } from '../util/atomic-write';
@@ -18,6 +18,11 @@ const CHUNK = 64 * 1024;
  */
 const STALE_TEMP_MS = 60_000;
 
+function isInside(root: string, full: string): boolean {
+  const rel = relative(root, full);
+  return !(rel === '..' || rel.startsWith(`..${sep}`) || resolve(root, rel) !== full);
+}
+
 function isTempName(name: string): boolean {
   return name.startsWith('.') && name.endsWith(TEMP_SUFFIX);
 }
@@ -25,12 +30,24 @@ function isTempName(name: string): boolean {
 export class DriveFs implements BoardFiles {
   constructor(readonly mountPath: string) {}
 
-  /** The host path of a board path, refusing anything that leaves the drive. */
+  /**
+   * The host path of a board path, refusing anything that leaves the drive, by name or through
+   * a symlink (FAT has none, but a drive formatted otherwise, or a folder standing in for one,
+   * can): the deepest part of the path that exists must resolve inside the drive's real path.
+   */
   hostPath(path: string): string {
     const p = boardPath(path);
     const full = resolve(this.mountPath, '.' + p);
-    const rel = relative(resolve(this.mountPath), full);
-    if (rel.startsWith('..') || rel.includes(`..${sep}`)) throw new MoteError('path-outside-root', `${path} is outside the board's drive.`);
+    const outside = () => new MoteError('path-outside-root', `${path} is outside the board's drive.`);
+    if (!isInside(resolve(this.mountPath), full)) throw outside();
+    let existing = full;
+    while (!existsSync(existing) && existing !== dirname(existing)) existing = dirname(existing);
+    try {
+      if (!isInside(realpathSync.native(this.mountPath), realpathSync.native(existing))) throw outside();
+    } catch (error) {
+      if (error instanceof MoteError) throw error;
+      // the drive itself is gone: the operation reports that in its own words
+    }
     return full;
   }
 
