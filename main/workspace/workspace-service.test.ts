@@ -137,6 +137,20 @@ describe('recovery journal', () => {
     writeFileSync(join(dataDir, 'journal', 'abcd.json'), '{not json');
     expect((await new WorkspaceService({ dataDir }).journalList()).map((e) => e.bufferId)).toEqual(['ok']);
   });
+
+  it('restores only entries the contract would accept, each id once', async () => {
+    await ws.journalSave({ bufferId: 'ok', title: 't', location, text: 'fine' }, 'c');
+    const file = (id: string) => join(dataDir, 'journal', `${Buffer.from(id).toString('hex')}.json`);
+    const entry = (over: object) => JSON.stringify({ bufferId: 'x', title: 't', location, text: 'x', savedAt: 1, ...over });
+    writeFileSync(file('bad-location'), entry({ bufferId: 'bad-location', location: { kind: 'local', path: '../../etc/passwd' } }));
+    writeFileSync(file('bad id/..'), entry({ bufferId: 'bad id/..' }));
+    writeFileSync(file('extra'), entry({ bufferId: 'extra', evil: true }));
+    writeFileSync(file('no-time'), entry({ bufferId: 'no-time', savedAt: 'yesterday' }));
+    // a copy of "ok" under another file name: restoring both would give two tabs one id
+    writeFileSync(file('elsewhere'), entry({ bufferId: 'ok', text: 'impostor' }));
+    const restored = await new WorkspaceService({ dataDir }).journalList();
+    expect(restored.map((e) => [e.bufferId, e.text])).toEqual([['ok', 'fine']]);
+  });
 });
 
 describe('board save history', () => {

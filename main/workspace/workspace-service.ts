@@ -4,7 +4,8 @@
 import { createHash } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import { isAbsolute, join, relative, resolve, sep } from 'node:path';
-import type { BufferLocation, HistoryVersion, JournalEntry, LocalFileEntry } from '../../shared/contracts/workspace';
+import { journalEntrySchema, type BufferLocation, type HistoryVersion, type JournalEntry, type LocalFileEntry } from '../../shared/contracts/workspace';
+import * as v from 'valibot';
 import { MoteError, type ErrorCode } from '../../shared/errors';
 import { writeFileAtomic } from '../util/atomic-write';
 
@@ -36,6 +37,13 @@ export function fsError(error: unknown, what: string): MoteError {
   const known = code ? map[code] : undefined;
   if (known) return new MoteError(known[0], known[1]);
   return new MoteError('internal', `${what}: ${error instanceof Error ? error.message : String(error)}`);
+}
+
+/** A journaled location a save could use: a local path without '..' or NUL, a board path without '..'. */
+function sensibleLocation(location: BufferLocation): boolean {
+  if (location.kind === 'local') return !location.path.includes('\0') && !location.path.split(/[\\/]/).includes('..');
+  if (location.kind === 'board') return !location.path.split('/').includes('..');
+  return true;
 }
 
 function inside(root: string, full: string): boolean {
@@ -194,19 +202,24 @@ export class WorkspaceService {
   /** Buffers in the journal that no live window holds: left by a crash, a kill or a closed window. */
   async journalList(): Promise<JournalEntry[]> {
     const names = await fs.readdir(this.journalDir).catch(() => [] as string[]);
-    const entries: JournalEntry[] = [];
+    const entries = new Map<string, JournalEntry>();
     for (const name of names) {
       if (!/^[0-9a-f]+\.json$/.test(name)) continue;
       try {
-        const entry = JSON.parse(await fs.readFile(join(this.journalDir, name), 'utf8')) as JournalEntry;
-        if (typeof entry.bufferId !== 'string' || typeof entry.text !== 'string') continue;
+        const parsed = v.safeParse(journalEntrySchema, JSON.parse(await fs.readFile(join(this.journalDir, name), 'utf8')));
+        // A half-written, foreign or edited file is skipped rather than block recovery of the
+        // others; so is one filed under another buffer's name (ids must stay unique: two tabs
+        // sharing an id would overwrite each other's recovery copy).
+        if (!parsed.success || this.journalFile(parsed.output.bufferId) !== join(this.journalDir, name)) continue;
+        if (!sensibleLocation(parsed.output.location)) continue;
+        const entry = parsed.output;
         if (this.owners.has(entry.bufferId)) continue; // open in a live window (the asking one's or another's)
-        entries.push(entry);
+        entries.set(entry.bufferId, entry);
       } catch {
-        // A half-written or foreign file: skip it rather than block recovery of the others.
+        // unreadable: skip, as above
       }
     }
-    return entries.sort((a, b) => b.savedAt - a.savedAt);
+    return [...entries.values()].sort((a, b) => b.savedAt - a.savedAt);
   }
 
   // #endregion

@@ -22,15 +22,19 @@ export const bufferLocation = v.variant('kind', [
 ]);
 export type BufferLocation = v.InferOutput<typeof bufferLocation>;
 
-/** One open buffer as the journal keeps it, so a crash never loses it. */
-export interface JournalEntry {
-  bufferId: string;
-  title: string;
-  location: BufferLocation;
-  text: string;
+/**
+ * One open buffer as the journal keeps it, so a crash never loses it. Restoring checks each
+ * file against this schema, as the contract checks a message: a journal file is input too.
+ */
+export const journalEntrySchema = v.strictObject({
+  bufferId: opaqueId,
+  title: boundedString(300),
+  location: bufferLocation,
+  text,
   /** Milliseconds since 1970 of the last change. */
-  savedAt: number;
-}
+  savedAt: v.pipe(v.number(), v.finite(), v.minValue(0)),
+});
+export type JournalEntry = v.InferOutput<typeof journalEntrySchema>;
 
 /** One saved version of a board file in the local history. */
 export interface HistoryVersion {
