@@ -136,12 +136,12 @@ describe('navigation, pop-ups and permissions', () => {
     expect(inside.preventDefault).not.toHaveBeenCalled();
   });
 
-  test('window.open is always denied; only https links go to the system browser', () => {
+  test('window.open is always denied; only https links to known sites go to the system browser', () => {
     const wc = contents();
     const handler = wc.setWindowOpenHandler.mock.calls[0]![0] as (d: { url: string }) => { action: string };
     expect(handler({ url: 'https://docs.micropython.org/' })).toEqual({ action: 'deny' });
     expect(mock.shell.openExternal).toHaveBeenCalledWith('https://docs.micropython.org/');
-    for (const url of ['http://example.com/', 'file:///etc/passwd', 'javascript:alert(1)', 'smb://share/x', 'not a url']) {
+    for (const url of ['https://example.com/', 'http://example.com/', 'file:///etc/passwd', 'javascript:alert(1)', 'smb://share/x', 'not a url']) {
       expect(handler({ url })).toEqual({ action: 'deny' });
     }
     expect(mock.shell.openExternal).toHaveBeenCalledTimes(1);
@@ -272,6 +272,12 @@ describe('app lifecycle', () => {
 });
 
 describe('menu', () => {
+  test('developer tools are in development builds only', () => {
+    const roles = (developer: boolean) => JSON.stringify(menuTemplate(() => undefined, false, developer));
+    expect(roles(false)).not.toContain('toggleDevTools');
+    expect(roles(true)).toContain('toggleDevTools');
+  });
+
   test('board commands are reachable from the menu and send commands', () => {
     const sent: string[] = [];
     const template = menuTemplate((c) => sent.push(c), false);

@@ -38,7 +38,7 @@ export function startElectronApp(): void {
     registerAppProtocol(protocol, join(__dirname, '..', 'renderer'));
     services = createServices({ dataDir, host: 'electron', log });
     bindElectronIpc(services.router, log);
-    installMenu((command) => services?.router.emit('app:menu-command', { command }));
+    installMenu((command) => services?.router.emit('app:menu-command', { command }), !app.isPackaged);
     openWindow();
     app.on('activate', () => {
       if (BrowserWindow.getAllWindows().length === 0) openWindow();

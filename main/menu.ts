@@ -3,7 +3,8 @@
 import { Menu, type MenuItemConstructorOptions } from 'electron';
 import type { MenuCommand } from '../shared/contracts/app';
 
-export function menuTemplate(send: (command: MenuCommand) => void, isMac: boolean): MenuItemConstructorOptions[] {
+/** `developer`: a development build (not packaged); only those get the developer tools. */
+export function menuTemplate(send: (command: MenuCommand) => void, isMac: boolean, developer = false): MenuItemConstructorOptions[] {
   const item = (label: string, command: MenuCommand, accelerator?: string): MenuItemConstructorOptions => ({ label, accelerator, click: () => send(command) });
   return [
     ...(isMac ? [{ role: 'appMenu' as const }] : []),
@@ -12,12 +13,12 @@ export function menuTemplate(send: (command: MenuCommand) => void, isMac: boolea
       submenu: [item('New', 'new', 'CmdOrCtrl+N'), item('Open…', 'open', 'CmdOrCtrl+O'), item('Save', 'save', 'CmdOrCtrl+S'), { type: 'separator' }, { role: isMac ? 'close' : 'quit' }],
     },
     { label: '&Edit', submenu: [{ role: 'undo' }, { role: 'redo' }, { type: 'separator' }, { role: 'cut' }, { role: 'copy' }, { role: 'paste' }, { role: 'selectAll' }, { type: 'separator' }, item('Find…', 'find', 'CmdOrCtrl+F'), item('Go to Line…', 'goto-line', 'CmdOrCtrl+G')] },
-    { label: '&View', submenu: [item('Zoom In', 'zoom-in', 'CmdOrCtrl+='), item('Zoom Out', 'zoom-out', 'CmdOrCtrl+-'), item('Actual Size', 'zoom-reset', 'CmdOrCtrl+0'), { type: 'separator' }, { role: 'togglefullscreen' }, { role: 'toggleDevTools' }] },
+    { label: '&View', submenu: [item('Zoom In', 'zoom-in', 'CmdOrCtrl+='), item('Zoom Out', 'zoom-out', 'CmdOrCtrl+-'), item('Actual Size', 'zoom-reset', 'CmdOrCtrl+0'), { type: 'separator' }, { role: 'togglefullscreen' }, ...(developer ? [{ role: 'toggleDevTools' as const }] : [])] },
     // F5/Escape are handled by the renderer too; the menu shows them so people can find them.
     { label: '&Board', submenu: [item('Run', 'run', 'F5'), item('Stop', 'stop'), item('Soft Reset', 'reset')] },
   ];
 }
 
-export function installMenu(send: (command: MenuCommand) => void): void {
-  Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate(send, process.platform === 'darwin')));
+export function installMenu(send: (command: MenuCommand) => void, developer: boolean): void {
+  Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate(send, process.platform === 'darwin', developer)));
 }

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { BrowserWindow, dialog, shell, type Session, type WebContents } from 'electron';
 import { APP_ORIGIN } from './app-protocol';
 import { writeFileAtomic } from './util/atomic-write';
+import { isAllowedExternal } from './external-links';
 
 interface WindowState {
   x?: number;
@@ -32,13 +33,9 @@ export function loadWindowState(file: string): WindowState {
   }
 }
 
-/** Links may open in the system browser only when they are https; everything else is refused. */
+/** Links open in the system browser only when they are https pages of the sites Mote links to. */
 export function openExternalIfSafe(url: string): void {
-  try {
-    if (new URL(url).protocol === 'https:') void shell.openExternal(url);
-  } catch {
-    // Not a URL: nothing to open.
-  }
+  if (isAllowedExternal(url)) void shell.openExternal(url);
 }
 
 /** Locks a WebContents down: no navigation away from the app, no new windows. */
