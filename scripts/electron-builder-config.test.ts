@@ -81,8 +81,8 @@ describe('electron-builder.yml', () => {
   test('the .deb installs a udev rule that matches resources/boards/usb-ids.json', async () => {
     const c = await loadConfig();
     for (const script of [c.deb!.afterInstall!, c.deb!.afterRemove!]) expect(existsSync(join(ROOT, script))).toBe(true);
-    const { udevRules, RULE_FILE } = (await import('./gen-udev.mjs')) as { udevRules(ids: unknown): string; RULE_FILE: string };
-    const ids = JSON.parse(readFileSync(join(ROOT, 'resources/boards/usb-ids.json'), 'utf8')) as { ids: Record<string, { flavour: string }> };
+    const { udevRules, RULE_FILE } = await import('./gen-udev.mjs');
+    const ids = JSON.parse(readFileSync(join(ROOT, 'resources/boards/usb-ids.json'), 'utf8')) as { ids: Record<string, { name: string; flavour: string }> };
     expect(readFileSync(RULE_FILE, 'utf8')).toBe(udevRules(ids));
     const rules = readFileSync(RULE_FILE, 'utf8');
     expect(rules).toContain('ATTRS{idVendor}=="2e8a", ATTRS{idProduct}=="0005"');
