@@ -78,6 +78,8 @@ export function createMainWindow(options: { preload: string; stateFile: string }
       allowRunningInsecureContent: false,
       webviewTag: false,
       spellcheck: false,
+      // A middle click on a link would otherwise open it through a path that skips will-navigate.
+      disableBlinkFeatures: 'Auxclick',
     },
   });
   hardenWebContents(win.webContents);
