@@ -19,6 +19,8 @@ import { SerialService } from './serial/serial-service';
 import { registerSimulatorHandlers } from './simulator/simulator-handlers';
 import { SimulatorService } from './simulator/simulator-service';
 import { registerWorkspaceHandlers } from './workspace/workspace-handlers';
+import { registerPlotHandlers } from './plot/plot-handlers';
+import { RecorderService } from './plot/recorder-service';
 import { WorkspaceService } from './workspace/workspace-service';
 
 export interface ServicesOptions {
@@ -67,6 +69,9 @@ export function createServices(options: ServicesOptions): Services {
     examplesDir: resources ? join(resources, 'examples') : undefined,
   });
   registerWorkspaceHandlers(router, workspace);
+  const recorder = new RecorderService({ root: () => workspace.root(), resolvePath: (path) => workspace.resolvePath(path) });
+  registerPlotHandlers(router, recorder);
+  disposers.push(() => recorder.dispose());
   const simulator = new SimulatorService({ dataDir: options.dataDir });
   registerSimulatorHandlers(router, simulator);
   disposers.push(() => simulator.stop());

@@ -9,6 +9,7 @@ import { boardChannels, boardEvents } from './contracts/board';
 import { boardFsChannels, boardFsEvents } from './contracts/board-fs';
 import { drivesChannels, drivesEvents } from './contracts/drives';
 import { firmwareChannels, firmwareEvents } from './contracts/firmware';
+import { plotChannels, plotEvents } from './contracts/plot';
 import { serialChannels, serialEvents } from './contracts/serial';
 import { settingsChannels, settingsEvents } from './contracts/settings';
 import { simulatorChannels, simulatorEvents } from './contracts/simulator';
@@ -25,6 +26,7 @@ export const channels = {
   ...firmwareChannels,
   ...workspaceChannels,
   ...simulatorChannels,
+  ...plotChannels,
 };
 
 /** Every event main sends to the renderer, by name. */
@@ -38,6 +40,7 @@ export const events = {
   ...firmwareEvents,
   ...workspaceEvents,
   ...simulatorEvents,
+  ...plotEvents,
 };
 
 export type ChannelName = keyof typeof channels;

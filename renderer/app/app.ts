@@ -71,6 +71,8 @@ export function startApp(mount: HTMLElement): void {
     onOutput: (text) => plotter?.feed(text),
   });
   plotter = new PlotterPanel();
+  // The e2e tests and the plotter benchmark feed and read the plotter directly.
+  (window as unknown as { motePlotter?: PlotterPanel }).motePlotter = plotter;
   const link = new BoardLink(api, store, notices, {
     failedAt: (file, line, message) => {
       goToError.hidden = false;

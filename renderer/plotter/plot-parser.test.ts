@@ -10,8 +10,8 @@ describe('PlotParser', () => {
 
   it('reads name:value pairs', () => {
     const p = new PlotParser();
-    expect(p.feed('temp:21.5 hum:40\n')).toEqual([{ names: ['temp', 'hum'], values: [21.5, 40] }]);
-    expect(p.feed('x=1, y=2\n')).toEqual([{ names: ['x', 'y'], values: [1, 2] }]);
+    expect(p.feed('temp:21.5 hum:40\n')).toEqual([{ names: ['temp', 'hum'], values: [21.5, 40], named: true }]);
+    expect(p.feed('x=1, y=2\n')).toEqual([{ names: ['x', 'y'], values: [1, 2], named: true }]);
   });
 
   it('reads CSV after a header line', () => {

@@ -1,15 +1,22 @@
 // Turns printed lines into plot samples, the way Mu and the Arduino plotter read them:
-// tuples `(1, 2.5)`, `name:value` pairs `temp:21.5 hum:40`, CSV after a header line
-// `temp,hum`, and plain numbers `3 4.5`. Anything else is not plot data. DOM-free.
+// tuples and lists `(1, 2.5)` `[1, 2.5]`, `name:value` / `name=value` pairs separated by
+// spaces, commas or tabs `temp:21.5 hum:40`, CSV or tab-separated numbers after an optional
+// header line `temp,hum`, and plain numbers `3 4.5`. Anything else is not plot data. DOM-free.
 
 /** One line's worth of numbers, with the series names they belong to. */
 export interface PlotSample {
   names: string[];
   values: number[];
+  /**
+   * Whether the names come from the line itself (`temp:21`: a line may carry any subset of
+   * the series) or from position (tuples, plain numbers, CSV columns: a change in the number
+   * of values starts a new set of series).
+   */
+  named?: boolean;
 }
 
 const NUM = String.raw`[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?|[-+]?(?:inf|nan)`;
-const TUPLE = new RegExp(String.raw`^\(\s*(?:${NUM})(?:\s*,\s*(?:${NUM}))*\s*,?\s*\)$`);
+const TUPLE = new RegExp(String.raw`^\(\s*(?:${NUM})(?:\s*,\s*(?:${NUM}))*\s*,?\s*\)$|^\[\s*(?:${NUM})(?:\s*,\s*(?:${NUM}))*\s*\]$`);
 const PLAIN = new RegExp(String.raw`^(?:${NUM})(?:(?:\s*,\s*|\s+)(?:${NUM}))*$`);
 const PAIR = new RegExp(String.raw`^([A-Za-z_][\w.-]{0,39})\s*[:=]\s*(${NUM})$`);
 const NAME = /^[A-Za-z_][\w .-]{0,39}$/;
@@ -78,9 +85,9 @@ export class PlotParser {
     const parts = line.split(/\s*,\s*|\s+(?=[A-Za-z_][\w.-]*\s*[:=])|\t+/);
     const pairs = parts.map((p) => PAIR.exec(p.trim()));
     if (pairs.length > 0 && pairs.every((m) => m !== null)) {
-      return { names: pairs.map((m) => m![1]!), values: pairs.map((m) => Number(m![2])) };
+      return { names: pairs.map((m) => m![1]!), values: pairs.map((m) => Number(m![2])), named: true };
     }
-    const fields = line.split(/\s*,\s*/);
+    const fields = line.split(/\s*[,\t]\s*/);
     if (fields.length >= 2 && fields.every((f) => NAME.test(f) && !/^(inf|nan)$/i.test(f))) {
       this.header = fields;
     }
