@@ -39,6 +39,19 @@ describe('PlotParser', () => {
     ]);
   });
 
+  it('reads a run\'s first line that follows the REPL prompt, lists, tabs and colour codes', () => {
+    const p = new PlotParser();
+    expect(p.feed('>>> ')).toEqual([]);
+    expect(p.feed('(0.0, 1.0)\r\n[2, 3]\r\n\x1b[32m(4, 5)\x1b[0m\r\n')).toEqual([
+      { names: ['1', '2'], values: [0, 1] },
+      { names: ['1', '2'], values: [2, 3] },
+      { names: ['1', '2'], values: [4, 5] },
+    ]);
+    expect(p.feed('a\tb\n1\t2\n')).toEqual([{ names: ['a', 'b'], values: [1, 2] }]);
+    expect(p.feed('temp:1\thum:2\n')).toEqual([{ names: ['temp', 'hum'], values: [1, 2], named: true }]);
+    expect(p.feed('temp: 21.5 hum: 40\n')).toEqual([{ names: ['temp', 'hum'], values: [21.5, 40], named: true }]);
+  });
+
   it('writes CSV with empty cells for missing values', () => {
     expect(samplesToCsv(['a', 'b,c'], [[1, null], [2, 3]])).toBe('sample,a,"b,c"\n1,1,\n2,2,3\n');
   });

@@ -57,7 +57,12 @@ export class PlotParser {
   /** Parses one complete line (also updates the CSV header when it is one). */
   parseLine(raw: string): PlotSample | null {
     // Strip terminal colour codes and prompts that may surround printed values.
-    const line = raw.replace(/\x1b\[[0-9;]*[A-Za-z]/g, '').trim();
+    // A run's first line follows the REPL's prompt on the same line of the stream ('>>> ' was
+    // printed before the program started), so a prompt at the start is not part of the data.
+    const line = raw
+      .replace(/\x1b\[[0-9;?]*[A-Za-z]/g, '')
+      .replace(/^(?:>>> |\.\.\. )+/, '')
+      .trim();
     if (!line || line.length > 1000) return null;
     if (TUPLE.test(line)) {
       const values = numbers(line.slice(1, -1).replace(/,\s*$/, ''));

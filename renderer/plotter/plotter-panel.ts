@@ -52,8 +52,8 @@ export class PlotterPanel {
   private readonly xSelect = h('select', { class: 'plot-select', 'aria-label': 'X axis' }, h('option', { value: 'sample' }, 'Sample number'), h('option', { value: 'seconds' }, 'Seconds'));
   private readonly setSelect = h('select', { class: 'plot-select', 'aria-label': 'Data set', hidden: true });
   private readonly yAuto = h('input', { type: 'checkbox', checked: true, 'aria-label': 'Automatic y range' }) as HTMLInputElement;
-  private readonly yMin = h('input', { type: 'number', class: 'plot-y', 'aria-label': 'Y minimum', disabled: true, value: '0', step: 'any' }) as HTMLInputElement;
-  private readonly yMax = h('input', { type: 'number', class: 'plot-y', 'aria-label': 'Y maximum', disabled: true, value: '100', step: 'any' }) as HTMLInputElement;
+  private readonly yMin = h('input', { type: 'number', class: 'plot-y', 'aria-label': 'Y minimum', disabled: true, hidden: true, value: '0', step: 'any' }) as HTMLInputElement;
+  private readonly yMax = h('input', { type: 'number', class: 'plot-y', 'aria-label': 'Y maximum', disabled: true, hidden: true, value: '100', step: 'any' }) as HTMLInputElement;
   private readonly liveButton = h('button', { type: 'button', class: 'btn small', hidden: true, title: 'Back to the newest data (End)' }, 'Follow live');
   private readonly statsTable = h('table', { class: 'plot-stats', 'aria-label': 'Statistics of what is shown' });
   private readonly status = h('p', { class: 'plot-status', role: 'status', 'aria-live': 'polite' });
@@ -81,6 +81,7 @@ export class PlotterPanel {
     });
     const yChanged = () => {
       this.yMin.disabled = this.yMax.disabled = this.yAuto.checked;
+      this.yMin.hidden = this.yMax.hidden = this.yAuto.checked;
       const lo = Number(this.yMin.value);
       const hi = Number(this.yMax.value);
       this.yFixed = !this.yAuto.checked && Number.isFinite(lo) && Number.isFinite(hi) && hi > lo ? [lo, hi] : null;
@@ -106,11 +107,13 @@ export class PlotterPanel {
     this.element = h(
       'div',
       { class: 'plotter' },
-      h('div', { class: 'panel-actions plot-actions' }, this.pauseButton, clear, this.windowSelect, this.xSelect, this.setSelect, yControls, this.yMin, this.yMax, this.liveButton, this.exportCsvButton, this.exportPngButton, this.recordButton),
+      h('div', { class: 'panel-actions plot-actions' }, this.pauseButton, clear, this.recordButton, this.exportCsvButton, this.exportPngButton, this.liveButton),
+      h('div', { class: 'panel-actions plot-actions' }, this.windowSelect, this.xSelect, this.setSelect, yControls, this.yMin, this.yMax),
       this.empty,
       this.chartHost,
-      this.statsTable,
       this.status,
+      // Collapsed by default: the chart gets the panel's height.
+      h('details', { class: 'plot-more' }, h('summary', {}, 'Statistics'), this.statsTable),
     );
     new ResizeObserver(guard('plot resize', () => this.resize())).observe(this.chartHost);
   }
@@ -281,7 +284,7 @@ export class PlotterPanel {
   }
 
   private size(): { width: number; height: number } {
-    return { width: Math.max(120, this.chartHost.clientWidth), height: Math.max(80, this.chartHost.clientHeight - 48) };
+    return { width: Math.max(120, this.chartHost.clientWidth), height: Math.max(100, this.chartHost.clientHeight - 40) };
   }
 
   private resize(): void {
