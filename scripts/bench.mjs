@@ -10,6 +10,7 @@ const benches = [
   ['VM vs MicroPython-wasm', 'bench-vm.mjs'],
   ['File transfer vs the mpremote way', 'bench-transfer.mjs'],
   ['IDE start-up in Chromium', 'bench-startup.mjs'],
+  ['Plotter under 10,000 lines/s', 'bench-plotter.mjs'],
 ];
 let failed = false;
 for (const [title, file] of benches) {

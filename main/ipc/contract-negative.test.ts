@@ -20,7 +20,11 @@ function sample(schema: AnySchema): unknown {
     case 'string':
       if (kind === 'board-path') return '/main.py';
       if (kind === 'local-path') return 'main.py';
-      return s.pipe?.some((p) => p.type === 'regex') ? 'abc-1' : 'x';
+      {
+        // A string with a pattern: the first of a few plain candidates that fits it.
+        const pattern = s.pipe?.find((p) => p.type === 'regex')?.requirement as RegExp | undefined;
+        return pattern ? (['abc-1', 'abc-1.csv'].find((c) => pattern.test(c)) ?? 'abc-1') : 'x';
+      }
     case 'number':
       return s.pipe?.find((p) => p.type === 'min_value')?.requirement ?? 1;
     case 'boolean':

@@ -35,6 +35,7 @@ export class PlotterPanel {
   private chartFor: { set: PlotSet; series: number; theme: number } | null = null;
   private shownSet: PlotSet | null = null;
   private theme = 0;
+  private statsAt = 0;
   /** Each series' colour in the chart as built (the PNG legend uses them). */
   private colors: string[] = [];
   private paused = false;
@@ -113,7 +114,7 @@ export class PlotterPanel {
       this.chartHost,
       this.status,
       // Collapsed by default: the chart gets the panel's height.
-      h('details', { class: 'plot-more' }, h('summary', {}, 'Statistics'), this.statsTable),
+      h('details', { class: 'plot-more', ontoggle: () => this.statsNow() }, h('summary', {}, 'Statistics'), this.statsTable),
     );
     new ResizeObserver(guard('plot resize', () => this.resize())).observe(this.chartHost);
   }
@@ -174,7 +175,12 @@ export class PlotterPanel {
       const y = this.yFixed ?? this.autoY(set, from, to);
       if (y) this.chart!.setScale('y', { min: y[0], max: y[1] });
     });
-    this.updateStats(set, from, to);
+    // Words and numbers beside the chart change at most four times a second: a person cannot
+    // read faster, and rebuilding them every frame would cost layout at 60 frames a second.
+    if (started - this.statsAt > 250) {
+      this.statsAt = started;
+      this.updateStats(set, from, to);
+    }
     this.liveButton.hidden = this.view.following;
     this.drawStats.frames++;
     this.drawStats.times.push(performance.now() - started);
@@ -239,11 +245,12 @@ export class PlotterPanel {
 
   private updateStats(set: PlotSet, from: number, to: number): void {
     const fmt = (v: number) => (Number.isFinite(v) ? (Math.abs(v) >= 1e5 || (v !== 0 && Math.abs(v) < 1e-3) ? v.toExponential(3) : String(Math.round(v * 1000) / 1000)) : '–');
-    const rows = set.seriesNames.map((name, s) => {
+    const open = (this.statsTable.parentElement as HTMLDetailsElement | null)?.open ?? true;
+    const rows = !open ? [] : set.seriesNames.map((name, s) => {
       const st = set.stats(s, from, to);
       return h('tr', {}, h('th', { scope: 'row' }, name), h('td', {}, fmt(st.min)), h('td', {}, fmt(st.max)), h('td', {}, fmt(st.mean)));
     });
-    this.statsTable.replaceChildren(h('tr', {}, h('th', {}, 'Series'), h('th', {}, 'Min'), h('th', {}, 'Max'), h('th', {}, 'Mean')), ...rows);
+    if (open) this.statsTable.replaceChildren(h('tr', {}, h('th', {}, 'Series'), h('th', {}, 'Min'), h('th', {}, 'Max'), h('th', {}, 'Mean')), ...rows);
     const mb = (this.store.bytes / 1048576).toFixed(1);
     const notes = [`${set.length.toLocaleString('en')} samples kept (${mb} MB)`, `showing ${(to - from).toLocaleString('en')}`];
     if (set.dropped) notes.push(`${set.dropped.toLocaleString('en')} oldest dropped (the limit is ${(1_000_000).toLocaleString('en')} per series)`);
@@ -275,6 +282,12 @@ export class PlotterPanel {
     if (!action) return;
     e.preventDefault();
     action();
+    this.schedule();
+  }
+
+  /** Refreshes the statistics on the next frame (the person just opened them). */
+  private statsNow(): void {
+    this.statsAt = 0;
     this.schedule();
   }
 
