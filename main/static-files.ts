@@ -1,5 +1,6 @@
 // Resolves a request path to a file inside the built renderer folder, refusing traversal.
 // Used by the Electron app:// protocol and by the web host.
+import { realpathSync } from 'node:fs';
 import { extname, join, normalize, sep } from 'node:path';
 
 const MIME: Record<string, string> = {
@@ -27,7 +28,17 @@ export function resolveStatic(root: string, urlPath: string): string | null {
   const relative = decoded.replace(/^\/+/, '') || 'index.html';
   const full = normalize(join(root, relative));
   const base = normalize(root.endsWith(sep) ? root : root + sep);
-  return full.startsWith(base) ? full : null;
+  if (!full.startsWith(base)) return null;
+  // A symlink inside the folder must not lead out of it either (a missing file is left to
+  // the caller's 404).
+  try {
+    const realRoot = realpathSync.native(root);
+    const real = realpathSync.native(full);
+    if (real !== realRoot && !real.startsWith(realRoot.endsWith(sep) ? realRoot : realRoot + sep)) return null;
+  } catch {
+    // not there: nothing to follow
+  }
+  return full;
 }
 
 export function mimeType(file: string): string {

@@ -15,6 +15,10 @@ export const ERROR_CODES = [
   'not-found',
   /** A file or folder already exists. */
   'already-exists',
+  /** A file where a folder was expected, or a folder where a file was (reading a folder as text). */
+  'wrong-kind',
+  /** A part of Mote did not load on this computer (a native module for drives or serial ports). */
+  'unavailable',
   /** The target disk or board is full. */
   'no-space',
   /** The filesystem is read-only (for example CIRCUITPY to Python, or a read-only drive). */

@@ -190,6 +190,8 @@ function mapFsError(err: unknown, what: string): Error {
   switch (e.code) {
     case 'ENOENT': return new MoteError('not-found', `${cap(what)} failed: no such file or folder.`);
     case 'EEXIST': return new MoteError('already-exists', `${cap(what)} failed: it already exists.`);
+    case 'EISDIR': return new MoteError('wrong-kind', `${cap(what)} failed: it is a folder, not a file.`);
+    case 'ENOTDIR': return new MoteError('wrong-kind', `${cap(what)} failed: part of the path is a file, not a folder.`);
     case 'ENOSPC': return new MoteError('no-space', `${cap(what)} failed: the board's drive is full.`);
     case 'EROFS':
     case 'EACCES':

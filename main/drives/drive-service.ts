@@ -4,6 +4,7 @@
 // same way. It reads marker files only; copying firmware is the firmware service's business.
 import { promises as fsp } from 'node:fs';
 import { basename, join } from 'node:path';
+import { MoteError } from '../../shared/errors';
 
 /** One mounted volume as drivelist describes it (only the fields Mote uses). */
 export interface SourceDrive {
@@ -83,8 +84,15 @@ export function parseBootOut(text: string): BootOut | null {
 
 /** Defaults to drivelist, loaded lazily so tests and the CLI's other commands never touch the native module. */
 export const drivelistSource: DriveSource = async () => {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const drivelist = require('drivelist') as { list(): Promise<SourceDrive[]> };
+  let drivelist: { list(): Promise<SourceDrive[]> };
+  try {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    drivelist = require('drivelist') as { list(): Promise<SourceDrive[]> };
+  } catch (error) {
+    // A native module built for another Node/Electron, or not built at all (an install that
+    // skipped its install script): say what cannot work and what still can.
+    throw new MoteError('unavailable', `Mote cannot see USB drives on this computer: its drive module did not load (${(error as Error).message.split('\n')[0]}). Reinstall Mote. Boards over USB serial still work.`);
+  }
   return drivelist.list();
 };
 

@@ -50,6 +50,14 @@ describe('workspace folder', () => {
     expect(readFileSync(join(chosen, 'a.py'), 'utf8')).toBe('x = 1\n');
   });
 
+  it('names the kind of mistake: a folder read as a file, a file chosen as the workspace folder', async () => {
+    await ws.mkdir('lib');
+    await expect(ws.readText('lib')).rejects.toMatchObject({ code: 'wrong-kind', message: expect.stringMatching(/is a folder, not a file/) });
+    const file = join(outside, 'not-a-folder');
+    writeFileSync(file, 'x');
+    await expect(new WorkspaceService({ dataDir, workspaceDir: () => file }).root()).rejects.toMatchObject({ code: 'wrong-kind', message: expect.stringMatching(/is a file, not a folder/) });
+  });
+
   it('ignores a relative workspace folder (it would land wherever Mote was started from)', async () => {
     const custom = new WorkspaceService({ dataDir, workspaceDir: () => 'relative/ws' });
     expect(await custom.root()).toBe(await ws.root());

@@ -26,7 +26,8 @@ export function fsError(error: unknown, what: string): MoteError {
   const code = (error as NodeJS.ErrnoException | undefined)?.code;
   const map: Record<string, [ErrorCode, string]> = {
     ENOENT: ['not-found', `${what} does not exist.`],
-    ENOTDIR: ['not-found', `${what} is not a folder.`],
+    ENOTDIR: ['wrong-kind', `${what}: part of the path is a file, not a folder.`],
+    EISDIR: ['wrong-kind', `${what} is a folder, not a file.`],
     EEXIST: ['already-exists', `${what} already exists.`],
     ENOTEMPTY: ['already-exists', `${what} already exists and is not empty.`],
     ENOSPC: ['no-space', `The disk is full: could not write ${what}.`],
@@ -70,6 +71,10 @@ export class WorkspaceService {
     const chosen = isAbsolute(setting) ? setting : '';
     const dir = chosen ? resolve(chosen) : join(this.options.dataDir, 'workspace');
     const created = await fs.mkdir(dir, { recursive: true }).catch((error: unknown) => {
+      // mkdir -p says EEXIST only when the path (or a parent) is a file, not a folder
+      if ((error as NodeJS.ErrnoException).code === 'EEXIST' || (error as NodeJS.ErrnoException).code === 'ENOTDIR') {
+        throw new MoteError('wrong-kind', `The workspace folder ${dir} is a file, not a folder. Choose a folder.`);
+      }
       throw fsError(error, `The workspace folder ${dir}`);
     });
     // Only a brand-new default folder gets the examples; a folder the user chose is left as it is.
