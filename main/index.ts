@@ -1,6 +1,6 @@
 // Electron entry point: app lifecycle only. Everything else is a plain Node service built by
 // createServices(), the same ones the web host runs.
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { app, BrowserWindow, protocol, session } from 'electron';
 import { appSchemePrivileges, registerAppProtocol } from './app-protocol';
 import { bindElectronIpc } from './ipc/electron-binding';
@@ -36,7 +36,9 @@ export function startElectronApp(): void {
     const log = createLogger(dataDir);
     denyPermissions(session.defaultSession);
     registerAppProtocol(protocol, join(__dirname, '..', 'renderer'));
-    services = createServices({ dataDir, host: 'electron', log });
+    // A school's mote-classroom.json sits next to the app (the folder of its executable) or in
+    // the user's data folder.
+    services = createServices({ dataDir, host: 'electron', log, classroomFolders: [dirname(app.getPath('exe')), dataDir] });
     bindElectronIpc(services.router, log);
     installMenu((command) => services?.router.emit('app:menu-command', { command }), !app.isPackaged);
     openWindow();

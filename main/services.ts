@@ -8,6 +8,7 @@ import { registerAppHandlers } from './app/app-handlers';
 import { IpcRouter, type Logger } from './ipc/router';
 import { resourcesDir } from './resources-dir';
 import { registerSettingsHandlers } from './settings/settings-handlers';
+import { loadClassroomProfile } from './settings/classroom-profile';
 import { SettingsService } from './settings/settings-service';
 import { registerBoardHandlers } from './board/board-handlers';
 import { BoardManager } from './board/board-manager';
@@ -29,6 +30,8 @@ export interface ServicesOptions {
   log: Logger;
   /** Folders to treat as mounted drives besides what drivelist finds (a drive mounted where drivelist does not look; tests). */
   extraDrives?: string[];
+  /** Where to look for mote-classroom.json, first match wins (default: the data folder). */
+  classroomFolders?: string[];
 }
 
 export interface Services {
@@ -56,7 +59,9 @@ function platformName(): AppInfo['platform'] {
 export function createServices(options: ServicesOptions): Services {
   const router = new IpcRouter(options.log);
   const settings = new SettingsService(options.dataDir, options.log);
-  const info: AppInfo = { version: appVersion(), host: options.host, platform: platformName(), dataDir: options.dataDir };
+  const classroom = loadClassroomProfile(options.classroomFolders ?? [options.dataDir]);
+  if (classroom.source) options.log.warn(`classroom profile in force: ${classroom.source}${classroom.problems.length ? `; dropped: ${classroom.problems.join('; ')}` : ''}`);
+  const info: AppInfo = { version: appVersion(), host: options.host, platform: platformName(), dataDir: options.dataDir, classroom };
   const disposers: Array<() => Promise<void> | void> = [];
 
   registerAppHandlers(router, info, options.log);
@@ -65,7 +70,8 @@ export function createServices(options: ServicesOptions): Services {
   const resources = resourcesDir();
   const workspace = new WorkspaceService({
     dataDir: options.dataDir,
-    workspaceDir: async () => (await settings.get()).workspaceDir,
+    // The class's folder, when the profile names one, comes before the person's own setting.
+    workspaceDir: async () => classroom.profile.workspaceDir ?? (await settings.get()).workspaceDir,
     examplesDir: resources ? join(resources, 'examples') : undefined,
   });
   registerWorkspaceHandlers(router, workspace);

@@ -22,6 +22,7 @@ import { Commands, keyLabel } from './commands';
 import { Documents } from './documents';
 import { h } from './dom';
 import { guard, installGlobalErrorHandlers, reportError, setErrorNotifier } from './errors';
+import { applyClassroom } from './classroom';
 import { buildLayout } from './layout';
 import { isConnected, Store } from './store';
 import { applyTheme, terminalTheme } from './theme';
@@ -256,6 +257,8 @@ export function startApp(mount: HTMLElement): void {
     else applyTheme('system', () => repl.setTheme(terminalTheme()));
     api.on('settings:changed', guard('settings', applySettings));
     api.on('app:notice', ({ level, message }) => notices.show(message, level));
+    const info = await api.invoke('app:get-info', {});
+    if (info.ok) applyClassroom(info.value.classroom, layout, notices);
     await Promise.all([
       link.start(settings.ok ? settings.value.lastBoard : 'auto').catch((e: unknown) => reportError('board link', e)),
       files.start().catch((e: unknown) => reportError('files', e)),

@@ -2,6 +2,7 @@
 // renderer-side problem reports that main writes to its log.
 import * as v from 'valibot';
 import { boundedString, channel, event, noFields } from '../contract-kit';
+import type { ClassroomInfo } from './classroom';
 
 /** What the renderer needs to know about the app it runs in. */
 export interface AppInfo {
@@ -11,6 +12,8 @@ export interface AppInfo {
   platform: 'linux' | 'darwin' | 'win32' | 'other';
   /** The user-data folder (settings, simulated boards, firmware cache, journal). */
   dataDir: string;
+  /** The classroom profile in force (mote-classroom.json), if any. */
+  classroom?: ClassroomInfo;
 }
 
 export const appChannels = {
