@@ -12,8 +12,10 @@ export interface BoardContext {
   softIrq(fn: PyObj, arg: PyObj): void;
   /** Filesystem state for CircuitPython's storage module. */
   storage: { readonly presented: boolean; setPythonWritable(writable: boolean): void; readonly pythonWritable: boolean; inBoot: boolean };
-  /** Wall clock in ms since 1970 (RTC). */
+  /** Wall clock in ms since 1970: the board's one clock, read by machine.RTC and time alike. */
   wallMs(): number;
+  /** Sets that clock (RTC.datetime(t)); it keeps running from there and survives soft resets. */
+  setWallMs(ms: number): void;
   /** CircuitPython: supervisor.runtime.autoreload. */
   autoreload: boolean;
 }

@@ -6,6 +6,7 @@
 import type { HostIO } from '../host-io';
 import type { PyObj } from '../objects/object';
 import { PyRaise } from '../objects/exception';
+import { latin1 } from '../objects/bytes';
 import { BoardRepl } from '../repl/board-repl';
 import type { ReplEngine, RunResult } from '../repl/engine';
 import { completeFromCandidates, CTRL_C, CTRL_D, Readline, type Completion } from '../repl/readline';
@@ -73,6 +74,8 @@ export class SimulatedBoard implements ReplEngine {
   private vm!: PythonVm;
   private running = false;
   private capture: ((text: string) => void) | null = null;
+  /** What RTC.datetime(t) set the clock to, as an offset from the host's clock. */
+  private clockOffsetMs = 0;
   private readonly ctx: BoardContext;
   private reloadAt: number | null = null;
   private presented: boolean;
@@ -99,7 +102,8 @@ export class SimulatedBoard implements ReplEngine {
       hal: this.hal,
       profile,
       softIrq: (fn, arg) => this.softIrq(fn, arg),
-      wallMs: () => host.wallMs(),
+      wallMs: () => host.wallMs() + this.clockOffsetMs,
+      setWallMs: (ms) => { this.clockOffsetMs = ms - host.wallMs(); },
       storage: {
         get presented() {
           return isPresented();
@@ -118,13 +122,14 @@ export class SimulatedBoard implements ReplEngine {
     // The VM's view of the host: output can be captured (CircuitPython's boot.py goes to boot_out.txt).
     this.vmHost = {
       write: (t) => (this.capture ? this.capture(t) : host.write(t)),
+      writeBytes: (b) => (this.capture ? this.capture(latin1(b)) : host.raw(latin1(b))),
       readByte: () => host.readByte(),
       stdinReady: host.stdinReady ? (ms) => host.stdinReady!(ms) : undefined,
       wait: (ms) => host.wait(ms),
       poll: () => host.poll(),
       setInterruptChar: (c) => host.setInterruptChar?.(c),
       monotonicMs: () => host.monotonicMs(),
-      wallMs: () => host.wallMs(),
+      wallMs: () => host.wallMs() + this.clockOffsetMs,
       fs: host.fs && profile.flavour === 'circuitpython' ? new FrozenOverlayFs(host.fs, ADAFRUIT_BUS_DEVICE) : host.fs,
     };
     this.newVm();

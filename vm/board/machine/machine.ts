@@ -37,7 +37,7 @@ export function makeMachineModules(ctx: BoardContext): MachineModules {
     SPI,
     SoftSPI,
     UART: makeUartClass(ctx),
-    RTC: makeRtcClass(ctx, () => ctx.wallMs()),
+    RTC: makeRtcClass(ctx),
     WDT: makeWdtClass(),
     Signal: makeSignalClass(ctx, Pin),
     // reset(): a hard reset; the board powers on again (files kept)
