@@ -84,6 +84,18 @@ describe('MicroPython board start-up and resets', () => {
     expect(h.feed('import machine; machine.reset()\r')).toBe('import machine; machine.reset()\r\nmain\r\n' + BANNER);
   });
 
+  it('machine.reset() in the raw REPL never finishes the command: the port drops after OK', () => {
+    const h = new BoardHarness(pico, makeBoardVm, { 'main.py': 'print("main")' });
+    h.powerOn();
+    h.feed('\r\x01');
+    const out = h.feed('import machine\nmachine.reset()\x04');
+    expect(h.host.portDrops).toBe(1);
+    // what reached the old port: "OK" and nothing more (no \x04 end markers)
+    expect(out.slice(0, h.host.outputAtDrop)).toBe('OK');
+    // the board came back powered on, in the friendly REPL
+    expect(out.slice(h.host.outputAtDrop)).toBe('main\r\n' + BANNER);
+  });
+
   it('sys.implementation and os.uname() describe the simulated Pico', () => {
     const h = new BoardHarness(pico, makeBoardVm);
     h.powerOn();

@@ -81,6 +81,8 @@ export type FromWorker =
   | { type: 'output'; data: Uint8Array }
   | { type: 'state'; changes: BoardStateChange[] }
   | { type: 'stdin-space' }
+  /** machine.reset(): the board's USB port drops and comes back (output before it is flushed first). */
+  | { type: 'usb-reset' }
   /** The worker hit an internal error (a VM bug, not a Python exception) and stops. */
   | { type: 'fatal'; message: string };
 

@@ -83,6 +83,12 @@ export class WorkerHost implements BoardHost {
     this.post({ type: 'output', data }, [data.buffer as ArrayBuffer]);
   }
 
+  /** machine.reset(): what was printed goes out, then the owner hears that the port dropped. */
+  portDrop(): void {
+    this.flush();
+    this.post({ type: 'usb-reset' });
+  }
+
   private windowStart = 0;
   private windowBytes = 0;
 

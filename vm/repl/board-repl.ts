@@ -216,10 +216,12 @@ export class BoardRepl {
 
   private rawRunAndFrame(source: string): void {
     const r = this.engine.run(normaliseNewlines(source), 'exec', '<stdin>');
+    // a real board never finishes a command that resets it: its port drops after "OK"
+    if (r.kind === 'exit' && r.hard) return this.hardReset();
     this.out.raw('\x04');
     if (r.kind === 'error') this.out.text(r.text);
     this.out.raw('\x04');
-    if (r.kind === 'exit') return r.hard ? this.hardReset() : this.softReset(true);
+    if (r.kind === 'exit') return this.softReset(true);
     this.buf = '';
     this.out.raw('>');
   }
@@ -289,6 +291,7 @@ export class BoardRepl {
 
   /** machine.reset(): the board powers on again (a real one drops off USB for a moment). */
   private hardReset(): void {
+    this.out.portDrop?.();
     this.engine.reset();
     this.mode = 'friendly';
     this.powerOn();

@@ -36,6 +36,11 @@ export interface ReplOutput {
   raw(s: string): void;
   /** Text as Python prints it: encoded as UTF-8 with '\n' cooked to '\r\n'. */
   text(s: string): void;
+  /**
+   * Optional: the board hard-resets (machine.reset()), so its USB serial port drops and comes
+   * back, as a real board's does. Output sent before this is all that reaches the old port.
+   */
+  portDrop?(): void;
 }
 
 /** What a profile tells the REPL: flavour and the texts a real board prints. */

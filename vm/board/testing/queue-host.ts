@@ -52,6 +52,14 @@ export class QueueHost implements BoardHost {
 
   flush(): void {}
 
+  /** Times the board's port dropped (machine.reset()), and the output length at the last drop. */
+  portDrops = 0;
+  outputAtDrop = -1;
+  portDrop(): void {
+    this.portDrops++;
+    this.outputAtDrop = this.output.length;
+  }
+
   publishState(changes: SimStateChange[]): void {
     this.states.push(...changes);
   }
