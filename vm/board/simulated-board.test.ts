@@ -198,4 +198,20 @@ describe('help()', () => {
     expect(obj).toContain('  toggle -- ');
     expect(obj).toContain('  OUT -- 1\r\n');
   });
+
+  it("every module help('modules') lists can be imported (builtins and vfs too)", () => {
+    for (const profile of [pico, circuitpythonRp2040]) {
+      const h = new BoardHarness(profile, makeBoardVm);
+      h.powerOn();
+      h.feed('\r');
+      const lines = h.feed("help('modules')\r").split('\r\n').slice(1);
+      const listed = lines.filter((l) => !l.startsWith('Plus any') && !l.startsWith('>>>')).join(' ').split(/\s+/).filter((n) => n && n !== '__main__');
+      expect(listed).toContain('builtins');
+      if (profile === pico) expect(listed).toContain('vfs');
+      h.feed('\x01');
+      const [out, err] = h.exec(`failed = []\nfor n in ${JSON.stringify(listed)}:\n    try: __import__(n)\n    except ImportError: failed.append(n)\nprint(failed)`);
+      expect(err).toBe('');
+      expect(out, profile.id).toBe('[]\r\n');
+    }
+  });
 });
