@@ -149,15 +149,18 @@ describe.skipIf(!mpremote)(named('mpremote', mpremote, 'set MOTE_MPREMOTE to mic
 describe.skipIf(!rshell)(named('rshell', rshell, 'set MOTE_RSHELL to a clone of dhylands/rshell; apt-get install python3-serial'), () => {
   const { board } = picoBehindPty();
 
-  it('copies files both ways, byte for byte, and lists them with local times', async () => {
+  it('copies files both ways byte for byte, rsyncs a folder, and lists files with local times', async () => {
     const local = fs.mkdtempSync(path.join(os.tmpdir(), 'mote-rshell-'));
     const data = Buffer.from(Array.from({ length: 3000 }, (_, i) => (i * 37 + 11) & 0xff));
     fs.writeFileSync(path.join(local, 'up.bin'), data);
-    const script = `cp ${local}/up.bin /pyboard/up.bin; ls -l /pyboard; cp /pyboard/up.bin ${local}/down.bin`;
+    fs.mkdirSync(path.join(local, 'tree', 'sub'), { recursive: true });
+    fs.writeFileSync(path.join(local, 'tree', 'sub', 'deep.txt'), 'synced\n');
+    const script = `cp ${local}/up.bin /pyboard/up.bin; ls -l /pyboard; cp /pyboard/up.bin ${local}/down.bin; rsync ${local}/tree /pyboard/tree`;
     const r = await python([path.join(rshell!, 'r.py'), '-p', board().path, '--buffer-size', '512', '--quiet', '--nocolor', script], { pythonPath: rshell! });
     expect(r.code, r.out).toBe(0);
     expect(fs.readFileSync(path.join(board().fsDir, 'up.bin')).equals(data)).toBe(true);
     expect(fs.readFileSync(path.join(local, 'down.bin')).equals(data)).toBe(true);
+    expect(fs.readFileSync(path.join(board().fsDir, 'tree', 'sub', 'deep.txt'), 'utf8')).toBe('synced\n');
     // rshell set the board's clock to local time when it connected: the listing shows today, local
     const month = new Intl.DateTimeFormat('en-US', { timeZone: TZ, month: 'short', day: 'numeric' }).format(new Date());
     expect(r.out).toMatch(new RegExp(`3000 ${month.replace(' ', ' +')} `));
