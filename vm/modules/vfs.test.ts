@@ -95,6 +95,35 @@ print(os.getcwd())
     expect(out).toBe('mount False False\r\nTrue (\'remote\', 16384)\r\nchdir /\r\n/remote\r\nopen /x.py rb\r\nx imported from x.py\r\numount\r\n/\r\n');
   });
 
+  it('imports through file objects that have only read(), and reports errors of the VFS as they are', () => {
+    const { h } = folderBoard();
+    const [out, err] = h.exec(`import os
+class ReadOnly:
+    def __init__(self, text): self.text = text
+    def read(self): return self.text
+    def close(self): print('closed')
+class Tiny:
+    def mount(self, ro, mk): pass
+    def stat(self, p):
+        if p == '/m.py': return (0x8000, 0, 0, 0, 0, 0, 9, 0, 0, 0)
+        raise OSError(2)
+    def open(self, p, mode):
+        if p != '/m.py': raise OSError(2)
+        return ReadOnly(b'VALUE = 7')
+    def ilistdir(self, p): raise ValueError('no listing here')
+os.mount(Tiny(), '/t')
+import sys
+sys.path.append('/t')
+import m
+print(m.VALUE)
+try: os.listdir('/t')
+except ValueError as e: print('ValueError', e)
+try: open('/t/missing.txt')
+except OSError as e: print('OSError', e.errno)`);
+    expect(err).toBe('');
+    expect(out).toBe('closed\r\n7\r\nValueError no listing here\r\nOSError 2\r\n');
+  });
+
   it('a mount does not outlive a soft reset, as on a board', () => {
     const { h } = folderBoard();
     h.exec(LOGGING_VFS + "os.mount(LogVfs({}), '/remote')");
