@@ -1,14 +1,17 @@
-// `node out/vm/cli.js --board PROFILE [--fs DIR] [--line]`: the simulated board on raw stdin/stdout
+// `node out/vm/cli.js --board PROFILE [--fs DIR] [--line | --pty PATH]`: the simulated board on raw stdin/stdout
 // bytes (no line discipline; Ctrl-C is the byte 0x03, not a signal), so it can stand behind a pty:
 //   socat pty,raw,echo=0,link=TTY EXEC:'node out/vm/cli.js --board pico --fs DIR --line',pty,raw,echo=0
 // In a terminal, Ctrl-] quits. --line says stdin is a serial line, not a person at a terminal:
 // every byte is the board's (binary uploads contain 0x1d), and no hint is printed.
+// --pty PATH serves the board on a pty of its own at PATH (socat makes it), which drops and
+// comes back when the board resets, as a real board's USB port does.
 // The board runs in the same worker as in the app; this thread only moves bytes.
 
 import { Worker } from 'node:worker_threads';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { PtyPort } from './pty-port';
 import { createBoardSab, SIMULATED_BOARDS, StdinWriter, type BoardProfileId, type FromWorker, type WorkerInit } from './protocol';
 
 const PROFILES: string[] = SIMULATED_BOARDS.map((b) => b.id);
@@ -18,6 +21,8 @@ export interface BoardCliOptions {
   fsRoot: string;
   /** stdin is a serial line (a pty), not a terminal: no quit key, no hint. */
   line: boolean;
+  /** Serve the board on a pty of its own at this path instead of stdin/stdout. */
+  pty: string | null;
 }
 
 /** Parses `--board PROFILE [--fs DIR] [--line]`; returns an error message for bad arguments. */
@@ -25,6 +30,7 @@ export function parseBoardArgs(argv: string[]): BoardCliOptions | string {
   let profile: string | null = null;
   let fsRoot: string | null = null;
   let line = false;
+  let pty: string | null = null;
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === '--board') profile = argv[++i] ?? null;
@@ -32,10 +38,13 @@ export function parseBoardArgs(argv: string[]): BoardCliOptions | string {
     else if (a === '--fs') fsRoot = argv[++i] ?? null;
     else if (a.startsWith('--fs=')) fsRoot = a.slice(5);
     else if (a === '--line') line = true;
+    else if (a === '--pty') pty = argv[++i] ?? '';
+    else if (a.startsWith('--pty=')) pty = a.slice(6);
     else return `unknown argument '${a}'`;
   }
   if (!profile || !PROFILES.includes(profile)) return `--board needs one of: ${PROFILES.join(', ')}`;
-  return { profile: profile as BoardProfileId, fsRoot: fsRoot ?? fs.mkdtempSync(path.join(os.tmpdir(), `mote-${profile}-`)), line };
+  if (pty === '') return '--pty needs the path where the pty should appear';
+  return { profile: profile as BoardProfileId, fsRoot: fsRoot ?? fs.mkdtempSync(path.join(os.tmpdir(), `mote-${profile}-`)), line: line || pty !== null, pty };
 }
 
 /** Runs the board until stdin ends; resolves with the exit code. */
@@ -49,28 +58,39 @@ export function runBoardCli(argv: string[], workerFile = path.join(__dirname, 'w
   const init: WorkerInit = { profile: opts.profile, fsRoot: path.resolve(opts.fsRoot), sab };
   const worker = new Worker(workerFile, { workerData: init });
   const writer = new StdinWriter(sab);
-  if (process.stdin.isTTY) process.stdin.setRawMode(true);
+  if (process.stdin.isTTY && opts.pty === null) process.stdin.setRawMode(true);
   return new Promise((resolve) => {
     let done = false;
     const finish = (code: number) => {
       if (done) return;
       done = true;
       process.stdin.pause();
-      void worker.terminate().then(() => resolve(code));
+      void Promise.all([worker.terminate(), pty?.close()]).then(() => resolve(code));
     };
+    const fail = (message: string) => {
+      process.stderr.write(`mote board: ${message}\n`);
+      finish(1);
+    };
+    const pty = opts.pty === null ? null : new PtyPort(opts.pty, (b) => writer.write(b), fail);
+    const send = (data: Uint8Array) => (pty ? pty.write(data) : process.stdout.write(data));
     worker.on('message', (msg: FromWorker) => {
-      if (msg.type === 'output') process.stdout.write(msg.data);
+      if (msg.type === 'output') send(msg.data);
       else if (msg.type === 'stdin-space') writer.flush();
-      else if (msg.type === 'fatal') {
-        process.stderr.write(`mote board: internal error: ${msg.message}\n`);
-        finish(1);
-      }
+      // machine.reset(): a board's USB port drops and comes back; stdout has nothing to drop
+      else if (msg.type === 'usb-reset') pty?.drop();
+      else if (msg.type === 'fatal') fail(`internal error: ${msg.message}`);
     });
     worker.on('error', (err) => {
       process.stderr.write(`mote board: ${err.stack ?? err.message}\n`);
       finish(1);
     });
     worker.on('exit', (code) => finish(code === 0 ? 0 : 1));
+    if (pty) {
+      // the board lives on its own pty until this process is told to stop
+      pty.plug().catch((e: Error) => fail(e.message));
+      for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => finish(0));
+      return;
+    }
     const tty = process.stdin.isTTY === true && !opts.line;
     if (tty) process.stderr.write(`mote: simulated ${opts.profile}, files in ${init.fsRoot}; Ctrl-] quits\r\n`);
     process.stdin.on('data', (chunk: Buffer) => {
