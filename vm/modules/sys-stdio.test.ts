@@ -40,6 +40,12 @@ describe('sys.stdin', () => {
     expect(h.feed('')).toContain("['a\\n', 'b\\n']");
   });
 
+  it('has no flush() or fileno(), as on a Pico (a program calling them fails there too)', () => {
+    const [out, err] = run('import sys\nprint(hasattr(sys.stdout, "fileno"))\nsys.stdout.flush()');
+    expect(out).toBe('False\r\n');
+    expect(err).toContain("AttributeError: 'TextIOWrapper' object has no attribute 'flush'");
+  });
+
   it('cannot be written, and stdout cannot be read (EPERM)', () => {
     const [out, err] = run('import sys\nfor f in (lambda: sys.stdin.write("x"), lambda: sys.stdout.read(1)):\n    try: f()\n    except OSError as e: print(e.errno)');
     expect(err).toBe('');
