@@ -18,7 +18,12 @@ export interface BoardContext {
   setWallMs(ms: number): void;
   /** CircuitPython: supervisor.runtime.autoreload. */
   autoreload: boolean;
+  /** Whether the owner emulates the bootloader (machine.bootloader() then leaves for it). */
+  readonly bootloader: boolean;
 }
+
+/** The argument of SystemExit that machine.bootloader() raises when the owner emulates one. */
+export const BOOTLOADER_MARK = '__mote_bootloader__';
 
 /** The argument of SystemExit that machine.reset() raises: the REPL then powers the board on again. */
 export const HARD_RESET_MARK = '__mote_hard_reset__';

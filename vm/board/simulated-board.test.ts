@@ -96,6 +96,21 @@ describe('MicroPython board start-up and resets', () => {
     expect(out.slice(h.host.outputAtDrop)).toBe('main\r\n' + BANNER);
   });
 
+  it('machine.bootloader() says it cannot where the owner has no bootloader, and leaves for it where it has', () => {
+    const plain = new BoardHarness(pico, makeBoardVm);
+    plain.powerOn();
+    plain.feed('\r\x01');
+    expect(plain.exec('import machine\nmachine.bootloader()')[1]).toContain('NotImplementedError: a simulated board has no bootloader');
+    const h = new BoardHarness(pico, makeBoardVm);
+    h.host.emulateBootloader();
+    h.powerOn();
+    h.feed('\r\x01');
+    expect(h.feed('import machine\nmachine.bootloader()\x04')).toBe('OK');
+    expect(h.host.bootloaderEntries).toBe(1);
+    // in the bootloader the serial port is gone: nothing typed reaches Python, nothing comes back
+    expect(h.feed('\x03\x02print(1)\r\x04')).toBe('');
+  });
+
   it('sys.implementation and os.uname() describe the simulated Pico', () => {
     const h = new BoardHarness(pico, makeBoardVm);
     h.powerOn();

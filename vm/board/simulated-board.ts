@@ -14,7 +14,7 @@ import { decodeBytes } from '../repl/board-repl';
 import { setErrnoNames, str } from '../runtime/ops';
 import { ERRNO_NAMES } from '../modules/errno';
 import type { BoardHost } from './board-host';
-import { HARD_RESET_MARK, type BoardContext } from './context';
+import { BOOTLOADER_MARK, HARD_RESET_MARK, type BoardContext } from './context';
 import { SimBoard, type SimInput } from './sim/sim-board';
 import { bannerLine, type BoardProfile } from './profiles/profile';
 import { makeMachineModules } from './machine/machine';
@@ -118,6 +118,9 @@ export class SimulatedBoard implements ReplEngine {
         inBoot: false,
       },
       autoreload: true,
+      get bootloader() {
+        return host.enterBootloader !== undefined;
+      },
     };
     // The VM's view of the host: output can be captured (CircuitPython's boot.py goes to boot_out.txt).
     this.vmHost = {
@@ -321,6 +324,7 @@ export class SimulatedBoard implements ReplEngine {
     if (this.vm.isSystemExit(e)) {
       const a0 = e.exc.args?.items?.[0];
       if (a0 === HARD_RESET_MARK) return { kind: 'exit', hard: true };
+      if (a0 === BOOTLOADER_MARK) return { kind: 'exit', hard: true, bootloader: true };
       if (a0 === RELOAD_MARK || this.profile.flavour === 'micropython') return { kind: 'exit' };
       return { kind: 'ok' }; // CircuitPython: sys.exit() just ends code.py
     }

@@ -4,7 +4,8 @@
 // In a terminal, Ctrl-] quits. --line says stdin is a serial line, not a person at a terminal:
 // every byte is the board's (binary uploads contain 0x1d), and no hint is printed.
 // --pty PATH serves the board on a pty of its own at PATH (socat makes it), which drops and
-// comes back when the board resets, as a real board's USB port does.
+// comes back when the board resets, as a real board's USB port does; after machine.bootloader()
+// an RP2 board shows its bootloader drive beside PATH instead, until a .uf2 is copied onto it.
 // The board runs in the same worker as in the app; this thread only moves bytes.
 
 import { Worker } from 'node:worker_threads';
@@ -12,6 +13,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { PtyPort } from './pty-port';
+import { BootloaderDrive, hasBootloaderDrive } from './bootloader-drive';
 import { createBoardSab, SIMULATED_BOARDS, StdinWriter, type BoardProfileId, type FromWorker, type WorkerInit } from './protocol';
 
 const PROFILES: string[] = SIMULATED_BOARDS.map((b) => b.id);
@@ -47,24 +49,26 @@ export function parseBoardArgs(argv: string[]): BoardCliOptions | string {
   return { profile: profile as BoardProfileId, fsRoot: fsRoot ?? fs.mkdtempSync(path.join(os.tmpdir(), `mote-${profile}-`)), line: line || pty !== null, pty };
 }
 
-/** Runs the board until stdin ends; resolves with the exit code. */
+/** Runs the board until stdin ends (or, with --pty, until SIGINT/SIGTERM); resolves with the exit code. */
 export function runBoardCli(argv: string[], workerFile = path.join(__dirname, 'worker.js')): Promise<number> {
   const opts = parseBoardArgs(argv);
   if (typeof opts === 'string') {
     process.stderr.write(`mote board: ${opts}\n`);
     return Promise.resolve(2);
   }
-  const sab = createBoardSab();
-  const init: WorkerInit = { profile: opts.profile, fsRoot: path.resolve(opts.fsRoot), sab };
-  const worker = new Worker(workerFile, { workerData: init });
-  const writer = new StdinWriter(sab);
+  const fsRoot = path.resolve(opts.fsRoot);
+  // with its own pty, an RP2 board can leave for its bootloader: a drive beside the pty
+  const drive = opts.pty !== null && hasBootloaderDrive(opts.profile) ? new BootloaderDrive(opts.profile, path.dirname(path.resolve(opts.pty))) : null;
   if (process.stdin.isTTY && opts.pty === null) process.stdin.setRawMode(true);
   return new Promise((resolve) => {
     let done = false;
+    let worker: Worker;
+    let writer: StdinWriter;
     const finish = (code: number) => {
       if (done) return;
       done = true;
       process.stdin.pause();
+      drive?.hide();
       void Promise.all([worker.terminate(), pty?.close()]).then(() => resolve(code));
     };
     const fail = (message: string) => {
@@ -73,18 +77,35 @@ export function runBoardCli(argv: string[], workerFile = path.join(__dirname, 'w
     };
     const pty = opts.pty === null ? null : new PtyPort(opts.pty, (b) => writer.write(b), fail);
     const send = (data: Uint8Array) => (pty ? pty.write(data) : process.stdout.write(data));
-    worker.on('message', (msg: FromWorker) => {
-      if (msg.type === 'output') send(msg.data);
-      else if (msg.type === 'stdin-space') writer.flush();
-      // machine.reset(): a board's USB port drops and comes back; stdout has nothing to drop
-      else if (msg.type === 'usb-reset') pty?.drop();
-      else if (msg.type === 'fatal') fail(`internal error: ${msg.message}`);
-    });
-    worker.on('error', (err) => {
-      process.stderr.write(`mote board: ${err.stack ?? err.message}\n`);
-      finish(1);
-    });
-    worker.on('exit', (code) => finish(code === 0 ? 0 : 1));
+    /** Powers the board on: a fresh worker on the same files. */
+    const start = () => {
+      const sab = createBoardSab();
+      const init: WorkerInit = { profile: opts.profile, fsRoot, sab, bootloader: drive !== null };
+      const w = new Worker(workerFile, { workerData: init });
+      worker = w;
+      writer = new StdinWriter(sab);
+      w.on('message', (msg: FromWorker) => {
+        if (msg.type === 'output') send(msg.data);
+        else if (msg.type === 'stdin-space') writer.flush();
+        // machine.reset(): a board's USB port drops and comes back; stdout has nothing to drop
+        else if (msg.type === 'usb-reset') pty?.drop();
+        else if (msg.type === 'bootloader') enterBootloader(w);
+        else if (msg.type === 'fatal') fail(`internal error: ${msg.message}`);
+      });
+      w.on('error', (err) => fail(err.stack ?? err.message));
+      w.on('exit', (code) => { if (worker === w) finish(code === 0 ? 0 : 1); });
+    };
+    /** machine.bootloader(): the port goes, the drive comes; a UF2 copied onto it starts the board again. */
+    const enterBootloader = (w: Worker) => {
+      if (!drive || !pty) return;
+      void pty.close();
+      drive.show(() => {
+        start();
+        void w.terminate();
+        pty.plug().catch((e: Error) => fail(e.message));
+      });
+    };
+    start();
     if (pty) {
       // the board lives on its own pty until this process is told to stop
       pty.plug().catch((e: Error) => fail(e.message));
@@ -92,7 +113,7 @@ export function runBoardCli(argv: string[], workerFile = path.join(__dirname, 'w
       return;
     }
     const tty = process.stdin.isTTY === true && !opts.line;
-    if (tty) process.stderr.write(`mote: simulated ${opts.profile}, files in ${init.fsRoot}; Ctrl-] quits\r\n`);
+    if (tty) process.stderr.write(`mote: simulated ${opts.profile}, files in ${fsRoot}; Ctrl-] quits\r\n`);
     process.stdin.on('data', (chunk: Buffer) => {
       // In a terminal, Ctrl-] leaves (as miniterm and mpremote do); behind a pty every byte is the board's.
       const quit = tty ? chunk.indexOf(0x1d) : -1;

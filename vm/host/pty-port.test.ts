@@ -75,6 +75,42 @@ describe('the board CLI with --pty', () => {
     expect(board.exitCode).toBeNull();
   }, 60_000);
 
+  it('machine.bootloader() drops the port and shows the RPI-RP2 drive; a UF2 copied onto it starts the board again', async () => {
+    const drive = path.join(dir, 'RPI-RP2');
+    const boots = () => fs.readFileSync(path.join(fsDir, 'boots.txt'), 'utf8').length;
+    const bootsBefore = boots();
+    const a = await connect();
+    await a.port.write('\r\x03\x03\x01');
+    await waitFor(() => a.received().endsWith('raw REPL; CTRL-B to exit\r\n>'), 'the raw REPL');
+    a.port.write('import machine\nmachine.bootloader()\x04');
+    await waitFor(a.closed, 'the port to drop');
+    await waitFor(() => !fs.existsSync(tty), 'the pty to go');
+    expect(fs.readFileSync(path.join(drive, 'INFO_UF2.TXT'), 'utf8')).toContain('Board-ID: RPI-RP2');
+    // a file that is not UF2 installs nothing (a bootloader ignores blocks without the magic numbers)
+    fs.writeFileSync(path.join(drive, 'notes.uf2'), Buffer.alloc(512));
+    await sleep(500);
+    expect(fs.existsSync(tty)).toBe(false);
+    expect(fs.existsSync(drive)).toBe(true);
+    const block = Buffer.alloc(512);
+    block.writeUInt32LE(0x0a324655, 0);
+    block.writeUInt32LE(0x9e5d5157, 4);
+    block.writeUInt32LE(0x00002000, 8); // family id present
+    block.writeUInt32LE(0x10000000, 12);
+    block.writeUInt32LE(256, 16);
+    block.writeUInt32LE(0, 20);
+    block.writeUInt32LE(1, 24);
+    block.writeUInt32LE(0xe48bff56, 28); // RP2040
+    block.writeUInt32LE(0x0ab16f30, 508);
+    fs.writeFileSync(path.join(drive, 'firmware.uf2'), block);
+    await waitFor(() => !fs.existsSync(drive) && fs.existsSync(tty), 'the drive to go and the port to come back');
+    await waitFor(() => boots() === bootsBefore + 1, 'main.py to run on power-on');
+    const b = await connect();
+    await b.port.write('\r\x03\x01print("flashed", 1 + 1)\x04');
+    await waitFor(() => b.received().includes('\x04>'), 'the command on the new port');
+    expect(b.received()).toContain('OKflashed 2\r\n\x04\x04>');
+    await new Promise<void>((r) => b.port.close(() => r()));
+  }, 60_000);
+
   it('refuses --pty without a path', async () => {
     const { cli } = await buildBoardWorker();
     const r = await new Promise<{ code: number | null; err: string }>((res) => {

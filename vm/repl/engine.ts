@@ -9,7 +9,7 @@ export type RunResult =
   /** An uncaught exception; `text` is what MicroPython prints ('Traceback …\nNameError: …\n'). */
   | { kind: 'error'; text: string; keyboardInterrupt?: boolean }
   /** SystemExit (sys.exit(), machine.soft_reset()): the board soft-resets, printing nothing; `hard` for machine.reset(). */
-  | { kind: 'exit'; hard?: boolean };
+  | { kind: 'exit'; hard?: boolean; bootloader?: boolean };
 
 /** The interpreter as the REPL drives it. */
 export interface ReplEngine {
@@ -41,6 +41,11 @@ export interface ReplOutput {
    * back, as a real board's does. Output sent before this is all that reaches the old port.
    */
   portDrop?(): void;
+  /**
+   * Optional: the board left for its bootloader (machine.bootloader()): its serial port drops and
+   * stays away until the owner powers the board on again. Only hosts that emulate one have it.
+   */
+  enterBootloader?(): void;
 }
 
 /** What a profile tells the REPL: flavour and the texts a real board prints. */
