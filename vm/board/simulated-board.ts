@@ -199,7 +199,10 @@ export class SimulatedBoard implements ReplEngine {
     return { insert: r.insert! };
   }
 
-  reset(): void {
+  reset(powerOn = false): void {
+    // the RTC runs on through a soft reset; at power-on the board takes the computer's time again
+    // (a Pico starts at 2021-01-01; starting at the host's time spares a sync, e.g. for logging)
+    if (powerOn) this.clockOffsetMs = 0;
     this.files.closeAll();
     this.hal.reset();
     this.reloadAt = null;

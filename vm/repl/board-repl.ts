@@ -295,13 +295,13 @@ export class BoardRepl {
    *  machine.bootloader(): it leaves for the bootloader, silent until the owner powers it on. */
   private hardReset(bootloader = false): void {
     if (bootloader && this.out.enterBootloader) {
-      this.engine.reset();
+      this.engine.reset(true);
       this.mode = 'bootloader';
       this.out.enterBootloader();
       return;
     }
     this.out.portDrop?.();
-    this.engine.reset();
+    this.engine.reset(true);
     this.mode = 'friendly';
     this.powerOn();
   }

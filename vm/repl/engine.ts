@@ -22,8 +22,9 @@ export interface ReplEngine {
   run(source: string, mode: 'exec' | 'single', filename: string, capture?: (text: string) => void): RunResult;
   /** Tab completion of the text before the cursor (mp_repl_autocomplete semantics). */
   complete(text: string): Completion;
-  /** Soft reset: a fresh interpreter and freshly reset simulated hardware. Files are kept. */
-  reset(): void;
+  /** Soft reset: a fresh interpreter and freshly reset simulated hardware. Files are kept.
+   *  `powerOn` (a hard reset) also restarts what survives a soft reset, such as the clock. */
+  reset(powerOn?: boolean): void;
   /** Reads a board file as text, or null when it does not exist (boot.py, main.py, code.py). */
   readFile(path: string): string | null;
   /** Writes a board file from the board itself, bypassing Python's read-only rules (boot_out.txt). */

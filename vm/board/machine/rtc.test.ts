@@ -26,6 +26,16 @@ print(time.localtime(time.time())[:5])`);
     expect(out).toBe('(9, 30, 17)\r\n');
   });
 
+  it('starts again from the computer\'s clock after machine.reset(), as a powered-on board restarts its clock', () => {
+    const { h } = folderBoard();
+    h.exec('import machine\nmachine.RTC().datetime((2031, 7, 14, 0, 9, 30, 15, 0))');
+    h.feed('import machine\nmachine.reset()\x04');
+    h.feed('\r\x01');
+    const [out] = h.exec('import time\nprint(time.localtime()[0])');
+    // the test host's clock is in 2023
+    expect(out).toBe('2023\r\n');
+  });
+
   it('gives the weekday of the date, whatever weekday was set', () => {
     const { h } = folderBoard();
     const [out] = h.exec('import machine\nmachine.RTC().datetime((2031, 7, 14, 6, 0, 0, 0, 0))\nprint(machine.RTC().datetime()[3])');
