@@ -10,6 +10,11 @@ export interface HostIO {
   /** Program output exactly as Python produced it ('\n' line ends; the board layer cooks them to '\r\n'). */
   write(text: string): void;
   /**
+   * Optional: bytes sent to the serial port exactly as given (sys.stdout.buffer: no UTF-8, no CR
+   * added). Hosts without it get the bytes through write() as Latin-1 text.
+   */
+  writeBytes?(data: Uint8Array): void;
+  /**
    * Blocks until one byte of standard input is available and returns it (0..255).
    * Returns -1 at end of input, and -2 when an interrupt (Ctrl-C) arrived while waiting;
    * the VM then raises KeyboardInterrupt.

@@ -70,7 +70,7 @@ function moduleList(p: BoardProfile): string[] {
   const std = ['array', 'binascii', 'builtins', 'cmath', 'collections', 'errno', 'gc', 'hashlib', 'heapq', 'io', 'json', 'math', 'micropython', 'os', 'random', 're', 'select', 'struct', 'sys', 'time', 'asyncio'];
   const board = p.flavour === 'circuitpython'
     ? ['analogio', 'board', 'busio', 'digitalio', 'microcontroller', 'neopixel', 'pwmio', 'storage', 'supervisor']
-    : ['machine', 'neopixel', ...(p.platform === 'rp2' ? ['rp2'] : [])];
+    : ['machine', 'neopixel', 'vfs', ...(p.platform === 'rp2' ? ['rp2'] : [])];
   return [...new Set([...std, ...board, '__main__'])].sort();
 }
 

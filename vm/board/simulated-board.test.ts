@@ -84,6 +84,33 @@ describe('MicroPython board start-up and resets', () => {
     expect(h.feed('import machine; machine.reset()\r')).toBe('import machine; machine.reset()\r\nmain\r\n' + BANNER);
   });
 
+  it('machine.reset() in the raw REPL never finishes the command: the port drops after OK', () => {
+    const h = new BoardHarness(pico, makeBoardVm, { 'main.py': 'print("main")' });
+    h.powerOn();
+    h.feed('\r\x01');
+    const out = h.feed('import machine\nmachine.reset()\x04');
+    expect(h.host.portDrops).toBe(1);
+    // what reached the old port: "OK" and nothing more (no \x04 end markers)
+    expect(out.slice(0, h.host.outputAtDrop)).toBe('OK');
+    // the board came back powered on, in the friendly REPL
+    expect(out.slice(h.host.outputAtDrop)).toBe('main\r\n' + BANNER);
+  });
+
+  it('machine.bootloader() says it cannot where the owner has no bootloader, and leaves for it where it has', () => {
+    const plain = new BoardHarness(pico, makeBoardVm);
+    plain.powerOn();
+    plain.feed('\r\x01');
+    expect(plain.exec('import machine\nmachine.bootloader()')[1]).toContain('NotImplementedError: a simulated board has no bootloader');
+    const h = new BoardHarness(pico, makeBoardVm);
+    h.host.emulateBootloader();
+    h.powerOn();
+    h.feed('\r\x01');
+    expect(h.feed('import machine\nmachine.bootloader()\x04')).toBe('OK');
+    expect(h.host.bootloaderEntries).toBe(1);
+    // in the bootloader the serial port is gone: nothing typed reaches Python, nothing comes back
+    expect(h.feed('\x03\x02print(1)\r\x04')).toBe('');
+  });
+
   it('sys.implementation and os.uname() describe the simulated Pico', () => {
     const h = new BoardHarness(pico, makeBoardVm);
     h.powerOn();
@@ -185,5 +212,21 @@ describe('help()', () => {
     expect(obj).toContain("object <class 'Pin'> is of type type\r\n");
     expect(obj).toContain('  toggle -- ');
     expect(obj).toContain('  OUT -- 1\r\n');
+  });
+
+  it("every module help('modules') lists can be imported (builtins and vfs too)", () => {
+    for (const profile of [pico, circuitpythonRp2040]) {
+      const h = new BoardHarness(profile, makeBoardVm);
+      h.powerOn();
+      h.feed('\r');
+      const lines = h.feed("help('modules')\r").split('\r\n').slice(1);
+      const listed = lines.filter((l) => !l.startsWith('Plus any') && !l.startsWith('>>>')).join(' ').split(/\s+/).filter((n) => n && n !== '__main__');
+      expect(listed).toContain('builtins');
+      if (profile === pico) expect(listed).toContain('vfs');
+      h.feed('\x01');
+      const [out, err] = h.exec(`failed = []\nfor n in ${JSON.stringify(listed)}:\n    try: __import__(n)\n    except ImportError: failed.append(n)\nprint(failed)`);
+      expect(err).toBe('');
+      expect(out, profile.id).toBe('[]\r\n');
+    }
   });
 });

@@ -6,6 +6,7 @@
 import type { HostIO } from '../host-io';
 import type { PyObj } from '../objects/object';
 import { PyRaise } from '../objects/exception';
+import { latin1 } from '../objects/bytes';
 import { BoardRepl } from '../repl/board-repl';
 import type { ReplEngine, RunResult } from '../repl/engine';
 import { completeFromCandidates, CTRL_C, CTRL_D, Readline, type Completion } from '../repl/readline';
@@ -13,7 +14,7 @@ import { decodeBytes } from '../repl/board-repl';
 import { setErrnoNames, str } from '../runtime/ops';
 import { ERRNO_NAMES } from '../modules/errno';
 import type { BoardHost } from './board-host';
-import { HARD_RESET_MARK, type BoardContext } from './context';
+import { BOOTLOADER_MARK, HARD_RESET_MARK, type BoardContext } from './context';
 import { SimBoard, type SimInput } from './sim/sim-board';
 import { bannerLine, type BoardProfile } from './profiles/profile';
 import { makeMachineModules } from './machine/machine';
@@ -73,6 +74,8 @@ export class SimulatedBoard implements ReplEngine {
   private vm!: PythonVm;
   private running = false;
   private capture: ((text: string) => void) | null = null;
+  /** What RTC.datetime(t) set the clock to, as an offset from the host's clock. */
+  private clockOffsetMs = 0;
   private readonly ctx: BoardContext;
   private reloadAt: number | null = null;
   private presented: boolean;
@@ -99,7 +102,8 @@ export class SimulatedBoard implements ReplEngine {
       hal: this.hal,
       profile,
       softIrq: (fn, arg) => this.softIrq(fn, arg),
-      wallMs: () => host.wallMs(),
+      wallMs: () => host.wallMs() + this.clockOffsetMs,
+      setWallMs: (ms) => { this.clockOffsetMs = ms - host.wallMs(); },
       storage: {
         get presented() {
           return isPresented();
@@ -114,17 +118,21 @@ export class SimulatedBoard implements ReplEngine {
         inBoot: false,
       },
       autoreload: true,
+      get bootloader() {
+        return host.enterBootloader !== undefined;
+      },
     };
     // The VM's view of the host: output can be captured (CircuitPython's boot.py goes to boot_out.txt).
     this.vmHost = {
       write: (t) => (this.capture ? this.capture(t) : host.write(t)),
+      writeBytes: (b) => (this.capture ? this.capture(latin1(b)) : host.raw(latin1(b))),
       readByte: () => host.readByte(),
       stdinReady: host.stdinReady ? (ms) => host.stdinReady!(ms) : undefined,
       wait: (ms) => host.wait(ms),
       poll: () => host.poll(),
       setInterruptChar: (c) => host.setInterruptChar?.(c),
       monotonicMs: () => host.monotonicMs(),
-      wallMs: () => host.wallMs(),
+      wallMs: () => host.wallMs() + this.clockOffsetMs,
       fs: host.fs && profile.flavour === 'circuitpython' ? new FrozenOverlayFs(host.fs, ADAFRUIT_BUS_DEVICE) : host.fs,
     };
     this.newVm();
@@ -191,7 +199,10 @@ export class SimulatedBoard implements ReplEngine {
     return { insert: r.insert! };
   }
 
-  reset(): void {
+  reset(powerOn = false): void {
+    // the RTC runs on through a soft reset; at power-on the board takes the computer's time again
+    // (a Pico starts at 2021-01-01; starting at the host's time spares a sync, e.g. for logging)
+    if (powerOn) this.clockOffsetMs = 0;
     this.files.closeAll();
     this.hal.reset();
     this.reloadAt = null;
@@ -316,6 +327,7 @@ export class SimulatedBoard implements ReplEngine {
     if (this.vm.isSystemExit(e)) {
       const a0 = e.exc.args?.items?.[0];
       if (a0 === HARD_RESET_MARK) return { kind: 'exit', hard: true };
+      if (a0 === BOOTLOADER_MARK) return { kind: 'exit', hard: true, bootloader: true };
       if (a0 === RELOAD_MARK || this.profile.flavour === 'micropython') return { kind: 'exit' };
       return { kind: 'ok' }; // CircuitPython: sys.exit() just ends code.py
     }

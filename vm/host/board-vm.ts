@@ -12,6 +12,8 @@ export const makeBoardVm: VmFactory = (host, p) =>
     heapLimit: p.heapBytes,
     recursionLimit: 200,
     argv: [],
+    // a Pico's and an ESP32's flash is littlefs; CircuitPython's CIRCUITPY drive is FAT
+    rootVfs: p.flavour === 'circuitpython' ? 'fat' : 'lfs2',
     path: p.flavour === 'circuitpython' ? ['', '/', '.frozen', '/lib'] : ['', '.frozen', '/lib'],
     implementation: {
       name: p.flavour,

@@ -68,6 +68,12 @@ export class NodeHost implements HostIO {
       try { off += fs.writeSync(1, b, off); } catch (e) { if ((e as NodeJS.ErrnoException).code !== 'EAGAIN') throw e; }
     }
   }
+  writeBytes(data: Uint8Array): void {
+    let off = 0;
+    while (off < data.length) {
+      try { off += fs.writeSync(1, data, off); } catch (e) { if ((e as NodeJS.ErrnoException).code !== 'EAGAIN') throw e; }
+    }
+  }
   readByte(): number {
     const b = Buffer.alloc(1);
     for (;;) {

@@ -49,6 +49,8 @@ export interface WorkerInit {
   /** Host folder holding the board's files (created if missing). */
   fsRoot: string;
   sab: SharedArrayBuffer;
+  /** The owner emulates the UF2 bootloader (it handles 'bootloader'); else machine.bootloader() says it cannot. */
+  bootloader?: boolean;
 }
 
 /** A coalesced hardware state change the Board panel draws. */
@@ -81,6 +83,10 @@ export type FromWorker =
   | { type: 'output'; data: Uint8Array }
   | { type: 'state'; changes: BoardStateChange[] }
   | { type: 'stdin-space' }
+  /** machine.reset(): the board's USB port drops and comes back (output before it is flushed first). */
+  | { type: 'usb-reset' }
+  /** machine.bootloader(): the port drops and the board waits in its bootloader until restarted. */
+  | { type: 'bootloader' }
   /** The worker hit an internal error (a VM bug, not a Python exception) and stops. */
   | { type: 'fatal'; message: string };
 

@@ -33,9 +33,19 @@ export class WorkerHost implements BoardHost {
     sab: SharedArrayBuffer,
     private readonly port: MessagePort,
     readonly fs: VmFilesystem | null,
+    bootloader = false,
   ) {
     this.stdin = new StdinReader(sab);
+    if (bootloader) {
+      this.enterBootloader = () => {
+        this.flush();
+        this.post({ type: 'bootloader' });
+      };
+    }
   }
+
+  /** Present when the owner emulates the bootloader (WorkerInit.bootloader). */
+  readonly enterBootloader?: () => void;
 
   attach(hooks: BoardHooks): void {
     this.hooks = hooks;
@@ -81,6 +91,12 @@ export class WorkerHost implements BoardHost {
     this.out = [];
     this.throttle(data.length);
     this.post({ type: 'output', data }, [data.buffer as ArrayBuffer]);
+  }
+
+  /** machine.reset(): what was printed goes out, then the owner hears that the port dropped. */
+  portDrop(): void {
+    this.flush();
+    this.post({ type: 'usb-reset' });
   }
 
   private windowStart = 0;

@@ -20,7 +20,7 @@ function main(): void {
     const profile = getProfile(init.profile);
     if (!profile) throw new Error(`unknown profile '${init.profile}'`);
     const fs = new FolderFs(init.fsRoot, profile.flashBytes);
-    const host = new WorkerHost(init.sab, port, fs);
+    const host = new WorkerHost(init.sab, port, fs, init.bootloader === true);
     const board = new SimulatedBoard(profile, host, fs, makeBoardVm);
     board.onMessage = (raw) => {
       const msg = raw as ToWorker;

@@ -12,6 +12,7 @@ import type { Interp } from '../runtime/interp';
 import { argsByName, argNum, argStr } from '../runtime/args';
 import * as ops from '../runtime/ops';
 import { nativeModule } from './util';
+import type { NativeMount } from '../runtime/mount-table';
 
 export const textIOType = new PyType('TextIOWrapper', [objectType]);
 export const fileIOType = new PyType('FileIO', [objectType]);
@@ -211,11 +212,18 @@ function memStream(type: PyType, text: boolean, init: PyObj): PyStream {
 stringIOType.construct = (_c, a) => memStream(stringIOType, true, a[0]);
 bytesIOType.construct = (_c, a) => memStream(bytesIOType, false, a[0]);
 
-/** open(file, mode='r', buffering=-1, encoding=None) */
-export function openFile(interp: Interp, args: PyObj[], kw: Kw): PyStream {
+/** open(file, mode='r', buffering=-1, encoding=None): on a mounted Python VFS, whatever its open() returns. */
+export function openFile(interp: Interp, args: PyObj[], kw: Kw): PyObj {
   const [file, modeArg] = argsByName(args, kw, ['file', 'mode', 'buffering', 'encoding', 'errors', 'newline', 'closefd', 'opener'], 1);
   const mode = modeArg === undefined ? 'r' : argStr(modeArg);
   if (typeof file !== 'string') throw typeError(`can't convert '${ops.typeName(file)}' object to str implicitly`);
+  const [m, sub] = interp.mounts.lookup(interp.resolvePath(file));
+  if (m.kind === 'py') return ops.cm2(m.obj, 'open', sub, mode);
+  return openOn(interp, m, sub, mode);
+}
+
+/** Opens a file of the flash filesystem (a native mount) with a mode string. */
+export function openOn(interp: Interp, m: NativeMount, path: string, mode: string): PyStream {
   let kind = ''; let plus = false; let binary = false;
   for (const c of mode) {
     if ('rwax'.includes(c)) { if (kind) throw pyErr('ValueError', 'invalid mode'); kind = c; }
@@ -225,11 +233,8 @@ export function openFile(interp: Interp, args: PyObj[], kw: Kw): PyStream {
     else throw pyErr('ValueError', 'invalid mode');
   }
   if (!kind) kind = 'r';
-  const fs = interp.host.fs;
-  if (!fs) throw raiseOf(mkExc('OSError', 19));
-  const path = interp.resolvePath(file);
   let h: number;
-  try { h = fs.open(path, (kind + (plus ? '+' : '')) as 'r'); } catch (e) { throw interp.fsError(e); }
+  try { h = m.fs.open(path, (kind + (plus ? '+' : '')) as 'r'); } catch (e) { throw interp.fsError(e); }
   return new PyStream(binary ? fileIOType : textIOType, !binary, interp, h, kind === 'r' || plus, kind !== 'r' || plus, false);
 }
 

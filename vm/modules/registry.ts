@@ -22,6 +22,8 @@ import { makeArray } from './array';
 import { makeRe } from './re';
 import { makeAsyncio } from './asyncio';
 import { makeCmath } from './cmath';
+import { makeBuiltinsModule } from './builtins';
+import { makeVfs } from './vfs';
 
 export const builtinModules: Record<string, (interp: Interp) => PyModule> = {
   sys: makeSys,
@@ -44,4 +46,6 @@ export const builtinModules: Record<string, (interp: Interp) => PyModule> = {
   re: makeRe,
   asyncio: makeAsyncio,
   cmath: makeCmath,
+  builtins: makeBuiltinsModule,
+  vfs: makeVfs,
 };

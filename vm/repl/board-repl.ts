@@ -12,7 +12,7 @@ const RAW_BANNER = 'raw REPL; CTRL-B to exit\r\n';
 const CP_CODE_FILES = ['code.txt', 'code.py', 'main.py', 'main.txt'];
 
 /** Which input the board is waiting for. */
-export type ReplMode = 'friendly' | 'paste' | 'raw' | 'raw-paste' | 'press-any-key';
+export type ReplMode = 'friendly' | 'paste' | 'raw' | 'raw-paste' | 'press-any-key' | 'bootloader';
 
 export class BoardRepl {
   private mode: ReplMode = 'friendly';
@@ -81,6 +81,8 @@ export class BoardRepl {
         return this.rawPasteChar(c);
       case 'press-any-key':
         return this.pressAnyKeyChar(c);
+      case 'bootloader':
+        return; // the serial port is gone: nothing reaches the board until it powers on again
     }
   }
 
@@ -144,7 +146,7 @@ export class BoardRepl {
   private afterFriendlyRun(r: RunResult): boolean {
     if (r.kind === 'error') this.out.text(r.text);
     if (r.kind === 'exit') {
-      if (r.hard) this.hardReset();
+      if (r.hard) this.hardReset(r.bootloader);
       else this.softReset(false);
       return false;
     }
@@ -216,10 +218,12 @@ export class BoardRepl {
 
   private rawRunAndFrame(source: string): void {
     const r = this.engine.run(normaliseNewlines(source), 'exec', '<stdin>');
+    // a real board never finishes a command that resets it: its port drops after "OK"
+    if (r.kind === 'exit' && r.hard) return this.hardReset(r.bootloader);
     this.out.raw('\x04');
     if (r.kind === 'error') this.out.text(r.text);
     this.out.raw('\x04');
-    if (r.kind === 'exit') return r.hard ? this.hardReset() : this.softReset(true);
+    if (r.kind === 'exit') return this.softReset(true);
     this.buf = '';
     this.out.raw('>');
   }
@@ -277,19 +281,27 @@ export class BoardRepl {
   /** ports/rp2/main.c after soft_reset: boot.py, main.py unless in raw mode, then the REPL. */
   private startMicroPython(raw: boolean): void {
     const boot = this.runFileIfExists('boot.py');
-    if (boot.kind === 'exit') return boot.hard ? this.hardReset() : this.softResetAgain(raw);
+    if (boot.kind === 'exit') return boot.hard ? this.hardReset(boot.bootloader) : this.softResetAgain(raw);
     if (!raw) {
       const main = this.runFileIfExists('main.py');
-      if (main.kind === 'exit') return main.hard ? this.hardReset() : this.softResetAgain(raw);
+      if (main.kind === 'exit') return main.hard ? this.hardReset(main.bootloader) : this.softResetAgain(raw);
     }
     if (raw) return this.enterRaw();
     this.printBanner();
     this.inputRestart();
   }
 
-  /** machine.reset(): the board powers on again (a real one drops off USB for a moment). */
-  private hardReset(): void {
-    this.engine.reset();
+  /** machine.reset(): the board powers on again (a real one drops off USB for a moment).
+   *  machine.bootloader(): it leaves for the bootloader, silent until the owner powers it on. */
+  private hardReset(bootloader = false): void {
+    if (bootloader && this.out.enterBootloader) {
+      this.engine.reset(true);
+      this.mode = 'bootloader';
+      this.out.enterBootloader();
+      return;
+    }
+    this.out.portDrop?.();
+    this.engine.reset(true);
     this.mode = 'friendly';
     this.powerOn();
   }

@@ -9,7 +9,7 @@ export type RunResult =
   /** An uncaught exception; `text` is what MicroPython prints ('Traceback …\nNameError: …\n'). */
   | { kind: 'error'; text: string; keyboardInterrupt?: boolean }
   /** SystemExit (sys.exit(), machine.soft_reset()): the board soft-resets, printing nothing; `hard` for machine.reset(). */
-  | { kind: 'exit'; hard?: boolean };
+  | { kind: 'exit'; hard?: boolean; bootloader?: boolean };
 
 /** The interpreter as the REPL drives it. */
 export interface ReplEngine {
@@ -22,8 +22,9 @@ export interface ReplEngine {
   run(source: string, mode: 'exec' | 'single', filename: string, capture?: (text: string) => void): RunResult;
   /** Tab completion of the text before the cursor (mp_repl_autocomplete semantics). */
   complete(text: string): Completion;
-  /** Soft reset: a fresh interpreter and freshly reset simulated hardware. Files are kept. */
-  reset(): void;
+  /** Soft reset: a fresh interpreter and freshly reset simulated hardware. Files are kept.
+   *  `powerOn` (a hard reset) also restarts what survives a soft reset, such as the clock. */
+  reset(powerOn?: boolean): void;
   /** Reads a board file as text, or null when it does not exist (boot.py, main.py, code.py). */
   readFile(path: string): string | null;
   /** Writes a board file from the board itself, bypassing Python's read-only rules (boot_out.txt). */
@@ -36,6 +37,16 @@ export interface ReplOutput {
   raw(s: string): void;
   /** Text as Python prints it: encoded as UTF-8 with '\n' cooked to '\r\n'. */
   text(s: string): void;
+  /**
+   * Optional: the board hard-resets (machine.reset()), so its USB serial port drops and comes
+   * back, as a real board's does. Output sent before this is all that reaches the old port.
+   */
+  portDrop?(): void;
+  /**
+   * Optional: the board left for its bootloader (machine.bootloader()): its serial port drops and
+   * stays away until the owner powers the board on again. Only hosts that emulate one have it.
+   */
+  enterBootloader?(): void;
 }
 
 /** What a profile tells the REPL: flavour and the texts a real board prints. */

@@ -8,7 +8,7 @@ import { None, PyBuiltin, setMissingArgument, type PyObj, type Kw } from '../obj
 import { PyExc, PyRaise, pyErr, raiseOf, mkExc, excType, typeError } from '../objects/exception';
 import { PyFloat } from '../objects/float';
 import { PyComplex } from '../objects/complex';
-import { PyBytes, fromLatin1, fromUtf8, decodeUtf8, latin1 } from '../objects/bytes';
+import { PyBytes, PyByteArray, fromLatin1, fromUtf8, decodeUtf8, latin1, utf8 } from '../objects/bytes';
 import { PyModule } from '../objects/module';
 import { PyDict } from '../objects/dict';
 import { PyTuple } from '../objects/tuple';
@@ -21,6 +21,7 @@ import { installTypes } from '../builtins/types';
 import { makeBuiltins } from '../builtins/index';
 import { builtinModules } from '../modules/registry';
 import { setComplexHooks } from './ops';
+import { MountTable, kindAt, type RootVfsKind } from './mount-table';
 
 export interface Implementation {
   name: 'micropython' | 'circuitpython';
@@ -36,6 +37,8 @@ export interface InterpreterOptions {
   implementation?: Implementation;
   argv?: string[];
   path?: string[];
+  /** The flash filesystem's kind, for where littlefs and FAT differ from POSIX (default 'posix'). */
+  rootVfs?: RootVfsKind;
 }
 
 let typesInstalled = false;
@@ -69,6 +72,8 @@ export class Interp {
   /** Globals of the code currently running (for globals()/dir()). */
   private globalsStack: Record<string, PyObj>[] = [];
   cwd = '/';
+  /** The flash filesystem at '/' and whatever os.mount() added. */
+  readonly mounts: MountTable;
   /** Open file handles, closed on soft reset by the host if it wants. */
   stdinBuf: number[] = [];
   savedDepth = 0;
@@ -82,6 +87,7 @@ export class Interp {
     this.argv = opts.argv ?? [];
     this.path = opts.path ?? ['', '.frozen', '/lib'];
     if (host.memoryUsage) this.memBaseline = host.memoryUsage();
+    this.mounts = new MountTable(host.fs ? { kind: 'native', point: '/', fs: host.fs, fsKind: opts.rootVfs ?? 'posix' } : null);
     const prev = this.enter();
     try {
       this.builtins = makeBuiltins();
@@ -113,6 +119,9 @@ export class Interp {
   // #endregion
 
   write(s: string): void { this.host.write(s); }
+
+  /** Raw output bytes (sys.stdout.buffer). */
+  writeBytes(b: Uint8Array): void { if (this.host.writeBytes) this.host.writeBytes(b); else this.host.write(latin1(b)); }
 
   /** The tick handler: polls the host, raises KeyboardInterrupt, runs scheduled callbacks. */
   tick(): void {
@@ -345,11 +354,10 @@ export class Interp {
     if (have) return have;
     const reg = this.registered.get(full) ?? this.registered.get(full.replace(/^u/, ''));
     if (reg && !parent) { const m = reg(this); this.modules.set(full, m); return m; }
-    // filesystem: package dir with __init__.py or module.py along sys.path
-    const fs = this.host.fs;
+    // filesystem: package dir with __init__.py or module.py along sys.path (on any mount)
     const rel = full.split('.');
     const dirs = parent ? [String(parent.g.__path__)] : this.sysPath();
-    if (fs) {
+    if (this.mounts.size) {
       const leaf = rel[rel.length - 1];
       for (const d of dirs) {
         const base = this.resolvePath(d === '' ? '.' : d);
@@ -358,10 +366,10 @@ export class Interp {
         const shown = (p: string) => (d === '' ? p.slice(base === '/' ? 1 : base.length + 1) : d.replace(/\/$/, '') + '/' + p.slice(base === '/' ? 1 : base.length + 1));
         const pkgDir = join(base, leaf);
         const file = pkgDir + '.py';
-        if (isFile(fs, file)) return this.execModule(full, file, null, shown(file));
-        if (isDir(fs, pkgDir)) {
+        if (kindAt(this.mounts, file) === 'file') return this.execModule(full, file, null, shown(file));
+        if (kindAt(this.mounts, pkgDir) === 'dir') {
           const init = join(pkgDir, '__init__.py');
-          return this.execModule(full, isFile(fs, init) ? init : null, pkgDir, shown(init));
+          return this.execModule(full, kindAt(this.mounts, init) === 'file' ? init : null, pkgDir, shown(init));
         }
       }
     }
@@ -395,16 +403,17 @@ export class Interp {
   }
 
   readText(path: string): string {
-    const fs = this.host.fs;
-    if (!fs) throw raiseOf(mkExc('OSError', 19));
-    const p = this.resolvePath(path);
+    const [m, sub] = this.mounts.lookup(this.resolvePath(path));
+    const total = m.kind === 'py' ? readPyFile(m.obj, sub) : this.readNative(m.fs, sub);
+    return decodeUtf8(total) ?? latin1(total);
+  }
+
+  private readNative(fs: NonNullable<HostIO['fs']>, p: string): Uint8Array {
     try {
       const h = fs.open(p, 'r');
       const chunks: Uint8Array[] = [];
       try { for (;;) { const c = fs.read(h, 65536); if (!c.length) break; chunks.push(c); } } finally { fs.close(h); }
-      const total = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
-      let o = 0; for (const c of chunks) { total.set(c, o); o += c.length; }
-      return decodeUtf8(total) ?? latin1(total);
+      return concat(chunks);
     } catch (e) { throw this.fsError(e); }
   }
 
@@ -466,11 +475,36 @@ export class GlobalsDict extends PyDict {
   override delete(k: PyObj): PyObj { if (typeof k === 'string') delete this.g[k]; return super.delete(k); }
 }
 
-function isFile(fs: NonNullable<HostIO['fs']>, p: string): boolean {
-  try { return (fs.stat(p).mode & 0x8000) !== 0; } catch { return false; }
+function concat(chunks: Uint8Array[]): Uint8Array {
+  const total = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
+  let o = 0; for (const c of chunks) { total.set(c, o); o += c.length; }
+  return total;
 }
-function isDir(fs: NonNullable<HostIO['fs']>, p: string): boolean {
-  try { return (fs.stat(p).mode & 0x4000) !== 0; } catch { return false; }
+
+/** A whole file of a mounted Python VFS, read as a board's importer reads it: open(path, 'rb'), then
+ *  readinto() a small buffer until it gives 0 (read() when the file object has no readinto). */
+function readPyFile(vfs: PyObj, path: string): Uint8Array {
+  const f = ops.cm2(vfs, 'open', path, 'rb');
+  const chunks: Uint8Array[] = [];
+  try {
+    if (ops.gaOpt(f, 'readinto') === undefined) {
+      const data = ops.cm0(f, 'read');
+      chunks.push(data instanceof PyBytes ? data.b : utf8Of(data));
+    } else {
+      for (;;) {
+        const buf = new PyByteArray(new Uint8Array(256));
+        const n = Number(ops.cm1(f, 'readinto', buf));
+        if (!(n > 0)) break;
+        chunks.push(buf.bytes.slice(0, n));
+      }
+    }
+  } finally { ops.cm0(f, 'close'); }
+  return concat(chunks);
+}
+
+function utf8Of(x: PyObj): Uint8Array {
+  if (typeof x === 'string') return utf8(x);
+  throw typeError('read() must return bytes');
 }
 
 export { PyBuiltin, None, PyTuple, parseIntStr };

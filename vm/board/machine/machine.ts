@@ -2,7 +2,7 @@
 // UART, plus reset, soft_reset, unique_id, freq, bootloader, idle and sleeps.
 
 import type { BoardContext } from '../context';
-import { HARD_RESET_MARK } from '../context';
+import { BOOTLOADER_MARK, HARD_RESET_MARK } from '../context';
 import { bytes, fn, module, None, raise, toInt, type PyObj } from '../py';
 import { pyErr } from '../../objects/exception';
 import { makePinClass } from './pin';
@@ -37,7 +37,7 @@ export function makeMachineModules(ctx: BoardContext): MachineModules {
     SPI,
     SoftSPI,
     UART: makeUartClass(ctx),
-    RTC: makeRtcClass(ctx, () => ctx.wallMs()),
+    RTC: makeRtcClass(ctx),
     WDT: makeWdtClass(),
     Signal: makeSignalClass(ctx, Pin),
     // reset(): a hard reset; the board powers on again (files kept)
@@ -57,9 +57,12 @@ export function makeMachineModules(ctx: BoardContext): MachineModules {
       freq = f;
       return None;
     }),
-    bootloader: fn('bootloader', () =>
-      raise('NotImplementedError', 'a simulated board has no bootloader; install firmware on a real board'),
-    ),
+    // bootloader(): the board leaves for its UF2 bootloader (its serial port drops, a drive
+    // appears) where the owner emulates one (the board CLI with --pty); elsewhere it says why not
+    bootloader: fn('bootloader', () => {
+      if (!ctx.bootloader) raise('NotImplementedError', 'a simulated board has no bootloader; install firmware on a real board');
+      throw pyErr('SystemExit', BOOTLOADER_MARK);
+    }),
     idle: fn('idle', () => None),
     lightsleep: fn('lightsleep', () => None),
     deepsleep: fn('deepsleep', () => {

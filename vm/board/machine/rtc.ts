@@ -1,30 +1,31 @@
-// machine.RTC (datetime from the host's clock, settable), machine.WDT (feed()), machine.Signal
+// machine.RTC (the board's clock, settable), machine.WDT (feed()), machine.Signal
 // (a Pin with optional inversion).
 
 import type { BoardContext } from '../context';
-import { arg, isNone, items, nativeClass, None, stateOf, toBool, toInt, tuple, type PyObj } from '../py';
+import { arg, isNone, items, nativeClass, None, raise, stateOf, toBool, toInt, tuple, type PyObj } from '../py';
 import { pinArg, type makePinClass } from './pin';
 
-export function makeRtcClass(ctx: BoardContext, wallMs: () => number) {
-  // RTC.datetime([(year, month, day, weekday, hours, minutes, seconds, subseconds)])
+export function makeRtcClass(ctx: BoardContext) {
+  // RTC.datetime([(year, month, day, weekday, hours, minutes, seconds, subseconds)]): every RTC
+  // object reads and sets the board's one clock, which time.time() and time.localtime() read too
   const RTC = nativeClass('RTC', {
     module: 'machine',
     methods: {
-      __init__: (a) => ((a[0].state = { offsetMs: 0 }), None),
+      __init__: () => None,
       datetime: (a) => {
-        const s = stateOf<{ offsetMs: number }>(a[0], RTC);
         if (a.length > 1 && !isNone(a[1])) {
-          const [y, mo, d, , h, mi, sec] = items(a[1]).map(toInt);
-          s.offsetMs = Date.UTC(y, mo - 1, d, h ?? 0, mi ?? 0, sec ?? 0) - wallMs();
+          const t = items(a[1]).map(toInt);
+          if (t.length < 7) raise('ValueError', 'requested length 8 but object has length ' + t.length);
+          const [y, mo, d, , h, mi, sec] = t;
+          ctx.setWallMs(Date.UTC(y, mo - 1, d, h, mi, sec));
           return None;
         }
-        const t = new Date(wallMs() + s.offsetMs);
+        const t = new Date(ctx.wallMs());
         const wd = (t.getUTCDay() + 6) % 7;
         return tuple([t.getUTCFullYear(), t.getUTCMonth() + 1, t.getUTCDate(), wd, t.getUTCHours(), t.getUTCMinutes(), t.getUTCSeconds(), 0]);
       },
     },
   });
-  void ctx;
   return RTC;
 }
 

@@ -52,6 +52,21 @@ export class QueueHost implements BoardHost {
 
   flush(): void {}
 
+  /** Set by tests of a host that emulates the bootloader; counts machine.bootloader() calls. */
+  enterBootloader?: () => void;
+  bootloaderEntries = 0;
+  emulateBootloader(): void {
+    this.enterBootloader = () => this.bootloaderEntries++;
+  }
+
+  /** Times the board's port dropped (machine.reset()), and the output length at the last drop. */
+  portDrops = 0;
+  outputAtDrop = -1;
+  portDrop(): void {
+    this.portDrops++;
+    this.outputAtDrop = this.output.length;
+  }
+
   publishState(changes: SimStateChange[]): void {
     this.states.push(...changes);
   }
