@@ -56,6 +56,27 @@ describe('plotter', () => {
     await app.screenshot('plotter-sin-cos');
   });
 
+  it('hides a series from its legend entry, and zooms and pans from the keyboard', async () => {
+    const { page } = app;
+    const plotter = page.getByRole('region', { name: 'Plotter', exact: true });
+    const shown = () => page.evaluate(() => (window as unknown as { motePlotter: { chartShown(): boolean[] } }).motePlotter.chartShown());
+    expect(await shown()).toEqual([true, true]);
+    await plotter.locator('.u-legend .u-series').nth(2).click();
+    expect(await shown()).toEqual([true, false]);
+    await plotter.locator('.u-legend .u-series').nth(2).click();
+    const chart = plotter.getByRole('img', { name: 'Plot' });
+    await chart.focus();
+    await page.keyboard.press('+');
+    await plotter.getByRole('button', { name: 'Follow live' }).waitFor();
+    const zoomed = await page.evaluate(() => (window as unknown as { motePlotter: { view: { zoom: [number, number] } } }).motePlotter.view.zoom);
+    expect(zoomed[1] - zoomed[0]).toBeLessThan(299 * 0.85);
+    await page.keyboard.press('ArrowLeft');
+    const panned = await page.evaluate(() => (window as unknown as { motePlotter: { view: { zoom: [number, number] } } }).motePlotter.view.zoom);
+    expect(panned[0]).toBeLessThan(zoomed[0]);
+    await page.keyboard.press('End');
+    await plotter.getByRole('button', { name: 'Follow live' }).waitFor({ state: 'hidden' });
+  });
+
   it('exports CSV with what was printed, and PNG of the chart', async () => {
     const { page } = app;
     const plotter = page.getByRole('region', { name: 'Plotter', exact: true });

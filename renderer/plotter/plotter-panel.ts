@@ -335,6 +335,11 @@ export class PlotterPanel {
     this.status.textContent = '';
   }
 
+  /** Which series the chart shows (a legend click hides one), for tests. */
+  chartShown(): boolean[] {
+    return this.chart ? this.chart.series.slice(1).map((s) => s.show !== false) : [];
+  }
+
   /** Number of samples kept in the data set shown (for tests). */
   get sampleCount(): number {
     return this.displayed()?.length ?? 0;
