@@ -3,6 +3,7 @@
 import { dirname, join } from 'node:path';
 import { app, BrowserWindow, protocol, session } from 'electron';
 import { appSchemePrivileges, registerAppProtocol } from './app-protocol';
+import { filesInArgs } from './app/opened-files';
 import { bindElectronIpc } from './ipc/electron-binding';
 import { createLogger } from './log';
 import { installMenu } from './menu';
@@ -23,7 +24,18 @@ export function startElectronApp(): void {
     mainWindow.on('closed', () => (mainWindow = null));
   };
 
-  app.on('second-instance', () => {
+  // Files the OS asks Mote to open: a double-clicked .py (the installers' file association).
+  // On macOS they come as open-file events, possibly before the app is ready.
+  const early: string[] = [];
+  app.on('open-file', (event, path) => {
+    event.preventDefault();
+    if (services) services.opened.add([path]);
+    else early.push(path);
+  });
+  const launchArgs = (argv: readonly string[]) => argv.slice(app.isPackaged ? 1 : 2);
+
+  app.on('second-instance', (_event, argv, cwd) => {
+    services?.opened.add(filesInArgs(launchArgs(argv), cwd));
     if (!mainWindow) return;
     if (mainWindow.isMinimized()) mainWindow.restore();
     mainWindow.focus();
@@ -38,7 +50,7 @@ export function startElectronApp(): void {
     registerAppProtocol(protocol, join(__dirname, '..', 'renderer'));
     // A school's mote-classroom.json sits next to the app (the folder of its executable) or in
     // the user's data folder.
-    services = createServices({ dataDir, host: 'electron', log, classroomFolders: [dirname(app.getPath('exe')), dataDir] });
+    services = createServices({ dataDir, host: 'electron', log, classroomFolders: [dirname(app.getPath('exe')), dataDir], openFiles: [...filesInArgs(launchArgs(process.argv), process.cwd()), ...early] });
     bindElectronIpc(services.router, log);
     installMenu((command) => services?.router.emit('app:menu-command', { command }), !app.isPackaged);
     openWindow();

@@ -4,6 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { AppInfo } from '../shared/contracts/app';
+import { OpenedFiles } from './app/opened-files';
 import { registerAppHandlers } from './app/app-handlers';
 import { IpcRouter, type Logger } from './ipc/router';
 import { resourcesDir } from './resources-dir';
@@ -30,12 +31,16 @@ export interface ServicesOptions {
   log: Logger;
   /** Folders to treat as mounted drives besides what drivelist finds (a drive mounted where drivelist does not look; tests). */
   extraDrives?: string[];
+  /** Files the OS asked Mote to open at launch (absolute paths). */
+  openFiles?: string[];
   /** Where to look for mote-classroom.json, first match wins (default: the data folder). */
   classroomFolders?: string[];
 }
 
 export interface Services {
   router: IpcRouter;
+  /** Files the OS asks to open while Mote runs (a second launch, macOS's open-file). */
+  opened: OpenedFiles;
   settings: SettingsService;
   /** The simulated board's worker (one per app; started on first connect). */
   simulator: SimulatorService;
@@ -65,11 +70,16 @@ export function createServices(options: ServicesOptions): Services {
   const disposers: Array<() => Promise<void> | void> = [];
 
   registerAppHandlers(router, info, options.log);
+  const opened = new OpenedFiles();
+  opened.add(options.openFiles ?? []);
+  router.handle('app:take-opened-files', () => opened.take());
+  opened.onAdded(() => router.emit('app:files-opened', null));
   registerSettingsHandlers(router, settings);
   // The board link resolves board-fs upload/download localPaths with workspace.resolvePath.
   const resources = resourcesDir();
   const workspace = new WorkspaceService({
     dataDir: options.dataDir,
+    isGrantedFile: (path) => opened.isGranted(path),
     // The class's folder, when the profile names one, comes before the person's own setting.
     workspaceDir: async () => classroom.profile.workspaceDir ?? (await settings.get()).workspaceDir,
     examplesDir: resources ? join(resources, 'examples') : undefined,
@@ -105,6 +115,7 @@ export function createServices(options: ServicesOptions): Services {
 
   return {
     router,
+    opened,
     settings,
     simulator,
     async dispose() {

@@ -1,4 +1,4 @@
-// `npm run web -- [--port N] [--data DIR] [--extra-drive DIR] [--classroom DIR]`: runs Mote's main services behind a loopback-only
+// `npm run web -- [--port N] [--data DIR] [--extra-drive DIR] [--classroom DIR] [--open FILE]`: runs Mote's main services behind a loopback-only
 // web server, for development and end-to-end tests where the Electron binary cannot run.
 // Prints exactly one line with the URL to open (stdout), then serves until killed.
 import { mkdirSync } from 'node:fs';
@@ -14,12 +14,14 @@ interface Args {
   host: string;
   /** Folders to treat as mounted board drives (a drive mounted where drivelist does not look; tests). */
   extraDrives: string[];
+  /** Files to open as if the OS had asked (a double-clicked .py). */
+  openFiles: string[];
   /** Folders to look in for mote-classroom.json before the data folder. */
   classroomFolders: string[];
 }
 
 function parseArgs(argv: string[]): Args {
-  const args: Args = { port: 0, dataDir: defaultDataDir(), host: '127.0.0.1', extraDrives: [], classroomFolders: [] };
+  const args: Args = { port: 0, dataDir: defaultDataDir(), host: '127.0.0.1', extraDrives: [], classroomFolders: [], openFiles: [] };
   for (let i = 0; i < argv.length; i++) {
     const flag = argv[i];
     const value = argv[i + 1];
@@ -36,11 +38,14 @@ function parseArgs(argv: string[]): Args {
     } else if (flag === '--extra-drive' && value !== undefined) {
       args.extraDrives.push(resolve(value));
       i++;
+    } else if (flag === '--open' && value !== undefined) {
+      args.openFiles.push(resolve(value));
+      i++;
     } else if (flag === '--classroom' && value !== undefined) {
       args.classroomFolders.push(resolve(value));
       i++;
     } else {
-      throw new Error(`Unknown option ${flag}. Usage: npm run web -- [--port N] [--data DIR] [--extra-drive DIR] [--classroom DIR]`);
+      throw new Error(`Unknown option ${flag}. Usage: npm run web -- [--port N] [--data DIR] [--extra-drive DIR] [--classroom DIR] [--open FILE]`);
     }
   }
   return args;
@@ -50,7 +55,7 @@ async function main() {
   const args = parseArgs(process.argv.slice(2));
   mkdirSync(args.dataDir, { recursive: true });
   const log = createLogger(args.dataDir, true);
-  const services = createServices({ dataDir: args.dataDir, host: 'web', log, extraDrives: args.extraDrives, classroomFolders: [...args.classroomFolders, args.dataDir] });
+  const services = createServices({ dataDir: args.dataDir, host: 'web', log, extraDrives: args.extraDrives, classroomFolders: [...args.classroomFolders, args.dataDir], openFiles: args.openFiles });
   const web = await startWebHost({ router: services.router, rendererDir: join(__dirname, '..', 'renderer'), log, host: args.host, port: args.port });
   process.stdout.write(`Mote web host: ${web.url}\n`);
   const stop = async () => {

@@ -16,6 +16,8 @@ export interface WorkspaceOptions {
   dataDir: string;
   /** The user's chosen workspace folder ('' = the default `<dataDir>/workspace`). */
   workspaceDir?: () => Promise<string> | string;
+  /** Files outside the folder that the OS asked Mote to open (a double-clicked .py). */
+  isGrantedFile?: (path: string) => boolean;
   /** Example programs copied into a new default workspace as `examples/`, so a beginner has something to open. */
   examplesDir?: string;
 }
@@ -89,6 +91,9 @@ export class WorkspaceService {
    * root) to an absolute path, refusing '..' and anything that leaves the root through a symlink.
    */
   async resolvePath(path: string): Promise<string> {
+    // A file the operating system asked Mote to open (main/app/opened-files.ts) is usable at
+    // its own path, and nothing beside it is.
+    if (this.options.isGrantedFile?.(path)) return resolve(path);
     const root = await this.root();
     if (path.includes('\0') || path.split(/[\\/]/).includes('..')) throw new MoteError('path-outside-root', `${path} leaves the workspace folder.`);
     const full = isAbsolute(path) && inside(root, resolve(path)) ? resolve(path) : resolve(root, path.replace(/^[\\/]+/, '') || '.');

@@ -259,6 +259,13 @@ export function startApp(mount: HTMLElement): void {
     api.on('app:notice', ({ level, message }) => notices.show(message, level));
     const info = await api.invoke('app:get-info', {});
     if (info.ok) applyClassroom(info.value.classroom, layout, notices);
+    // Files the OS asked Mote to open (a double-clicked .py) open as tabs, at their own path.
+    const openRequested = async () => {
+      const paths = await api.invoke('app:take-opened-files', {});
+      for (const path of paths.ok ? paths.value : []) await documents.openLocal(path).catch((e: unknown) => notices.show(`Could not open ${path}: ${e instanceof Error ? e.message : String(e)}`, 'error'));
+    };
+    api.on('app:files-opened', guard('open file', () => void openRequested()));
+    await openRequested();
     await Promise.all([
       link.start(settings.ok ? settings.value.lastBoard : 'auto').catch((e: unknown) => reportError('board link', e)),
       files.start().catch((e: unknown) => reportError('files', e)),

@@ -17,6 +17,8 @@ export interface AppInfo {
 }
 
 export const appChannels = {
+  /** Files the operating system asked Mote to open (absolute paths), each handed out once. */
+  'app:take-opened-files': channel(noFields).returns<string[]>(),
   'app:get-info': channel(noFields).returns<AppInfo>(),
   /** Reports a renderer exception (from the renderer's one exception sink) to main's log. */
   'app:report-error': channel(
@@ -25,6 +27,8 @@ export const appChannels = {
 };
 
 export const appEvents = {
+  /** The OS asked to open more files: call app:take-opened-files. */
+  'app:files-opened': event<null>(),
   /** A message main wants the user to see (a worker restart, a board that came back). */
   'app:notice': event<{ level: 'info' | 'warning' | 'error'; message: string }>(),
   /** A command chosen in the native menu (Electron only); the renderer runs it like its own shortcut. */
