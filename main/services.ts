@@ -4,6 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { AppInfo } from '../shared/contracts/app';
+import { loadExplanations } from './app/explanations';
 import { OpenedFiles } from './app/opened-files';
 import { registerAppHandlers } from './app/app-handlers';
 import { IpcRouter, type Logger } from './ipc/router';
@@ -77,6 +78,7 @@ export function createServices(options: ServicesOptions): Services {
   registerSettingsHandlers(router, settings);
   // The board link resolves board-fs upload/download localPaths with workspace.resolvePath.
   const resources = resourcesDir();
+  router.handle('help:get-explanations', ({ language }) => loadExplanations(resources, language, (m) => options.log.warn(m)));
   const workspace = new WorkspaceService({
     dataDir: options.dataDir,
     isGrantedFile: (path) => opened.isGranted(path),

@@ -1,5 +1,6 @@
 // Builds the window and wires the parts together: commands and keys, the editor and its tabs,
 // the REPL, Files, Plotter, Board panel, status bar, themes, board link and recovery.
+import type { Explanation } from '../../shared/contracts/help';
 import type { Settings } from '../../shared/contracts/settings';
 import { api } from '../api';
 import { CodeEditor } from '../editor/editor';
@@ -22,6 +23,7 @@ import { Commands, keyLabel } from './commands';
 import { Documents } from './documents';
 import { h } from './dom';
 import { guard, installGlobalErrorHandlers, reportError, setErrorNotifier } from './errors';
+import { explain, lastErrorLine, withImport } from '../help/explain';
 import { applyClassroom } from './classroom';
 import { buildLayout } from './layout';
 import { isConnected, Store } from './store';
@@ -55,6 +57,9 @@ export function startApp(mount: HTMLElement): void {
 
   const runStatus = h('span', { class: 'run-status', role: 'status' });
   const goToError = h('button', { type: 'button', class: 'btn small danger', hidden: true }, 'Go to error');
+  // The one-click fix an explanation may offer (a missing import); see renderer/help/.
+  const fixError = h('button', { type: 'button', class: 'btn small', hidden: true }, 'Fix');
+  let explanations: Explanation[] = [];
   let runTabId: string | null = null;
   /** Lines above the code that was run (Run selection runs part of a buffer). */
   let runLineOffset = 0;
@@ -80,6 +85,21 @@ export function startApp(mount: HTMLElement): void {
       goToError.textContent = `Go to line ${refersToBuffer(file, store.state.runName) ? line + runLineOffset : line}`;
       goToError.onclick = () => openLocation(file, line);
       runStatus.textContent = message;
+      // "What this means", under the traceback, in words a beginner can act on.
+      const meaning = explain(explanations, lastErrorLine(message) ?? message, store.state.board.info?.flavour ?? 'unknown');
+      if (!meaning) return;
+      repl.note(`What this means: ${meaning.title}. ${meaning.text}`);
+      const tabId = runTabId;
+      if (meaning.addImport && tabId) {
+        fixError.hidden = false;
+        fixError.textContent = `Add "${meaning.addImport}"`;
+        fixError.onclick = () => {
+          fixError.hidden = true;
+          documents.tabs.activate(tabId);
+          editor.replaceText(withImport(editor.text(tabId), meaning.addImport!));
+          editor.focus();
+        };
+      }
     },
     ended: (status, message) => {
       runStatus.textContent = status === 'ok' ? 'Finished.' : status === 'interrupted' ? 'Stopped.' : status === 'lost' ? 'The board was lost during the run.' : (message ?? 'Stopped with an error.');
@@ -133,6 +153,7 @@ export function startApp(mount: HTMLElement): void {
     runTabId = tab.id;
     runLineOffset = lineOffset;
     goToError.hidden = true;
+    fixError.hidden = true;
     runStatus.textContent = `Running ${tab.title}…`;
     repl.terminal.write('\r\n');
     // Run while the board runs its own program (main.py) means restart: interrupt it first.
@@ -201,7 +222,7 @@ export function startApp(mount: HTMLElement): void {
   layout.editor.body.append(tabBar.element, editorHost);
   const clearRepl = h('button', { type: 'button', class: 'btn small', onclick: () => repl.clear() }, 'Clear');
   clearRepl.setAttribute('aria-label', 'Clear the REPL');
-  layout.repl.actions.append(runStatus, goToError, clearRepl);
+  layout.repl.actions.append(runStatus, goToError, fixError, clearRepl);
   layout.repl.body.append(repl.element);
   layout.plotter.body.append(plotter.element);
   layout.files.body.append(files.element);
@@ -257,6 +278,8 @@ export function startApp(mount: HTMLElement): void {
     else applyTheme('system', () => repl.setTheme(terminalTheme()));
     api.on('settings:changed', guard('settings', applySettings));
     api.on('app:notice', ({ level, message }) => notices.show(message, level));
+    const help = await api.invoke('help:get-explanations', { language: /^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/.test(navigator.language) ? navigator.language : 'en' });
+    if (help.ok) explanations = help.value.explanations;
     const info = await api.invoke('app:get-info', {});
     if (info.ok) applyClassroom(info.value.classroom, layout, notices);
     // Files the OS asked Mote to open (a double-clicked .py) open as tabs, at their own path.
