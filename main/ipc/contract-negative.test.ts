@@ -23,7 +23,7 @@ function sample(schema: AnySchema): unknown {
       {
         // A string with a pattern: the first of a few plain candidates that fits it.
         const pattern = s.pipe?.find((p) => p.type === 'regex')?.requirement as RegExp | undefined;
-        return pattern ? (['abc-1', 'abc-1.csv'].find((c) => pattern.test(c)) ?? 'abc-1') : 'x';
+        return pattern ? (['abc-1', 'abc-1.csv', 'en'].find((c) => pattern.test(c)) ?? 'abc-1') : 'x';
       }
     case 'number':
       return s.pipe?.find((p) => p.type === 'min_value')?.requirement ?? 1;
