@@ -36,6 +36,11 @@ export interface EspFlashResult {
 
 const ROM_BAUD = 115200;
 
+/** esptool-js's Transport prints its trace lines with console.log whatever `tracing` says; they would land in `mote`'s stdout. */
+class QuietTransport extends Transport {
+  override trace(): void {}
+}
+
 /** Writes `data` (an ESP image: checked here first) to the chip on `path`. */
 export async function flashEspOverSerial(path: string, data: Uint8Array, image: { address?: number } | null, options: EspFlashOptions = {}): Promise<EspFlashResult> {
   const parsed = parseEspImage(data);
@@ -43,7 +48,7 @@ export async function flashEspOverSerial(path: string, data: Uint8Array, image: 
   const port = new WebSerialPort(path, { usbVendorId: options.usb?.vendorId, usbProductId: options.usb?.productId });
   options.onPort?.(port);
   // esptool-js types its port as Web Serial's SerialPort, which Node's lib does not declare
-  const transport = new Transport(port as unknown as ConstructorParameters<typeof Transport>[0], false);
+  const transport = new QuietTransport(port as unknown as ConstructorParameters<typeof Transport>[0], false);
   const log = options.log ?? (() => undefined);
   const loader = new ESPLoader({ transport, baudrate: options.baudRate ?? 460800, romBaudrate: ROM_BAUD, terminal: { clean() {}, writeLine: log, write: log }, debugLogging: false });
   try {

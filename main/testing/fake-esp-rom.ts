@@ -36,7 +36,7 @@ const OP = { FLASH_BEGIN: 0x02, FLASH_DATA: 0x03, FLASH_END: 0x04, MEM_BEGIN: 0x
 const NAMES = Object.fromEntries(Object.entries(OP).map(([k, v]) => [v, k]));
 const SPI_CMD_USR = 1 << 18;
 /** A 4 MiB (and for S3 8 MiB) flash's JEDEC id, as RDID answers it: manufacturer, type, capacity 2^n. */
-const flashId = (bytes: number) => 0x004020ef | (Math.log2(bytes) << 16);
+const flashId = (bytes: number) => 0xef | (0x40 << 8) | (Math.log2(bytes) << 16);
 
 export class FakeEspRom {
   readonly dir = mkdtempSync(join(tmpdir(), 'mote-esp-'));
