@@ -17,6 +17,11 @@ export interface DriveLabel {
   gone(done: number, total: number): MoteError;
   /** What state the board is in when the copy is stopped part way. */
   stoppedNote: string;
+  /**
+   * Whether the drive is still mounted, asked before each chunk: after an unplug, writes can
+   * keep landing in the OS's cache for a while, and only this notices in time.
+   */
+  present(): Promise<boolean>;
 }
 
 /** Bytes per write: a whole number of 512-byte blocks, so the board never waits on half a block. */
@@ -32,6 +37,7 @@ export async function copyToDrive(data: Uint8Array, target: string, drive: Drive
     options.onProgress?.(0, data.length);
     while (written < data.length) {
       if (options.signal?.aborted) throw new MoteError('cancelled', `Stopped after ${written} of ${data.length} bytes. ${drive.stoppedNote}`);
+      if (written > 0 && !(await drive.present())) throw drive.gone(written, data.length);
       const { bytesWritten } = await handle.write(data, written, Math.min(CHUNK, data.length - written));
       written += bytesWritten;
       options.onProgress?.(written, data.length);

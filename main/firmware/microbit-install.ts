@@ -45,7 +45,7 @@ export async function installMicrobit(data: Uint8Array, drive: MicrobitDrive, op
   checkHexFits(image, version);
   await fsp.rm(join(drive.path, 'FAIL.TXT'), { force: true }).catch(() => undefined);
   const target = join(drive.path, TARGET_NAME);
-  await copyToDrive(data, target, { label: drive.label, gone: (done, total) => gone(drive, done, total), stoppedNote: 'The micro:bit keeps its old program only if DAPLink had not started; copy the file again to finish.' }, options);
+  await copyToDrive(data, target, { label: drive.label, gone: (done, total) => gone(drive, done, total), stoppedNote: 'The micro:bit keeps its old program only if DAPLink had not started; copy the file again to finish.', present: () => exists(join(drive.path, 'DETAILS.TXT')) }, options);
   // DAPLink unmounts while it flashes and remounts without the file, or with FAIL.TXT saying why
   const deadline = Date.now() + (options.doneTimeoutMs ?? 30_000);
   for (;;) {

@@ -45,7 +45,7 @@ export async function installUf2(data: Uint8Array, fileName: string, drive: Uf2D
   const fit = checkFits(image, drive.uf2Info, drive.label);
   if (!(await stillThere(drive))) throw gone(drive, 0, data.length);
   const target = join(drive.path, basename(fileName).replace(/[^\w.-]/g, '_') || 'firmware.uf2');
-  await copyToDrive(data, target, { label: drive.label, gone: (done, total) => gone(drive, done, total), stoppedNote: 'The board stays in bootloader mode with part of the firmware: install again to finish.' }, options);
+  await copyToDrive(data, target, { label: drive.label, gone: (done, total) => gone(drive, done, total), stoppedNote: 'The board stays in bootloader mode with part of the firmware: install again to finish.', present: () => stillThere(drive) }, options);
   const rebooted = await waitUntilGone(drive, options);
   const warning = rebooted
     ? fit.warning
