@@ -1,0 +1,158 @@
+// `mote firmware …` and `mote flash …` end to end: the bundled CLI, a data folder in a temp
+// folder, the download sites played by a local server through MOTE_FIRMWARE_MIRROR, fake
+// bootloader and MICROBIT drives, and a fake ESP ROM loader behind a pty.
+import { execFile } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { build } from 'esbuild';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { FakeEspRom } from '../testing/fake-esp-rom';
+import { type FileServer, startFileServer } from '../testing/file-server';
+import { espImage, microbitHex, uf2WithText } from '../testing/firmware-images';
+
+const root = join(__dirname, '..', '..');
+const PICO = uf2WithText('MicroPython v1.27.0 on 2025-12-09; Raspberry Pi Pico with RP2040', { blocks: 64 });
+const PICO2W_CP = uf2WithText('Adafruit CircuitPython 10.1.4 on 2025-11-01; Raspberry Pi Pico 2 W with rp2350a', { family: 0xe48bff59, blocks: 64 });
+let cli = '';
+let server: FileServer;
+let data: string;
+
+beforeAll(async () => {
+  mkdirSync(join(root, 'out'), { recursive: true });
+  cli = join(mkdtempSync(join(root, 'out', '.cli-test-')), 'cli.js');
+  await build({ entryPoints: [join(root, 'main/cli.ts')], bundle: true, platform: 'node', format: 'cjs', outfile: cli, external: ['serialport', 'drivelist', 'electron'], logLevel: 'error' });
+  server = await startFileServer({
+    '/micropython.org/resources/firmware/RPI_PICO-20251209-v1.27.0.uf2': { body: PICO, behaviour: 'drop' },
+    '/downloads.circuitpython.org/bin/raspberry_pi_pico2_w/en_US/adafruit-circuitpython-raspberry_pi_pico2_w-en_US-10.1.4.uf2': { body: PICO2W_CP },
+  });
+}, 60_000);
+afterAll(() => server?.close());
+beforeEach(() => {
+  data = mkdtempSync(join(tmpdir(), 'mote-cli-data-'));
+});
+
+function mote(args: string[], env: Record<string, string> = {}): Promise<{ code: number; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    execFile(process.execPath, [cli, ...args], { timeout: 60_000, env: { ...process.env, MOTE_DATA_DIR: data, ...env } }, (err, stdout, stderr) => {
+      resolve({ code: err ? ((err as { code?: number }).code ?? 1) : 0, stdout, stderr });
+    });
+  });
+}
+
+/** A folder that plays a bootloader drive, and a board that restarts once a whole .uf2 has arrived. */
+function bootloader(info: string): { path: string; stop(): void } {
+  const path = join(mkdtempSync(join(tmpdir(), 'mote-cli-drive-')), 'DRIVE');
+  mkdirSync(path);
+  writeFileSync(join(path, 'INFO_UF2.TXT'), info);
+  const timer = setInterval(() => {
+    const f = existsSync(path) ? readdirSync(path).find((n) => n.endsWith('.uf2')) : undefined;
+    if (f && statSync(join(path, f)).size % 512 === 0 && statSync(join(path, f)).size >= 64 * 512) rmSync(path, { recursive: true, force: true });
+  }, 10);
+  return { path, stop: () => clearInterval(timer) };
+}
+
+describe('mote firmware', { timeout: 120_000 }, () => {
+  it('lists the catalogue with what is cached, downloads through a mirror, and imports a stick', async () => {
+    const before = await mote(['firmware', 'list', '--board', 'rpi_pico']);
+    expect(before.stdout).toBe(
+      'RPI_PICO\tmicropython\t1.27.0\t-\tRaspberry Pi Pico\nRPI_PICO\tmicropython\t1.26.1\t-\tRaspberry Pi Pico\nRPI_PICO\tcircuitpython\t10.1.4\t-\tRaspberry Pi Pico\nRPI_PICO\tcircuitpython\t9.2.9\t-\tRaspberry Pi Pico\n',
+    );
+    // the server cuts the first connection halfway: the download carries on with a Range request
+    const got = await mote(['firmware', 'download', '--board', 'RPI_PICO'], { MOTE_FIRMWARE_MIRROR: server.base });
+    expect(got.stderr).toBe('');
+    expect(got.stdout).toMatch(/^Downloaded RPI_PICO micropython 1\.27\.0 \(32768 bytes, SHA-256 [0-9a-f]{64}\)\n$/);
+    expect(got.code).toBe(0);
+    expect((await mote(['firmware', 'list', '--board', 'RPI_PICO'])).stdout.split('\n')[0]).toBe('RPI_PICO\tmicropython\t1.27.0\tcached\tRaspberry Pi Pico');
+
+    const stick = mkdtempSync(join(tmpdir(), 'mote-stick-'));
+    writeFileSync(join(stick, 'a.uf2'), PICO2W_CP);
+    writeFileSync(join(stick, 'b.uf2'), PICO.subarray(0, 1000));
+    const imported = await mote(['firmware', 'import', stick]);
+    expect(imported.stdout).toBe(`${join(stick, 'a.uf2')}: added as RPI_PICO2_W circuitpython 10.1.4\n`);
+    expect(imported.stderr).toMatch(/b\.uf2: refused: The file is 1000 bytes, not a whole number of 512-byte UF2 blocks/);
+    expect(imported.code).toBe(1);
+    const log = (await import('node:fs')).readFileSync(join(data, 'logs', 'network.log'), 'utf8');
+    expect(log).toMatch(/"purpose":"firmware","url":"https:\/\/micropython\.org\/resources\/firmware\/RPI_PICO-20251209-v1\.27\.0\.uf2"/);
+  });
+
+  it('refuses bad input with the reason and a non-zero exit', async () => {
+    expect(await mote(['firmware', 'download', '--board', 'NOPE'])).toMatchObject({ code: 1, stderr: expect.stringMatching(/Mote knows no board called NOPE\. Known: RPI_PICO, /) });
+    expect(await mote(['firmware', 'download', '--board', 'RPI_PICO', '--flavour', 'lua'])).toMatchObject({ code: 2, stderr: expect.stringMatching(/--flavour is micropython or circuitpython, not lua/) });
+    expect(await mote(['firmware', 'list', '--mirror', 'relative/path'])).toMatchObject({ code: 1, stderr: expect.stringMatching(/neither a web address/) });
+  });
+});
+
+describe('mote flash', { timeout: 120_000 }, () => {
+  it('--board: installs CircuitPython from the mirror on a Pico 2 W in bootloader mode', async () => {
+    const drive = bootloader('UF2 Bootloader v1.0\nModel: Raspberry Pi RP2350\nBoard-ID: RP2350\n');
+    try {
+      const r = await mote(['flash', '--board', 'rpi_pico2_w', '--flavour', 'circuitpython', '--drive', drive.path, '--mirror', server.base]);
+      expect(r.stderr).toBe('');
+      expect(r.stdout).toBe('Installed Adafruit CircuitPython 10.1.4 (2025-11-01) on DRIVE; the board restarted.\n');
+      expect(r.code).toBe(0);
+    } finally {
+      drive.stop();
+    }
+  });
+
+  it('--board --offline: uses only the cache, and says what to do when it lacks the build', async () => {
+    const drive = bootloader('UF2 Bootloader v3.0\nModel: Raspberry Pi RP2\nBoard-ID: RPI-RP2\n');
+    try {
+      const miss = await mote(['flash', '--board', 'RPI_PICO', '--offline', '--drive', drive.path, '--mirror', server.base]);
+      expect(miss).toMatchObject({ code: 1, stderr: expect.stringMatching(/MicroPython for Raspberry Pi Pico is not in the firmware cache\. Import the file/) });
+      const fw = join(data, 'pico.uf2');
+      writeFileSync(fw, PICO);
+      expect((await mote(['firmware', 'import', fw])).code).toBe(0);
+      const r = await mote(['flash', '--board', 'RPI_PICO', '--offline', '--drive', drive.path]);
+      expect(r.stdout).toBe('Installed MicroPython 1.27.0 (2025-12-09) on DRIVE; the board restarted.\n');
+    } finally {
+      drive.stop();
+    }
+  });
+
+  it('FILE: refuses firmware for another board and writes nothing', async () => {
+    const drive = bootloader('UF2 Bootloader v3.0\nModel: Raspberry Pi RP2\nBoard-ID: RPI-RP2\n');
+    try {
+      const fw = join(data, 'cp.uf2');
+      writeFileSync(fw, PICO2W_CP);
+      const r = await mote(['flash', fw, '--drive', drive.path]);
+      expect(r).toMatchObject({ code: 1, stderr: expect.stringMatching(/for RP2350 \(Arm\), but the board on DRIVE takes RP2040 firmware/) });
+      expect(readdirSync(drive.path)).toEqual(['INFO_UF2.TXT']);
+    } finally {
+      drive.stop();
+    }
+  });
+
+  it('FILE: a .hex to a micro:bit, checked against DETAILS.TXT', async () => {
+    const drive = join(mkdtempSync(join(tmpdir(), 'mote-cli-mb-')), 'MICROBIT');
+    mkdirSync(drive);
+    writeFileSync(join(drive, 'DETAILS.TXT'), 'Unique ID: 99000000a1b2c3d4\n');
+    const hex = join(data, 'v2.hex');
+    writeFileSync(hex, microbitHex(2, 'MicroPython v1.18; micro:bit v2.1.2 with nRF52833'));
+    const r = await mote(['flash', hex, '--drive', drive]);
+    expect(r).toMatchObject({ code: 1, stderr: expect.stringMatching(/beyond the micro:bit V1's 256 KiB of flash/) });
+    expect(readdirSync(drive)).toEqual(['DETAILS.TXT']);
+  });
+
+  it('FILE --port: writes an ESP32 image through esptool-js and verifies it', async () => {
+    const rom = new FakeEspRom();
+    await rom.start();
+    try {
+      const bin = join(data, 'ESP32_GENERIC-20251209-v1.27.0.bin');
+      const image = espImage('ESP32', 120_000, { text: 'MicroPython v1.27.0 on 2025-12-09; Generic ESP32 module with ESP32' });
+      writeFileSync(bin, image);
+      const r = await mote(['flash', bin, '--port', rom.path]);
+      expect(r.stdout).toBe(`Installed MicroPython 1.27.0 (2025-12-09) on the ESP32 at ${rom.path} (0x1000, 120000 bytes, verified).\n`);
+      expect(r.code).toBe(0);
+      expect(rom.read(0x1000, image.length).equals(image)).toBe(true);
+      const s3 = join(data, 's3.bin');
+      writeFileSync(s3, espImage('ESP32-S3', 20_000));
+      const wrong = await mote(['flash', s3, '--port', rom.path]);
+      expect(wrong).toMatchObject({ code: 1, stderr: expect.stringMatching(/for the ESP32-S3, but the board has an ESP32/) });
+      expect(rom.writes).toHaveLength(1);
+    } finally {
+      await rom.stop();
+    }
+  });
+});
