@@ -16,6 +16,7 @@ import { BoardManager } from './board/board-manager';
 import { DriveService } from './drives/drive-service';
 import { registerDrivesHandlers } from './drives/drives-handlers';
 import { registerFirmwareHandlers } from './firmware/firmware-handlers';
+import { type FirmwareContext, firmwareContext } from './firmware/firmware-context';
 import { FirmwareService } from './firmware/firmware-service';
 import { NetService } from './net/net-service';
 import { SerialService } from './serial/serial-service';
@@ -111,12 +112,14 @@ export function createServices(options: ServicesOptions): Services {
   });
   const stopPortWatch = registerBoardHandlers(router, board, serial);
   const stopDriveWatch = registerDrivesHandlers(router, drives);
+  let firmwareContextOnce: Promise<FirmwareContext> | undefined;
   const firmware = new FirmwareService({
     drives,
     workspaceRoot: () => workspace.root(),
     resolveLocal: (path) => workspace.resolvePath(path),
     bundledDir: resources ? join(resources, 'firmware') : null,
     onProgress: (opId, done, total) => router.emit('firmware:progress', { opId, done, total }),
+    context: () => (firmwareContextOnce ??= firmwareContext({ dataDir: options.dataDir, resources, settingMirror: async () => (await settings.get()).downloadMirror, net })),
   });
   registerFirmwareHandlers(router, firmware);
   disposers.push(() => stopPortWatch(), () => stopDriveWatch(), () => serial.dispose(), () => drives.dispose(), () => board.dispose());

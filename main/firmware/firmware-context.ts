@@ -22,6 +22,8 @@ export interface ContextOptions {
   mirror?: string;
   /** The downloadMirror setting. */
   settingMirror(): Promise<string> | string;
+  /** The app's one NetService, when there is one already (else one is made here). */
+  net?: NetService;
 }
 
 export async function firmwareContext(options: ContextOptions): Promise<FirmwareContext> {
@@ -31,10 +33,6 @@ export async function firmwareContext(options: ContextOptions): Promise<Firmware
   const catalog = await loadCatalog(shipped, cache.dir);
   // a bad mirror is reported now, before any file is looked at
   if (options.mirror !== undefined) checkMirror(options.mirror);
-  const net = new NetService({
-    cacheRoot,
-    mirror: async () => options.mirror ?? (await options.settingMirror()),
-    logFile: join(options.dataDir, 'logs', 'network.log'),
-  });
+  const net = options.net ?? new NetService({ cacheRoot, mirror: async () => options.mirror ?? (await options.settingMirror()), logFile: join(options.dataDir, 'logs', 'network.log') });
   return { catalog, cache, net };
 }

@@ -1,11 +1,17 @@
-// What the IDE needs to install firmware: the .uf2 files it can offer (shipped with Mote, and in
-// the workspace), a check of one file against a drive, and the install with progress and
-// cancel. The drive must be a UF2 bootloader drive that DriveService reports right now: the
-// renderer names it, but main decides where bytes may be written.
+// What the IDE needs to install firmware: the .uf2 files it can offer (in the firmware cache,
+// shipped with Mote, in the workspace), the boards a bootloader drive may belong to with the
+// cached file to pre-select, a download when the person asks for one, a check of one file
+// against a drive, and the install with progress and cancel. The drive must be a UF2
+// bootloader drive that DriveService reports right now: the renderer names it, but main
+// decides where bytes may be written.
 import { promises as fsp } from 'node:fs';
 import { basename, join } from 'node:path';
-import type { FirmwareCheck, FirmwareFile, FirmwareInstallResult } from '../../shared/contracts/firmware';
+import type { FirmwareBoardOffer, FirmwareCheck, FirmwareFile, FirmwareInstallResult, FirmwareOffer } from '../../shared/contracts/firmware';
 import { MoteError } from '../../shared/errors';
+import { boardsForDrive, buildsOf, compareVersions, findBoard, FLAVOURS, type Flavour } from '../../shared/firmware-catalog';
+import type { CacheEntry } from './firmware-cache';
+import type { FirmwareContext } from './firmware-context';
+import { pickFirmware } from './firmware-pick';
 import type { DriveService } from '../drives/drive-service';
 import { checkFits, firmwareTitle, parseUf2 } from './uf2';
 import { installUf2, type Uf2Drive, uf2Drive } from './uf2-install';
@@ -18,6 +24,8 @@ export interface FirmwareServiceDeps {
   /** resources/firmware, when Mote ships firmware. */
   bundledDir: string | null;
   onProgress(opId: string, done: number, total: number): void;
+  /** The catalogue, cache and network module (built on first use). */
+  context(): Promise<FirmwareContext>;
 }
 
 type FileRef = Pick<FirmwareFile, 'source' | 'path'>;
@@ -33,7 +41,8 @@ export class FirmwareService {
   constructor(private readonly deps: FirmwareServiceDeps) {}
 
   async list(): Promise<FirmwareFile[]> {
-    const out: FirmwareFile[] = [];
+    const { cache } = await this.deps.context();
+    const out: FirmwareFile[] = (await cache.list()).filter((e) => e.format === 'uf2').map((e) => cachedFile(e));
     if (this.deps.bundledDir) {
       for (const name of (await fsp.readdir(this.deps.bundledDir).catch(() => [])).sort()) {
         if (!name.toLowerCase().endsWith('.uf2')) continue;
@@ -75,13 +84,53 @@ export class FirmwareService {
     }
   }
 
+  /** The boards the drive may belong to and the cached file to pre-select; reads only the cache. */
+  async offer(drivePath: string): Promise<FirmwareOffer> {
+    const drive = await this.drive(drivePath);
+    const { catalog, cache } = await this.deps.context();
+    const cached = await cache.list();
+    const boards: FirmwareBoardOffer[] = boardsForDrive(catalog, { kind: 'uf2-bootloader', uf2Info: drive.uf2Info }).map((b) => {
+      const mine = cached.filter((e) => e.boardId === b.id);
+      const builds = FLAVOURS.flatMap((flavour) => {
+        const versions = new Set([...buildsOf(b, flavour).map((x) => x.version), ...mine.filter((e) => e.flavour === flavour).map((e) => e.version)]);
+        return [...versions].sort((x, y) => compareVersions(y, x)).map((version) => ({ flavour, version, cached: mine.some((e) => e.flavour === flavour && e.version === version) }));
+      });
+      return { id: b.id, name: b.name, chip: b.chip, builds };
+    });
+    const first = boards[0] ? cached.filter((e) => e.boardId === boards[0].id && e.format === 'uf2') : [];
+    // MicroPython unless only CircuitPython is cached for this board; list() is newest first
+    const pick = first.find((e) => e.flavour === 'micropython') ?? first[0];
+    return { boards, preselected: pick ? cachedFile(pick) : null };
+  }
+
+  /** Downloads a build into the cache because the person asked (Download in the dialog). */
+  async download(boardId: string, flavour: Flavour, version: string | undefined, opId: string): Promise<FirmwareFile> {
+    const { catalog, cache, net } = await this.deps.context();
+    const board = findBoard(catalog, boardId);
+    if (!board) throw new MoteError('not-found', `Mote knows no board called ${boardId}.`);
+    const abort = new AbortController();
+    this.running.set(opId, abort);
+    try {
+      const picked = await pickFirmware(catalog, cache, net, board, { flavour, version, offline: false, signal: abort.signal, onProgress: (done, total) => this.deps.onProgress(opId, done, total ?? 0) });
+      return cachedFile(picked.entry);
+    } finally {
+      this.running.delete(opId);
+    }
+  }
+
   cancel(opId: string): void {
     this.running.get(opId)?.abort();
   }
 
   private async read(file: FileRef): Promise<Buffer> {
     let full: string;
-    if (file.source === 'bundled') {
+    if (file.source === 'cache') {
+      // only a file the cache's index lists, by its exact name there
+      const { cache } = await this.deps.context();
+      const entry = (await cache.list()).find((e) => e.file === file.path);
+      if (!entry) throw new MoteError('not-found', `The firmware cache has no ${file.path} (any more).`);
+      full = cache.pathOf(entry);
+    } else if (file.source === 'bundled') {
       // bundled firmware is named by its file name only: nothing outside resources/firmware
       if (!this.deps.bundledDir || basename(file.path) !== file.path) throw new MoteError('not-found', `Mote ships no firmware called ${file.path}.`);
       full = join(this.deps.bundledDir, file.path);
@@ -97,4 +146,8 @@ export class FirmwareService {
     if (!found) throw new MoteError('not-found', `There is no board in bootloader mode at ${path} any more. Hold BOOTSEL while plugging the board in, then try again.`);
     return found;
   }
+}
+
+function cachedFile(e: CacheEntry): FirmwareFile {
+  return { source: 'cache', path: e.file, name: basename(e.file), size: e.size, boardId: e.boardId, flavour: e.flavour, version: e.version, ...(e.title ? { title: e.title } : {}) };
 }
