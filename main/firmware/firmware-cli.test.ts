@@ -14,6 +14,8 @@ import { espImage, microbitHex, uf2WithText } from '../testing/firmware-images';
 const root = join(__dirname, '..', '..');
 const PICO = uf2WithText('MicroPython v1.27.0 on 2025-12-09; Raspberry Pi Pico with RP2040', { blocks: 64 });
 const PICO2W_CP = uf2WithText('Adafruit CircuitPython 10.1.4 on 2025-11-01; Raspberry Pi Pico 2 W with rp2350a', { family: 0xe48bff59, blocks: 64 });
+const ESP32_MP = espImage('ESP32', 150_000, { text: 'MicroPython v1.27.0 on 2025-12-09; Generic ESP32 module with ESP32' });
+const MICROBIT_V2 = microbitHex(2, 'MicroPython v1.18 on 2023-10-30; micro:bit v2.1.2 with nRF52833');
 let cli = '';
 let server: FileServer;
 let data: string;
@@ -25,6 +27,17 @@ beforeAll(async () => {
   server = await startFileServer({
     '/micropython.org/resources/firmware/RPI_PICO-20251209-v1.27.0.uf2': { body: PICO, behaviour: 'drop' },
     '/downloads.circuitpython.org/bin/raspberry_pi_pico2_w/en_US/adafruit-circuitpython-raspberry_pi_pico2_w-en_US-10.1.4.uf2': { body: PICO2W_CP },
+    '/micropython.org/resources/firmware/ESP32_GENERIC-20251209-v1.27.0.bin': { body: ESP32_MP },
+    // GitHub release assets answer with a redirect to their CDN
+    '/github.com/microbit-foundation/micropython-microbit-v2/releases/download/v2.1.2/micropython-microbit-v2.1.2.hex': { body: '', redirect: '/objects.githubusercontent.com/v2.1.2.hex' },
+    '/objects.githubusercontent.com/v2.1.2.hex': { body: MICROBIT_V2 },
+    // the lists "firmware refresh" reads: a board page as micropython.org serves it, and circuitpython-org's files.json
+    '/micropython.org/download/RPI_PICO/': {
+      body: '<a href="/resources/firmware/RPI_PICO-20260401-v1.28.0.uf2">v1.28.0 (2026-04-01) .uf2</a> <a href="/resources/firmware/RPI_PICO-20260301-v1.28.0-preview.5.gabc123.uf2">preview</a> <a href="/resources/firmware/RPI_PICO-20251209-v1.27.0.uf2">v1.27.0</a>',
+    },
+    '/raw.githubusercontent.com/adafruit/circuitpython-org/main/_data/files.json': {
+      body: JSON.stringify([{ id: 'raspberry_pi_pico', versions: [{ version: '10.2.0', stable: true, extensions: ['uf2'], languages: ['en_US', 'de_DE'] }, { version: '10.3.0-alpha.1', stable: false, extensions: ['uf2'], languages: ['en_US'] }] }]),
+    },
   });
 }, 60_000);
 afterAll(() => server?.close());
@@ -76,6 +89,16 @@ describe('mote firmware', { timeout: 120_000 }, () => {
     expect(log).toMatch(/"purpose":"firmware","url":"https:\/\/micropython\.org\/resources\/firmware\/RPI_PICO-20251209-v1\.27\.0\.uf2"/);
   });
 
+  it('refresh: adds the stable builds the sites list, only when asked, and keeps them for later', async () => {
+    const r = await mote(['firmware', 'refresh'], { MOTE_FIRMWARE_MIRROR: server.base });
+    expect(r.stdout).toBe('new: RPI_PICO micropython 1.28.0\nnew: RPI_PICO circuitpython 10.2.0\n');
+    // the other boards' pages are not on this server: each is named, the refresh still counts
+    expect(r.stderr).toMatch(/not checked: RPI_PICO_W: .*RPI_PICO_W\/ does not exist on the server \(404\)/);
+    expect(r.code).toBe(0);
+    const list = await mote(['firmware', 'list', '--board', 'RPI_PICO']);
+    expect(list.stdout.split('\n').slice(0, 3)).toEqual(['RPI_PICO\tmicropython\t1.28.0\t-\tRaspberry Pi Pico', 'RPI_PICO\tmicropython\t1.27.0\t-\tRaspberry Pi Pico', 'RPI_PICO\tmicropython\t1.26.1\t-\tRaspberry Pi Pico']);
+  });
+
   it('refuses bad input with the reason and a non-zero exit', async () => {
     expect(await mote(['firmware', 'download', '--board', 'NOPE'])).toMatchObject({ code: 1, stderr: expect.stringMatching(/Mote knows no board called NOPE\. Known: RPI_PICO, /) });
     expect(await mote(['firmware', 'download', '--board', 'RPI_PICO', '--flavour', 'lua'])).toMatchObject({ code: 2, stderr: expect.stringMatching(/--flavour is micropython or circuitpython, not lua/) });
@@ -108,6 +131,37 @@ describe('mote flash', { timeout: 120_000 }, () => {
       expect(r.stdout).toBe('Installed MicroPython 1.27.0 (2025-12-09) on DRIVE; the board restarted.\n');
     } finally {
       drive.stop();
+    }
+  });
+
+  it('--board: MicroPython onto an ESP32 over serial, downloaded through the mirror', async () => {
+    const rom = new FakeEspRom();
+    await rom.start();
+    try {
+      const r = await mote(['flash', '--board', 'esp32_generic', '--port', rom.path, '--erase', '--mirror', server.base]);
+      expect(r.stdout).toBe(`Installed MicroPython 1.27.0 (2025-12-09) on the ESP32 at ${rom.path} (0x1000, 150000 bytes, verified).\n`);
+      expect(rom.erased).toBe(1);
+      expect(rom.read(0x1000, ESP32_MP.length).equals(ESP32_MP)).toBe(true);
+    } finally {
+      await rom.stop();
+    }
+  });
+
+  it('--board: MicroPython onto a micro:bit V2 from its GitHub release', async () => {
+    const drive = join(mkdtempSync(join(tmpdir(), 'mote-cli-mb-')), 'MICROBIT');
+    mkdirSync(drive);
+    writeFileSync(join(drive, 'DETAILS.TXT'), 'Unique ID: 99040000a1b2c3d4\n');
+    // DAPLink: takes the file once it has all arrived, and remounts without it
+    const daplink = setInterval(() => {
+      const f = join(drive, 'micropython.hex');
+      if (existsSync(f) && statSync(f).size === MICROBIT_V2.length) rmSync(f);
+    }, 10);
+    try {
+      const r = await mote(['flash', '--board', 'BBC_MICROBIT_V2', '--drive', drive, '--mirror', server.base]);
+      expect(r.stderr).toBe('');
+      expect(r.stdout).toBe('Installed MicroPython for micro:bit 2.1.2 (2023-10-30) on the micro:bit V2.\n');
+    } finally {
+      clearInterval(daplink);
     }
   });
 

@@ -6,6 +6,7 @@ import { basename } from 'node:path';
 import { MoteError } from '../../shared/errors';
 import { buildsOf, type CatalogBoard, findBoard, FLAVOURS, type Flavour, boardsForDrive } from '../../shared/firmware-catalog';
 import { classify, DriveService } from '../drives/drive-service';
+import { refreshCatalog } from './catalog-refresh';
 import type { FirmwareContext } from './firmware-context';
 import { flavourName, pickFirmware } from './firmware-pick';
 import { identifyFirmware } from './identify';
@@ -67,7 +68,13 @@ export async function firmwareCommand(ctx: FirmwareContext, args: FirmwareCliArg
     io.out(`${picked.downloaded ? 'Downloaded' : 'Already cached:'} ${board.id} ${flavour} ${picked.entry.version} (${picked.entry.size} bytes, SHA-256 ${picked.entry.sha256})\n`);
     return 0;
   }
-  throw new CliUsageError(`'firmware' takes list, import or download, not '${sub ?? ''}'`);
+  if (sub === 'refresh') {
+    const report = await refreshCatalog(ctx.net, ctx.catalog, ctx.cache.dir);
+    io.out(report.added.length ? report.added.map((a) => `new: ${a}\n`).join('') : 'The catalogue is up to date.\n');
+    for (const f of report.failures) io.err(`not checked: ${f}\n`);
+    return 0;
+  }
+  throw new CliUsageError(`'firmware' takes list, import, download or refresh, not '${sub ?? ''}'`);
 }
 
 async function list(ctx: FirmwareContext, args: FirmwareCliArgs, io: CliIo): Promise<number> {
