@@ -77,6 +77,35 @@ describe('firmware in one click', () => {
     await dialog.getByRole('button', { name: 'Download MicroPython 1.27.0' }).waitFor();
     await dialog.getByRole('button', { name: 'Cancel' }).click();
     expect(server.requests).toHaveLength(1);
+  });
+
+  it('imports files from a USB stick by their contents, refusing a damaged one', async () => {
+    const { page } = app;
+    const stick = mkdtempSync(join(tmpdir(), 'mote-e2e-stick-'));
+    writeFileSync(join(stick, 'firmware.uf2'), uf2WithText('MicroPython v1.26.1 on 2025-09-11; Raspberry Pi Pico W with RP2040', { blocks: 800 }));
+    writeFileSync(join(stick, 'cut.uf2'), firmware.subarray(0, 70_000));
+    await page.getByRole('button', { name: 'Install firmware on RPI-RP2…' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Install firmware on RPI-RP2' });
+    await dialog.getByLabel('Firmware files to import').setInputFiles([join(stick, 'firmware.uf2'), join(stick, 'cut.uf2')]);
+    await dialog.getByText('firmware.uf2: imported: MicroPython 1.26.1 for RPI_PICO_W').waitFor({ timeout: 15_000 });
+    await dialog.getByText(/cut\.uf2: refused: The file is 70000 bytes, not a whole number of 512-byte UF2 blocks/).waitFor();
+    // the imported file's board is chosen and its file pre-selected
+    await expect(dialog.getByLabel('Board:').inputValue()).resolves.toBe('RPI_PICO_W');
+    await dialog.getByText(/Fits this board: MicroPython 1\.26\.1 \(2025-09-11\) for RP2040/).waitFor({ timeout: 10_000 });
+    await app.screenshot('firmware-imported');
+    expect(server.requests).toHaveLength(1);
+  });
+
+  it('checks for newer firmware only when asked', async () => {
+    const { page } = app;
+    server.files.set('/micropython.org/download/RPI_PICO/', { body: '<a href="/resources/firmware/RPI_PICO-20260401-v1.28.0.uf2">v1.28.0</a>' });
+    const dialog = page.getByRole('dialog', { name: 'Install firmware on RPI-RP2' });
+    await dialog.getByLabel('Board:').selectOption('RPI_PICO');
+    await dialog.getByRole('button', { name: 'Check for newer firmware' }).click();
+    await dialog.getByText(/New: RPI_PICO micropython 1\.28\.0/).waitFor({ timeout: 30_000 });
+    await dialog.getByRole('button', { name: 'Download MicroPython 1.28.0' }).waitFor();
+    expect(server.requests).toContain('GET /micropython.org/download/RPI_PICO/');
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
     expect(app.consoleErrors).toEqual([]);
     expect(app.offlineViolations).toEqual([]);
   });

@@ -52,7 +52,7 @@ describe('importing a USB stick', () => {
       ['pico/old.uf2', 'added'],
     ]);
     expect(outcomes[0]).toMatchObject({ reason: expect.stringMatching(/not a whole number of 512-byte UF2 blocks/) });
-    expect(outcomes[3]).toMatchObject({ reason: expect.stringMatching(/could be for RPI_PICO, RPI_PICO_W, ADAFRUIT_FEATHER_RP2040, ADAFRUIT_QTPY_RP2040: say which with --board/) });
+    expect(outcomes[3]).toMatchObject({ reason: expect.stringMatching(/could be for RPI_PICO, RPI_PICO_W, ADAFRUIT_FEATHER_RP2040, ADAFRUIT_QTPY_RP2040: say which board it is for/) });
     expect((await cache.list()).map((e) => `${e.boardId} ${e.flavour} ${e.version} ${e.file}`)).toEqual([
       'BBC_MICROBIT_V2 micropython 2.1.2 BBC_MICROBIT_V2/micropython/mp.hex',
       'ESP32_GENERIC micropython 1.27.0 ESP32_GENERIC/micropython/esp.bin',

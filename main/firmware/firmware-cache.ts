@@ -95,21 +95,24 @@ export class FirmwareCache {
   }
 
   private async importOne(path: string, catalog: Catalog, boardId?: string): Promise<ImportOutcome> {
+    return this.importData(path, basename(path), await fsp.readFile(path), catalog, boardId);
+  }
+
+  /** Imports one file's bytes (`file` names it in the outcome; `name` is the file name to keep). */
+  async importData(file: string, name: string, data: Buffer, catalog: Catalog, boardId?: string): Promise<ImportOutcome> {
     try {
-      const data = await fsp.readFile(path);
-      const name = basename(path);
       const found = identifyFirmware(data, name, catalog);
       const forced = boardId ? findBoard(catalog, boardId) : null;
       if (boardId && !forced) throw new MoteError('not-found', `Mote knows no board called ${boardId}.`);
       if (forced && !found.candidates.includes(forced.id)) throw new MoteError('invalid-file', `This is ${found.chip} firmware; ${forced.name} has an ${forced.chip}.`);
       const board = forced?.id ?? found.boardId;
-      if (!board) throw new MoteError('invalid-file', `This ${found.chip} firmware could be for ${found.candidates.join(', ') || 'no board Mote knows'}: say which with --board.`);
+      if (!board) throw new MoteError('invalid-file', `This ${found.chip} firmware could be for ${found.candidates.join(', ') || 'no board Mote knows'}: say which board it is for.`);
       const flavour = found.flavour ?? (/circuitpython/i.test(name) ? 'circuitpython' : /micropython|^[A-Z0-9_]+-\d{8}-v/i.test(name) ? 'micropython' : null);
       const version = found.version ?? /v?(\d+\.\d+(?:\.\d+)?(?:-[\w.]+)?)\.(?:uf2|bin|hex)$/i.exec(name)?.[1] ?? null;
       if (!flavour || !version) throw new MoteError('invalid-file', 'Neither the contents nor the name say which firmware and version this is.');
       const sha256 = createHash('sha256').update(data).digest('hex');
       const existing = (await this.list()).find((e) => e.sha256 === sha256);
-      if (existing) return { file: path, status: 'already-cached', entry: existing };
+      if (existing) return { file, status: 'already-cached', entry: existing };
       const entry: CacheEntry = {
         boardId: board,
         flavour,
@@ -125,10 +128,10 @@ export class FirmwareCache {
       };
       await writeFileAtomic(this.pathOf(entry), data);
       await this.add(entry);
-      return { file: path, status: 'added', entry };
+      return { file, status: 'added', entry };
     } catch (e) {
       if (!(e instanceof MoteError)) throw e;
-      return { file: path, status: 'refused', reason: e.message };
+      return { file, status: 'refused', reason: e.message };
     }
   }
 

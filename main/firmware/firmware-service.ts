@@ -6,9 +6,10 @@
 // decides where bytes may be written.
 import { promises as fsp } from 'node:fs';
 import { basename, join } from 'node:path';
-import type { FirmwareBoardOffer, FirmwareCheck, FirmwareFile, FirmwareInstallResult, FirmwareOffer } from '../../shared/contracts/firmware';
+import { type FirmwareBoardOffer, type FirmwareCheck, type FirmwareFile, type FirmwareImportResult, type FirmwareInstallResult, type FirmwareOffer, MAX_IMPORT_BYTES } from '../../shared/contracts/firmware';
 import { MoteError } from '../../shared/errors';
 import { boardsForDrive, buildsOf, compareVersions, findBoard, FLAVOURS, type Flavour } from '../../shared/firmware-catalog';
+import { refreshCatalog } from './catalog-refresh';
 import type { CacheEntry } from './firmware-cache';
 import type { FirmwareContext } from './firmware-context';
 import { pickFirmware } from './firmware-pick';
@@ -116,6 +117,23 @@ export class FirmwareService {
     } finally {
       this.running.delete(opId);
     }
+  }
+
+  /** Files one imported file (base64 from the renderer's file picker) in the cache by its contents. */
+  async importFile(name: string, base64: string, boardId?: string): Promise<FirmwareImportResult> {
+    const data = Buffer.from(base64, 'base64');
+    if (data.length > MAX_IMPORT_BYTES) return { status: 'refused', reason: `${name} is ${Math.round(data.length / 1048576)} MB: larger than any firmware for these boards.` };
+    const { catalog, cache } = await this.deps.context();
+    const outcome = await cache.importData(name, basename(name), data, catalog, boardId);
+    return outcome.status === 'refused' ? { status: 'refused', reason: outcome.reason } : { status: outcome.status, file: cachedFile(outcome.entry) };
+  }
+
+  /** The opt-in check for newer builds; the merged catalogue is used from then on. */
+  async refreshCatalog(): Promise<{ added: string[]; failures: string[] }> {
+    const ctx = await this.deps.context();
+    const report = await refreshCatalog(ctx.net, ctx.catalog, ctx.cache.dir);
+    ctx.catalog = report.catalog;
+    return { added: report.added, failures: report.failures };
   }
 
   cancel(opId: string): void {

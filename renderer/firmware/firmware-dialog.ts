@@ -27,7 +27,7 @@ export type InstallOutcome =
 /** Runs the whole dialog; resolves with what happened (cancelled when the person closed it first). */
 export async function installFirmware(drive: BoardDriveInfo): Promise<InstallOutcome> {
   const [files, offer] = await Promise.all([call('firmware:list', {}), call('firmware:offer', { drivePath: drive.path })]);
-  const picker = new FirmwarePicker(files, offer);
+  const picker = new FirmwarePicker(files, offer, drive.path);
   const verdict = h('p', { class: 'firmware-verdict', 'aria-live': 'polite' });
   const body = h(
     'div',

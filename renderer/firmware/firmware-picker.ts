@@ -2,7 +2,7 @@
 // cannot say: every RP2040 shows "RPI-RP2"), and which file, with what is available offline
 // listed first and the newest cached build pre-selected. Downloading is a button the person
 // presses; nothing here goes to the network by itself.
-import type { FirmwareBoardOffer, FirmwareFile, FirmwareOffer } from '../../shared/contracts/firmware';
+import { type FirmwareBoardOffer, type FirmwareFile, type FirmwareOffer, MAX_IMPORT_BYTES } from '../../shared/contracts/firmware';
 import type { Flavour } from '../../shared/firmware-catalog';
 import { api } from '../api';
 import { formatBytes, h } from '../app/dom';
@@ -16,10 +16,13 @@ export class FirmwarePicker {
   private board: FirmwareBoardOffer | null;
   private selected: string | null;
   private readonly listeners = new Set<() => void>();
+  /** What the last import or catalogue check did, shown until the next one. */
+  private readonly report = h('p', { class: 'hint', 'aria-live': 'polite' });
 
   constructor(
     private files: FirmwareFile[],
-    private readonly offer: FirmwareOffer,
+    private offer: FirmwareOffer,
+    private readonly drivePath: string,
   ) {
     this.board = offer.boards[0] ?? null;
     this.selected = offer.preselected ? key(offer.preselected) : null;
@@ -62,8 +65,77 @@ export class FirmwarePicker {
         ? h('fieldset', {}, h('legend', {}, 'Firmware'), ...files.map(option))
         : h('p', { class: 'hint' }, `Nothing for ${this.board?.name ?? 'this board'} is available offline yet. Download it below, or import files from a USB stick with "mote firmware import".`),
       this.downloads(),
+      this.more(),
     );
     this.changed();
+  }
+
+  /** Import (files or a whole folder, such as a teacher's USB stick) and the opt-in catalogue check. */
+  private more(): HTMLElement {
+    const pickFiles = h('input', { type: 'file', multiple: true, accept: '.uf2,.bin,.hex', hidden: true, 'aria-label': 'Firmware files to import', onchange: () => void this.importFiles(pickFiles) });
+    const pickFolder = h('input', { type: 'file', multiple: true, webkitdirectory: true, hidden: true, 'aria-label': 'Folder of firmware to import', onchange: () => void this.importFiles(pickFolder) });
+    const check = h('button', { type: 'button', class: 'btn small', onclick: () => void this.checkForNewer(check) }, 'Check for newer firmware');
+    return h(
+      'div',
+      { class: 'firmware-more' },
+      h('p', {}, h('button', { type: 'button', class: 'btn small', onclick: () => pickFiles.click() }, 'Import firmware…'), ' ', h('button', { type: 'button', class: 'btn small', onclick: () => pickFolder.click() }, 'Import a folder…'), ' ', check),
+      pickFiles,
+      pickFolder,
+      this.report,
+    );
+  }
+
+  private async importFiles(input: HTMLInputElement): Promise<void> {
+    const chosen = [...(input.files ?? [])].filter((f) => /\.(uf2|bin|hex)$/i.test(f.name));
+    input.value = '';
+    if (!chosen.length) {
+      this.report.textContent = 'No .uf2, .bin or .hex files there.';
+      return;
+    }
+    const lines: string[] = [];
+    let lastAdded: FirmwareFile | undefined;
+    for (const f of chosen) {
+      this.report.textContent = `Importing ${f.name}…`;
+      if (f.size > MAX_IMPORT_BYTES) {
+        lines.push(`${f.name}: refused: ${formatBytes(f.size)} is larger than any firmware for these boards.`);
+        continue;
+      }
+      const r = await api.invoke('firmware:import', { name: f.name, data: toBase64(new Uint8Array(await f.arrayBuffer())) });
+      if (!r.ok) lines.push(`${f.name}: ${r.message}`);
+      else if (r.value.status === 'refused') lines.push(`${f.name}: refused: ${r.value.reason}`);
+      else {
+        const what = r.value.file?.flavour ? `${FLAVOUR_NAME[r.value.file.flavour]} ${r.value.file.version} for ${r.value.file.boardId}` : r.value.file?.name;
+        lines.push(`${f.name}: ${r.value.status === 'added' ? 'imported' : 'already there'}: ${what}`);
+        lastAdded = r.value.file;
+      }
+    }
+    await this.reload(lastAdded);
+    this.report.textContent = lines.join('\n');
+  }
+
+  private async checkForNewer(button: HTMLButtonElement): Promise<void> {
+    button.disabled = true;
+    this.report.textContent = 'Asking the official sites for newer firmware…';
+    const r = await api.invoke('firmware:refresh-catalog', {});
+    if (!r.ok) {
+      button.disabled = false;
+      this.report.textContent = r.message;
+      return;
+    }
+    await this.reload();
+    this.report.textContent = r.value.added.length ? `New: ${r.value.added.join(', ')}.` : 'Nothing newer than what Mote knows.';
+  }
+
+  /** Fetches the file list and the offer again (after an import or a catalogue check). */
+  private async reload(select?: FirmwareFile): Promise<void> {
+    const [files, offer] = await Promise.all([api.invoke('firmware:list', {}), api.invoke('firmware:offer', { drivePath: this.drivePath })]);
+    if (files.ok) this.files = files.value;
+    if (offer.ok) {
+      this.offer = offer.value;
+      this.board = this.offer.boards.find((b) => b.id === (select?.boardId ?? this.board?.id)) ?? this.offer.boards[0] ?? null;
+    }
+    if (select) this.selected = key(select);
+    this.render();
   }
 
   private boardPicker(): HTMLElement {
@@ -123,4 +195,11 @@ export class FirmwarePicker {
   private changed(): void {
     for (const l of this.listeners) l();
   }
+}
+
+/** Bytes as base64, in slices (String.fromCharCode takes only so many arguments). */
+function toBase64(bytes: Uint8Array): string {
+  let binary = '';
+  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(binary);
 }

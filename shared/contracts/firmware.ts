@@ -3,7 +3,7 @@
 // shipped with Mote (resources/firmware, so classrooms need no network); the drive must be one
 // that drives:list reports. Handlers live in main/firmware/firmware-handlers.ts.
 import * as v from 'valibot';
-import { channel, event, localPath, noFields, opaqueId } from '../contract-kit';
+import { boundedString, channel, event, localPath, noFields, opaqueId, text } from '../contract-kit';
 import { FLAVOURS, type Flavour } from '../firmware-catalog';
 
 /** A .uf2 file Mote can offer. */
@@ -54,6 +54,16 @@ export interface FirmwareInstallResult {
   warning?: string;
 }
 
+/** What importing one file did: filed in the cache, there already, or refused with the reason. */
+export interface FirmwareImportResult {
+  status: 'added' | 'already-cached' | 'refused';
+  reason?: string;
+  file?: FirmwareFile;
+}
+
+/** The largest file the dialog can import (base64 over IPC; firmware for these boards is 0.5–4 MB). */
+export const MAX_IMPORT_BYTES = 6 * 1024 * 1024;
+
 const firmwareFile = v.strictObject({ source: v.picklist(['cache', 'bundled', 'workspace']), path: localPath });
 
 export const firmwareChannels = {
@@ -64,6 +74,10 @@ export const firmwareChannels = {
   /** Copies the file to the drive and waits for the board to restart; progress as 'firmware:progress'. */
   'firmware:install': channel(v.strictObject({ file: firmwareFile, drivePath: localPath, opId: opaqueId })).returns<FirmwareInstallResult>(),
   'firmware:cancel': channel(v.strictObject({ opId: opaqueId })).returns<null>(),
+  /** Files one firmware file (base64 bytes, from the person's file picker) in the cache by its contents. */
+  'firmware:import': channel(v.strictObject({ name: boundedString(255), data: text, boardId: v.optional(v.pipe(v.string(), v.maxLength(64))) })).returns<FirmwareImportResult>(),
+  /** Asks the official sites for newer builds (only when the person presses "Check for newer firmware"). */
+  'firmware:refresh-catalog': channel(noFields).returns<{ added: string[]; failures: string[] }>(),
   /** The boards a bootloader drive may belong to (from INFO_UF2.TXT), and the cached file to pre-select. Never touches the network. */
   'firmware:offer': channel(v.strictObject({ drivePath: localPath })).returns<FirmwareOffer>(),
   /** Downloads one build into the cache (the person pressed Download); progress as 'firmware:progress'. */
