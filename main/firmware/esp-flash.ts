@@ -41,16 +41,34 @@ class QuietTransport extends Transport {
   override trace(): void {}
 }
 
-/** Writes `data` (an ESP image: checked here first) to the chip on `path`. */
-export async function flashEspOverSerial(path: string, data: Uint8Array, image: { address?: number } | null, options: EspFlashOptions = {}): Promise<EspFlashResult> {
-  const parsed = parseEspImage(data);
-  const address = image?.address ?? parsed.address;
+/** esptool-js's loader on a WebSerialPort for `path` (not opened yet: detectChip opens it). */
+function connectLoader(path: string, options: Pick<EspFlashOptions, 'usb' | 'log' | 'onPort'>, baudrate: number): { transport: Transport; loader: ESPLoader } {
   const port = new WebSerialPort(path, { usbVendorId: options.usb?.vendorId, usbProductId: options.usb?.productId });
   options.onPort?.(port);
   // esptool-js types its port as Web Serial's SerialPort, which Node's lib does not declare
   const transport = new QuietTransport(port as unknown as ConstructorParameters<typeof Transport>[0], false);
   const log = options.log ?? (() => undefined);
-  const loader = new ESPLoader({ transport, baudrate: options.baudRate ?? 460800, romBaudrate: ROM_BAUD, terminal: { clean() {}, writeLine: log, write: log }, debugLogging: false });
+  const loader = new ESPLoader({ transport, baudrate, romBaudrate: ROM_BAUD, terminal: { clean() {}, writeLine: log, write: log }, debugLogging: false });
+  return { transport, loader };
+}
+
+/** Connects to the ROM loader on `path` only to ask which chip it is ('ESP32', 'ESP32-S3', …), then lets the chip run again. */
+export async function detectEspChip(path: string, options: Pick<EspFlashOptions, 'usb' | 'log'> = {}): Promise<string> {
+  const { transport, loader } = connectLoader(path, options, ROM_BAUD);
+  try {
+    await step('find the ESP chip (is it in download mode?)', () => loader.detectChip('default_reset'));
+    return String(loader.chip.CHIP_NAME);
+  } finally {
+    await loader.after('hard_reset').catch(() => undefined);
+    await transport.disconnect().catch(() => undefined);
+  }
+}
+
+/** Writes `data` (an ESP image: checked here first) to the chip on `path`. */
+export async function flashEspOverSerial(path: string, data: Uint8Array, image: { address?: number } | null, options: EspFlashOptions = {}): Promise<EspFlashResult> {
+  const parsed = parseEspImage(data);
+  const address = image?.address ?? parsed.address;
+  const { transport, loader } = connectLoader(path, options, options.baudRate ?? 460800);
   try {
     await step('find the ESP chip (is it in download mode?)', () => loader.detectChip('default_reset'));
     const chip = String(loader.chip.CHIP_NAME);

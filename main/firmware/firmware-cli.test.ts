@@ -147,6 +147,19 @@ describe('mote flash', { timeout: 120_000 }, () => {
     }
   });
 
+  it('--port alone: the board is picked from the chip esptool detects', async () => {
+    const rom = new FakeEspRom();
+    await rom.start();
+    try {
+      const r = await mote(['flash', '--port', rom.path, '--mirror', server.base]);
+      expect(r.stderr.startsWith(`Found an ESP32 on ${rom.path}: installing firmware for ESP32 dev board (WROOM) (ESP32_GENERIC).\n`)).toBe(true);
+      expect(r.stdout).toMatch(/^Installed MicroPython 1\.27\.0 \(2025-12-09\) on the ESP32/);
+      expect(rom.read(0x1000, ESP32_MP.length).equals(ESP32_MP)).toBe(true);
+    } finally {
+      await rom.stop();
+    }
+  });
+
   it('--board: MicroPython onto a micro:bit V2 from its GitHub release', async () => {
     const drive = join(mkdtempSync(join(tmpdir(), 'mote-cli-mb-')), 'MICROBIT');
     mkdirSync(drive);

@@ -12,7 +12,7 @@ import { flavourName, pickFirmware } from './firmware-pick';
 import { identifyFirmware } from './identify';
 import { installMicrobit, microbitDrive } from './microbit-install';
 import { installUf2, uf2Drive } from './uf2-install';
-import { flashEspOverSerial } from './esp-flash';
+import { detectEspChip, flashEspOverSerial } from './esp-flash';
 
 export interface FirmwareCliArgs {
   rest: string[];
@@ -102,14 +102,14 @@ export async function flashCommand(ctx: FirmwareContext, args: FirmwareCliArgs, 
     data = await fsp.readFile(args.rest[0]).catch(() => {
       throw new MoteError('not-found', `There is no file ${args.rest[0]}.`);
     });
-  } else if (args.rest.length === 0 && args.board) {
-    board = boardArg(ctx, args.board);
+  } else if (args.rest.length === 0 && (args.board || args.port)) {
+    board = args.board ? boardArg(ctx, args.board) : await boardOnPort(ctx, args.port!, io);
     const flavour = flavourArg(args);
     const picked = await pickFirmware(ctx.catalog, ctx.cache, ctx.net, board, { flavour, version: args.values.version, offline: args.flags.has('--offline'), onProgress: io.progress(`Downloading ${flavourName(flavour)} for ${board.name}`) });
     io.endProgress();
     data = picked.data;
     name = basename(picked.entry.file);
-  } else throw new CliUsageError("'flash' takes one firmware file, or --board ID");
+  } else throw new CliUsageError("'flash' takes one firmware file, or --board ID, or --port P for an ESP board");
   const found = identifyFirmware(data, name, ctx.catalog);
   if (board && !found.candidates.includes(board.id)) throw new MoteError('invalid-file', `The cached file ${name} is ${found.chip} firmware, not for ${board.name}.`);
   const what = found.title ?? `the ${found.chip} firmware`;
@@ -134,6 +134,15 @@ export async function flashCommand(ctx: FirmwareContext, args: FirmwareCliArgs, 
   io.endProgress();
   io.out(`Installed ${what} on the ${result.chip} at ${args.port} (0x${result.address.toString(16)}, ${data.length} bytes, verified).\n`);
   return 0;
+}
+
+/** The board on an ESP's serial port, from the chip esptool-js detects (the generic dev board of that chip). */
+async function boardOnPort(ctx: FirmwareContext, port: string, io: CliIo): Promise<CatalogBoard> {
+  const chip = await detectEspChip(port);
+  const board = ctx.catalog.boards.find((b) => b.install === 'esptool' && b.chip === chip);
+  if (!board) throw new MoteError('not-found', `The board on ${port} has an ${chip}, for which the catalogue has no firmware: give a file, or --board.`);
+  io.err(`Found an ${chip} on ${port}: installing firmware for ${board.name} (${board.id}).\n`);
+  return board;
 }
 
 /** The drive to install on: --drive, else the one mounted drive of this kind (for this board, when known). */
