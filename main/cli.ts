@@ -43,6 +43,7 @@ const USAGE = `usage: mote [--port PATH | --board PROFILE] [--json] COMMAND [ARG
   firmware import PATH...     file firmware (files, or whole folders) into the cache by contents
   firmware download --board ID [--flavour F] [--version V]
   firmware refresh            ask the official sites for newer builds (the only time Mote checks)
+  firmware mirror DIR         lay the cache out as a mirror (a school server or shared folder)
 
   --port PATH       a serial port or pseudo-terminal (default: the first known board; or $MOTE_PORT)
   --board PROFILE   the simulated board (pico, pico2, esp32, circuitpython-rp2040)

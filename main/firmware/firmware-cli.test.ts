@@ -89,6 +89,29 @@ describe('mote firmware', { timeout: 120_000 }, () => {
     expect(log).toMatch(/"purpose":"firmware","url":"https:\/\/micropython\.org\/resources\/firmware\/RPI_PICO-20251209-v1\.27\.0\.uf2"/);
   });
 
+  it('mirror: a teacher turns one machine\'s cache into a folder every other machine installs from', async () => {
+    expect((await mote(['firmware', 'download', '--board', 'RPI_PICO'], { MOTE_FIRMWARE_MIRROR: server.base })).code).toBe(0);
+    const fw = join(data, 'cp.uf2');
+    writeFileSync(fw, PICO2W_CP);
+    expect((await mote(['firmware', 'import', fw])).code).toBe(0);
+    const share = mkdtempSync(join(tmpdir(), 'mote-share-'));
+    const r = await mote(['firmware', 'mirror', share]);
+    expect(r.stdout).toBe(
+      'micropython.org/resources/firmware/RPI_PICO-20251209-v1.27.0.uf2\ndownloads.circuitpython.org/bin/raspberry_pi_pico2_w/en_US/adafruit-circuitpython-raspberry_pi_pico2_w-en_US-10.1.4.uf2\n',
+    );
+    // another machine: empty cache, the shared folder as its mirror, no server involved
+    const requests = server.requests.length;
+    data = mkdtempSync(join(tmpdir(), 'mote-cli-data-'));
+    const drive = bootloader('UF2 Bootloader v3.0\nModel: Raspberry Pi RP2\nBoard-ID: RPI-RP2\n');
+    try {
+      const flashed = await mote(['flash', '--board', 'RPI_PICO', '--drive', drive.path, '--mirror', share]);
+      expect(flashed.stdout).toBe('Installed MicroPython 1.27.0 (2025-12-09) on DRIVE; the board restarted.\n');
+      expect(server.requests.length).toBe(requests);
+    } finally {
+      drive.stop();
+    }
+  });
+
   it('refresh: adds the stable builds the sites list, only when asked, and keeps them for later', async () => {
     const r = await mote(['firmware', 'refresh'], { MOTE_FIRMWARE_MIRROR: server.base });
     expect(r.stdout).toBe('new: RPI_PICO micropython 1.28.0\nnew: RPI_PICO circuitpython 10.2.0\n');

@@ -8,6 +8,7 @@ import { buildsOf, type CatalogBoard, findBoard, FLAVOURS, type Flavour, boardsF
 import { classify, DriveService } from '../drives/drive-service';
 import { refreshCatalog } from './catalog-refresh';
 import type { FirmwareContext } from './firmware-context';
+import { exportMirror } from './mirror-export';
 import { flavourName, pickFirmware } from './firmware-pick';
 import { identifyFirmware } from './identify';
 import { installMicrobit, microbitDrive } from './microbit-install';
@@ -68,13 +69,21 @@ export async function firmwareCommand(ctx: FirmwareContext, args: FirmwareCliArg
     io.out(`${picked.downloaded ? 'Downloaded' : 'Already cached:'} ${board.id} ${flavour} ${picked.entry.version} (${picked.entry.size} bytes, SHA-256 ${picked.entry.sha256})\n`);
     return 0;
   }
+  if (sub === 'mirror') {
+    if (paths.length !== 1) throw new CliUsageError("'firmware mirror' needs one folder");
+    const report = await exportMirror(ctx.cache, ctx.catalog, paths[0]);
+    for (const w of report.written) io.out(`${w}\n`);
+    for (const s of report.skipped) io.err(`left out: ${s}\n`);
+    if (!report.written.length) io.err('The firmware cache holds nothing to put in a mirror.\n');
+    return report.written.length ? 0 : 1;
+  }
   if (sub === 'refresh') {
     const report = await refreshCatalog(ctx.net, ctx.catalog, ctx.cache.dir);
     io.out(report.added.length ? report.added.map((a) => `new: ${a}\n`).join('') : 'The catalogue is up to date.\n');
     for (const f of report.failures) io.err(`not checked: ${f}\n`);
     return 0;
   }
-  throw new CliUsageError(`'firmware' takes list, import, download or refresh, not '${sub ?? ''}'`);
+  throw new CliUsageError(`'firmware' takes list, import, download, refresh or mirror, not '${sub ?? ''}'`);
 }
 
 async function list(ctx: FirmwareContext, args: FirmwareCliArgs, io: CliIo): Promise<number> {
