@@ -81,6 +81,14 @@ export class BootloaderWatch {
     await this.connectWhenBack(portsBefore);
   }
 
+  /** Says what the freshly flashed board's banner reports it now runs ("MicroPython 1.27.0"). */
+  private async announceVersion(): Promise<void> {
+    const r = await api.invoke('board:get-state', {});
+    const info = r.ok ? r.value.info : undefined;
+    if (!info || info.flavour === 'unknown' || !info.version) return;
+    this.notices.show(`${info.name} now runs ${info.flavour === 'micropython' ? 'MicroPython' : 'CircuitPython'} ${info.version}.`, 'info');
+  }
+
   /** Connects to the first recognised board port that was not there before the install. */
   private connectWhenBack(before: Set<string>): Promise<void> {
     return new Promise((resolve) => {
@@ -93,7 +101,7 @@ export class BootloaderWatch {
         const fresh = ports.find((p) => p.isKnownBoard && !before.has(p.path));
         if (fresh) {
           done();
-          void this.connect(fresh.path);
+          void this.connect(fresh.path).then(() => this.announceVersion());
         }
       });
       const timer = setTimeout(() => {
