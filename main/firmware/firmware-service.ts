@@ -13,6 +13,8 @@ import { refreshCatalog } from './catalog-refresh';
 import type { CacheEntry } from './firmware-cache';
 import type { FirmwareContext } from './firmware-context';
 import { pickFirmware } from './firmware-pick';
+import { identifyFirmware } from './identify';
+import { checkMicrobitHex, installMicrobit, type MicrobitDrive, microbitDrive } from './microbit-install';
 import type { DriveService } from '../drives/drive-service';
 import { checkFits, firmwareTitle, parseUf2 } from './uf2';
 import { installUf2, type Uf2Drive, uf2Drive } from './uf2-install';
@@ -43,7 +45,8 @@ export class FirmwareService {
 
   async list(): Promise<FirmwareFile[]> {
     const { cache } = await this.deps.context();
-    const out: FirmwareFile[] = (await cache.list()).filter((e) => e.format === 'uf2').map((e) => cachedFile(e));
+    // the files a drive can take: UF2 for bootloaders, hex for the micro:bit (ESP images go over serial)
+    const out: FirmwareFile[] = (await cache.list()).filter((e) => e.format !== 'esp').map((e) => cachedFile(e));
     if (this.deps.bundledDir) {
       for (const name of (await fsp.readdir(this.deps.bundledDir).catch(() => [])).sort()) {
         if (!name.toLowerCase().endsWith('.uf2')) continue;
@@ -66,6 +69,13 @@ export class FirmwareService {
   }
 
   async check(file: FileRef, drivePath: string): Promise<FirmwareCheck> {
+    const microbit = await this.microbit(drivePath);
+    if (microbit) {
+      const data = await this.read(file);
+      const version = checkMicrobitHex(data, microbit);
+      const title = identifyFirmware(data, basename(file.path), (await this.deps.context()).catalog).title;
+      return { families: [`micro:bit V${version}`], bytes: data.length, ...(title ? { title } : {}) };
+    }
     const [data, drive] = await Promise.all([this.read(file), this.drive(drivePath)]);
     const fit = checkFits(parseUf2(data), drive.uf2Info, drive.label);
     const title = firmwareTitle(data);
@@ -77,6 +87,11 @@ export class FirmwareService {
     const abort = new AbortController();
     this.running.set(opId, abort);
     try {
+      const microbit = await this.microbit(drivePath);
+      if (microbit) {
+        const done = await installMicrobit(await this.read(file), microbit, { signal: abort.signal, onProgress: (d, total) => this.deps.onProgress(opId, d, total) });
+        return { families: [`micro:bit V${done.version}`], rebooted: done.finished, ...(done.warning ? { warning: done.warning } : {}) };
+      }
       const [data, drive] = await Promise.all([this.read(file), this.drive(drivePath)]);
       const result = await installUf2(data, basename(file.path), drive, { signal: abort.signal, onProgress: (done, total) => this.deps.onProgress(opId, done, total) });
       return { families: result.flashed.map((g) => g.family), rebooted: result.rebooted, ...(result.warning ? { warning: result.warning } : {}) };
@@ -87,10 +102,11 @@ export class FirmwareService {
 
   /** The boards the drive may belong to and the cached file to pre-select; reads only the cache. */
   async offer(drivePath: string): Promise<FirmwareOffer> {
-    const drive = await this.drive(drivePath);
+    const microbit = await this.microbit(drivePath);
+    const clues = microbit ? { kind: 'microbit' as const, microbitBoardId: microbit.boardId } : { kind: 'uf2-bootloader' as const, uf2Info: (await this.drive(drivePath)).uf2Info };
     const { catalog, cache } = await this.deps.context();
     const cached = await cache.list();
-    const boards: FirmwareBoardOffer[] = boardsForDrive(catalog, { kind: 'uf2-bootloader', uf2Info: drive.uf2Info }).map((b) => {
+    const boards: FirmwareBoardOffer[] = boardsForDrive(catalog, clues).map((b) => {
       const mine = cached.filter((e) => e.boardId === b.id);
       const builds = FLAVOURS.flatMap((flavour) => {
         const versions = new Set([...buildsOf(b, flavour).map((x) => x.version), ...mine.filter((e) => e.flavour === flavour).map((e) => e.version)]);
@@ -98,7 +114,7 @@ export class FirmwareService {
       });
       return { id: b.id, name: b.name, chip: b.chip, builds };
     });
-    const first = boards[0] ? cached.filter((e) => e.boardId === boards[0].id && e.format === 'uf2') : [];
+    const first = boards[0] ? cached.filter((e) => e.boardId === boards[0].id && e.format !== 'esp') : [];
     // MicroPython unless only CircuitPython is cached for this board; list() is newest first
     const pick = first.find((e) => e.flavour === 'micropython') ?? first[0];
     return { boards, preselected: pick ? cachedFile(pick) : null };
@@ -157,6 +173,11 @@ export class FirmwareService {
     if (!st?.isFile()) throw new MoteError('not-found', `There is no file ${file.path}.`);
     if (st.size > MAX_UF2_BYTES) throw new MoteError('invalid-file', `${file.path} is ${Math.round(st.size / 1048576)} MB: far too big to be firmware for a board with a UF2 bootloader.`);
     return fsp.readFile(full);
+  }
+
+  /** The micro:bit drive at `path`, if that is what it is. */
+  private async microbit(path: string): Promise<MicrobitDrive | null> {
+    return microbitDrive((await this.deps.drives.list()).find((d) => d.path === path && d.kind === 'microbit'));
   }
 
   private async drive(path: string): Promise<Uf2Drive> {

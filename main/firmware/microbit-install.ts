@@ -38,11 +38,17 @@ export interface MicrobitInstallResult {
 /** The name DAPLink sees; any *.hex works, a fixed one keeps the drive tidy. */
 const TARGET_NAME = 'micropython.hex';
 
-export async function installMicrobit(data: Uint8Array, drive: MicrobitDrive, options: MicrobitInstallOptions = {}): Promise<MicrobitInstallResult> {
+/** Checks a hex file against the micro:bit on `drive`; returns its generation, or throws MoteError('invalid-file'). */
+export function checkMicrobitHex(data: Uint8Array, drive: MicrobitDrive): 1 | 2 {
   const image = parseHex(data);
   const version = drive.boardId ? microbitVersion(drive.boardId) : 1;
   if (!version) throw new MoteError('invalid-file', `${drive.label} says it is board ${drive.boardId}, which is not a micro:bit Mote knows (a Calliope mini?).`);
   checkHexFits(image, version);
+  return version;
+}
+
+export async function installMicrobit(data: Uint8Array, drive: MicrobitDrive, options: MicrobitInstallOptions = {}): Promise<MicrobitInstallResult> {
+  const version = checkMicrobitHex(data, drive);
   await fsp.rm(join(drive.path, 'FAIL.TXT'), { force: true }).catch(() => undefined);
   const target = join(drive.path, TARGET_NAME);
   await copyToDrive(data, target, { label: drive.label, gone: (done, total) => gone(drive, done, total), stoppedNote: 'The micro:bit keeps its old program only if DAPLink had not started; copy the file again to finish.', present: () => exists(join(drive.path, 'DETAILS.TXT')) }, options);

@@ -32,7 +32,13 @@ export async function installFirmware(drive: BoardDriveInfo): Promise<InstallOut
   const body = h(
     'div',
     { class: 'firmware-picker' },
-    h('p', {}, `${describeBootloader(drive)} is waiting for firmware. Installing replaces what the board ran before; the files you saved on it stay unless the firmware says otherwise.`),
+    h(
+      'p',
+      {},
+      drive.kind === 'microbit'
+        ? `The micro:bit on ${drive.label} takes firmware as a .hex file. Installing replaces the program it runs now, and the files saved on it.`
+        : `${describeBootloader(drive)} is waiting for firmware. Installing replaces what the board ran before; the files you saved on it stay unless the firmware says otherwise.`,
+    ),
     picker.element,
     verdict,
   );
