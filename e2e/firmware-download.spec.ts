@@ -9,8 +9,9 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type FileServer, startFileServer } from '../main/testing/file-server';
 import { uf2WithText } from '../main/testing/firmware-images';
-import { startApp, type AppSession } from './harness';
-import { axeSerious, waitForConnected } from './helpers';
+import { startAppWithMirror } from './firmware-fixtures';
+import type { AppSession } from './harness';
+import { axeSerious } from './helpers';
 
 describe('firmware in one click', () => {
   let app: AppSession;
@@ -33,10 +34,7 @@ describe('firmware in one click', () => {
     board = setInterval(() => {
       if (existsSync(copied()) && statSync(copied()).size === firmware.length) rmSync(drive, { recursive: true, force: true });
     }, 20);
-    const dataDir = mkdtempSync(join(tmpdir(), 'mote-e2e-'));
-    writeFileSync(join(dataDir, 'settings.json'), JSON.stringify({ downloadMirror: server.base }));
-    app = await startApp({ dataDir, hostArgs: ['--extra-drive', drive] });
-    await waitForConnected(app.page);
+    app = await startAppWithMirror(server.base, drive);
   });
   afterAll(async () => {
     clearInterval(board);

@@ -8,8 +8,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type FileServer, startFileServer } from '../main/testing/file-server';
 import { microbitHex } from '../main/testing/firmware-images';
-import { startApp, type AppSession } from './harness';
-import { waitForConnected } from './helpers';
+import { startAppWithMirror } from './firmware-fixtures';
+import type { AppSession } from './harness';
 
 describe('MicroPython on a micro:bit from the dialog', () => {
   let app: AppSession;
@@ -31,11 +31,7 @@ describe('MicroPython on a micro:bit from the dialog', () => {
       const f = join(drive, 'micropython.hex');
       if (existsSync(f) && statSync(f).size === v2.length) rmSync(f);
     }, 20);
-    const dataDir = mkdtempSync(join(tmpdir(), 'mote-e2e-'));
-    writeFileSync(join(dataDir, 'settings.json'), JSON.stringify({ downloadMirror: server.base }));
-    mkdirSync(join(dataDir, 'workspace'), { recursive: true });
-    app = await startApp({ dataDir, hostArgs: ['--extra-drive', drive] });
-    await waitForConnected(app.page);
+    app = await startAppWithMirror(server.base, drive);
   });
   afterAll(async () => {
     clearInterval(daplink);
