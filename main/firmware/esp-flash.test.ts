@@ -64,6 +64,17 @@ describe('flashEspOverSerial', { timeout: 60_000 }, () => {
     expect(chip.read(0x1000, image.length).equals(image)).toBe(true);
   });
 
+  it('carries on with a stub an earlier session left running (a board without reset lines)', async () => {
+    const chip = await fake();
+    await flashEspOverSerial(chip.path, espImage('ESP32', 20_000), null);
+    const uploads = chip.commands.filter((c) => c === 'MEM_END').length;
+    const image = espImage('ESP32', 40_000, { text: 'second' });
+    const result = await flashEspOverSerial(chip.path, image, null, { noStub: true });
+    expect(result.stub).toBe(true);
+    expect(chip.commands.filter((c) => c === 'MEM_END')).toHaveLength(uploads);
+    expect(chip.read(0x1000, image.length).equals(image)).toBe(true);
+  });
+
   it('writes an ESP32-S3 image at 0x0 (the chip found by GET_SECURITY_INFO)', async () => {
     const chip = await fake({ chip: FAKE_ESP32S3 });
     const image = espImage('ESP32-S3', 70_000);

@@ -74,7 +74,10 @@ export async function flashEspOverSerial(path: string, data: Uint8Array, image: 
     const chip = String(loader.chip.CHIP_NAME);
     checkEspFits(parsed, data.length, chip, null);
     let stub = false;
-    if (!options.noStub) {
+    // a stub left running by an earlier session (no reset line to restart the chip) answers the
+    // sync with 0; the ROM is not there to talk to, so carry on with the stub
+    const stubAlreadyRunning = (loader as unknown as { syncStubDetected?: boolean }).syncStubDetected === true;
+    if (!options.noStub || stubAlreadyRunning) {
       await step('start the flasher stub', () => loader.runStub());
       stub = loader.IS_STUB;
       if ((options.baudRate ?? 460800) !== ROM_BAUD) await step('change the baud rate', () => loader.changeBaud());
