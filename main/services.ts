@@ -79,9 +79,11 @@ export function createServices(options: ServicesOptions): Services {
   router.handle('app:take-opened-files', () => opened.take());
   opened.onAdded(() => router.emit('app:files-opened', null));
   registerSettingsHandlers(router, settings);
+  // a classroom profile's mirror and offline-only switch win over the person's own settings
   const net = new NetService({
     cacheRoot: join(options.dataDir, 'cache'),
-    mirror: async () => (await settings.get()).downloadMirror,
+    mirror: async () => classroom.profile.mirror ?? (await settings.get()).downloadMirror,
+    offlineOnly: () => classroom.profile.offlineOnly === true,
     logFile: join(options.dataDir, 'logs', 'network.log'),
   });
   // The board link resolves board-fs upload/download localPaths with workspace.resolvePath.
@@ -119,6 +121,7 @@ export function createServices(options: ServicesOptions): Services {
     resolveLocal: (path) => workspace.resolvePath(path),
     bundledDir: resources ? join(resources, 'firmware') : null,
     onProgress: (opId, done, total) => router.emit('firmware:progress', { opId, done, total }),
+    preferredFlavour: () => classroom.profile.flavour,
     context: () => (firmwareContextOnce ??= firmwareContext({ dataDir: options.dataDir, resources, settingMirror: async () => (await settings.get()).downloadMirror, net })),
   });
   registerFirmwareHandlers(router, firmware);

@@ -17,6 +17,7 @@ let root: string;
 let drive: string;
 let router: IpcRouter;
 let server: FileServer;
+let preferred: 'micropython' | 'circuitpython' | undefined;
 const PICO_127 = uf2WithText('MicroPython v1.27.0 on 2025-12-09; Raspberry Pi Pico with RP2040', { blocks: 512 });
 const progress: Array<[string, number, number]> = [];
 const invoke = (channel: string, payload: unknown) => router.invoke(channel, payload, { host: 'web', connectionId: 'test' });
@@ -43,10 +44,12 @@ beforeEach(async () => {
     },
     bundledDir: bundled,
     onProgress: (opId, done, total) => progress.push([opId, done, total]),
+    preferredFlavour: () => preferred,
     context: () => firmwareContext({ dataDir: join(root, 'data'), resources: join(__dirname, '..', '..', 'resources'), settingMirror: () => server.base }),
   });
   registerFirmwareHandlers(router, service);
   progress.length = 0;
+  preferred = undefined;
 });
 afterEach(async () => {
   await server.close();
@@ -128,5 +131,15 @@ describe('the firmware channels', () => {
     await invoke('firmware:cancel', { opId: 'dl2' });
     expect(await pending).toMatchObject({ ok: false, code: 'cancelled' });
     expect((await invoke('firmware:offer', { drivePath: drive })) as unknown).toMatchObject({ value: { preselected: null } });
+  });
+
+  it('pre-selects the classroom profile\'s flavour when both are cached', async () => {
+    const cp = uf2WithText('Adafruit CircuitPython 10.1.4 on 2025-11-01; Raspberry Pi Pico with rp2040 raspberry_pi_pico', { blocks: 8 });
+    expect(await invoke('firmware:import', { name: 'cp.uf2', data: cp.toString('base64') })).toMatchObject({ ok: true, value: { status: 'added', file: { boardId: 'RPI_PICO', flavour: 'circuitpython' } } });
+    expect(await invoke('firmware:import', { name: 'mp.uf2', data: PICO_127.toString('base64') })).toMatchObject({ ok: true, value: { status: 'added' } });
+    expect(await invoke('firmware:offer', { drivePath: drive })).toMatchObject({ value: { preselected: { flavour: 'micropython' } } });
+    preferred = 'circuitpython';
+    expect(await invoke('firmware:offer', { drivePath: drive })).toMatchObject({ value: { preselected: { flavour: 'circuitpython', version: '10.1.4' } } });
+    expect(await invoke('firmware:import', { name: 'bad.uf2', data: cp.subarray(0, 100).toString('base64') })).toMatchObject({ ok: true, value: { status: 'refused', reason: expect.stringMatching(/not a UF2 file|not a whole number/) } });
   });
 });

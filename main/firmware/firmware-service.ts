@@ -27,6 +27,8 @@ export interface FirmwareServiceDeps {
   /** resources/firmware, when Mote ships firmware. */
   bundledDir: string | null;
   onProgress(opId: string, done: number, total: number): void;
+  /** The flavour to pre-select (a classroom profile's), when there is one. */
+  preferredFlavour?(): Flavour | undefined;
   /** The catalogue, cache and network module (built on first use). */
   context(): Promise<FirmwareContext>;
 }
@@ -115,8 +117,9 @@ export class FirmwareService {
       return { id: b.id, name: b.name, chip: b.chip, builds };
     });
     const first = boards[0] ? cached.filter((e) => e.boardId === boards[0].id && e.format !== 'esp') : [];
-    // MicroPython unless only CircuitPython is cached for this board; list() is newest first
-    const pick = first.find((e) => e.flavour === 'micropython') ?? first[0];
+    // the classroom's flavour, else MicroPython, else whatever is cached; list() is newest first
+    const want = this.deps.preferredFlavour?.() ?? 'micropython';
+    const pick = first.find((e) => e.flavour === want) ?? first[0];
     return { boards, preselected: pick ? cachedFile(pick) : null };
   }
 

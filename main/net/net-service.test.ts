@@ -132,6 +132,13 @@ describe('NetService.download', () => {
     await expect(service().download({ ...request, url: 'https://micropython.org/resources/firmware/NOPE.uf2', name: 'nope.uf2' })).rejects.toMatchObject({ code: 'network', message: expect.stringMatching(/mirror folder has no .*NOPE\.uf2/) });
   });
 
+  it('goes nowhere when the classroom profile says offline only', async () => {
+    const net = service({ offlineOnly: () => true });
+    await expect(net.download(request)).rejects.toMatchObject({ code: 'network', message: expect.stringMatching(/Downloads are turned off on this computer/) });
+    await expect(net.fetchBytes({ url: request.url, purpose: 'firmware-catalog', maxBytes: 10 })).rejects.toMatchObject({ code: 'network' });
+    expect(server.requests).toEqual([]);
+  });
+
   it('keeps cache names inside the cache', () => {
     const net = service();
     for (const bad of ['../x', 'a/../../x', '.partial/x', '', 'a\\b']) expect(() => net.cachePath('firmware', bad)).toThrow(/is not a name for a file in the firmware cache/);

@@ -16,6 +16,8 @@ export interface NetServiceOptions {
   cacheRoot: string;
   /** The mirror setting ('' for none), asked afresh for every request. */
   mirror(): string | Promise<string>;
+  /** True when nothing may be downloaded at all (a classroom profile's offlineOnly); asked for every request. */
+  offlineOnly?(): boolean;
   /** Where the log lines go (default: none; the in-memory list is kept anyway). */
   logFile?: string;
   /** Attempts without progress before a download gives up (default 3). */
@@ -66,6 +68,7 @@ export class NetService {
 
   /** Downloads into the cache (see download.ts); returns the cached file. */
   async download(req: DownloadRequest): Promise<CachedFile> {
+    this.refuseWhenOffline(req.url);
     const target = this.cachePath(req.kind, req.name);
     const source = resolveSource(req.url, await this.options.mirror());
     const partialDir = join(this.options.cacheRoot, req.kind, '.partial');
@@ -98,6 +101,7 @@ export class NetService {
 
   /** Fetches a small document (a board list, an index) into memory; nothing is cached. */
   async fetchBytes(req: FetchRequest): Promise<Buffer> {
+    this.refuseWhenOffline(req.url);
     const source = resolveSource(req.url, await this.options.mirror());
     const where = source.kind === 'http' ? source.url : source.path;
     const chunks: Buffer[] = [];
@@ -113,6 +117,10 @@ export class NetService {
       await this.record({ purpose: req.purpose, url: req.url, source: where, outcome: outcome(e), bytes: sink.done, resumed: 0 });
       throw e;
     }
+  }
+
+  private refuseWhenOffline(url: string): void {
+    if (this.options.offlineOnly?.()) throw new MoteError('network', `Downloads are turned off on this computer (the classroom profile says offline only), so ${url} was not fetched. Import the files instead.`);
   }
 
   /** The requests made since start, oldest first. */

@@ -33,7 +33,7 @@ export interface FirmwareBoardOffer {
 /** What the dialog opens with: the boards that fit the drive (the likeliest first) and the file to pre-select. */
 export interface FirmwareOffer {
   boards: FirmwareBoardOffer[];
-  /** The newest cached file of MicroPython (or of CircuitPython when only that is cached) for the first board. */
+  /** The newest cached file for the first board: of the classroom profile's flavour, else MicroPython, else what is cached. */
   preselected: FirmwareFile | null;
 }
 
