@@ -37,7 +37,8 @@ const USAGE = `usage: mote [--port PATH | --board PROFILE] [--json] COMMAND [ARG
                               an ESP .bin over serial (--erase wipes the flash first, --no-stub)
   flash --board ID [--flavour F] [--version V] [--offline] [--drive D | --port P]
                               the newest MicroPython (or F: circuitpython) for board ID, from the
-                              firmware cache or downloaded, then installed as above; with only
+                              firmware cache or downloaded, then installed as above; a UF2 board
+                              running on --port P is restarted into its bootloader first; with only
                               --port P, the board is the one whose chip esptool detects there
   firmware list [--board ID]  the catalogue and the cache: board, flavour, version, cached or not
   firmware import PATH...     file firmware (files, or whole folders) into the cache by contents

@@ -1,12 +1,13 @@
 // `mote firmware …` and `mote flash …` end to end: the bundled CLI, a data folder in a temp
 // folder, the download sites played by a local server through MOTE_FIRMWARE_MIRROR, fake
 // bootloader and MICROBIT drives, and a fake ESP ROM loader behind a pty.
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { build } from 'esbuild';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { buildBoardWorker } from '../testing/build-board-worker';
 import { FakeEspRom } from '../testing/fake-esp-rom';
 import { type FileServer, startFileServer } from '../testing/file-server';
 import { espImage, microbitHex, uf2WithText } from '../testing/firmware-images';
@@ -198,6 +199,26 @@ describe('mote flash', { timeout: 120_000 }, () => {
       expect(r.stdout).toBe('Installed MicroPython for micro:bit 2.1.2 (2023-10-30) on the micro:bit V2.\n');
     } finally {
       clearInterval(daplink);
+    }
+  });
+
+  it('--board --port: restarts a running Pico into its bootloader, installs, and reads the new banner', async () => {
+    const { cli: boardCli } = await buildBoardWorker();
+    const dir = mkdtempSync(join(tmpdir(), 'mote-cli-pico-'));
+    const tty = join(dir, 'ttyPICO');
+    // the simulated Pico on its own pty; machine.bootloader() swaps the pty for an RPI-RP2 folder beside it
+    const pico = spawn(process.execPath, [boardCli, '--board', 'pico', '--fs', join(dir, 'fs'), '--pty', tty], { stdio: 'ignore' });
+    try {
+      for (let i = 0; i < 200 && !existsSync(tty); i++) await new Promise((r) => setTimeout(r, 50));
+      const fw = join(data, 'pico.uf2');
+      writeFileSync(fw, PICO);
+      expect((await mote(['firmware', 'import', fw])).code).toBe(0);
+      const r = await mote(['flash', '--board', 'RPI_PICO', '--offline', '--port', tty, '--drive', join(dir, 'RPI-RP2')]);
+      expect(r.stderr).toMatch(new RegExp(`^Restarted the board on ${tty} \\(MicroPython v[\\d.]+ .*\\) into its bootloader; waiting for its drive…\n$`));
+      expect(r.stdout).toMatch(new RegExp(`^Installed MicroPython 1\\.27\\.0 \\(2025-12-09\\) on RPI-RP2; the board restarted\\.\nThe board on ${tty} now runs MicroPython v[\\d.]+ on .*\\.\n$`));
+      expect(r.code).toBe(0);
+    } finally {
+      pico.kill();
     }
   });
 

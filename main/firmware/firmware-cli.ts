@@ -12,7 +12,8 @@ import { exportMirror } from './mirror-export';
 import { flavourName, pickFirmware } from './firmware-pick';
 import { identifyFirmware } from './identify';
 import { installMicrobit, microbitDrive } from './microbit-install';
-import { installUf2, uf2Drive } from './uf2-install';
+import { identifyWhenBack, restartIntoBootloader, waitFor } from './board-restart';
+import { installUf2, type Uf2Drive, uf2Drive } from './uf2-install';
 import { detectEspChip, flashEspOverSerial } from './esp-flash';
 
 export interface FirmwareCliArgs {
@@ -102,7 +103,6 @@ async function list(ctx: FirmwareContext, args: FirmwareCliArgs, io: CliIo): Pro
 }
 
 export async function flashCommand(ctx: FirmwareContext, args: FirmwareCliArgs, io: CliIo): Promise<number> {
-  if (args.drive && args.port) throw new CliUsageError('give --drive or --port, not both');
   let data: Buffer;
   let name: string;
   let board: CatalogBoard | null = null;
@@ -123,11 +123,15 @@ export async function flashCommand(ctx: FirmwareContext, args: FirmwareCliArgs, 
   if (board && !found.candidates.includes(board.id)) throw new MoteError('invalid-file', `The cached file ${name} is ${found.chip} firmware, not for ${board.name}.`);
   const what = found.title ?? `the ${found.chip} firmware`;
   if (found.format === 'uf2') {
-    const drive = await findDrive(args.drive, 'uf2', board, (d) => uf2Drive(d));
+    const drive = await uf2Target(args, board, io);
     const result = await installUf2(data, name, drive, { onProgress: io.progress(`Installing on ${drive.label}`) });
     io.endProgress();
     io.out(`Installed ${what} on ${drive.label}${result.rebooted ? '; the board restarted.' : '.'}\n`);
     if (result.warning) io.err(`${result.warning}\n`);
+    if (result.rebooted && args.port) {
+      const now = await identifyWhenBack(args.port);
+      io.out(`The board on ${args.port} now runs ${now.banner || `${now.flavour} ${now.version}`}.\n`);
+    }
     return result.rebooted ? 0 : 1;
   }
   if (found.format === 'hex') {
@@ -152,6 +156,20 @@ async function boardOnPort(ctx: FirmwareContext, port: string, io: CliIo): Promi
   if (!board) throw new MoteError('not-found', `The board on ${port} has an ${chip}, for which the catalogue has no firmware: give a file, or --board.`);
   io.err(`Found an ${chip} on ${port}: installing firmware for ${board.name} (${board.id}).\n`);
   return board;
+}
+
+/**
+ * The bootloader drive for a UF2 install. With --port (and no bootloader drive yet), the board
+ * running there is restarted into its bootloader over the REPL first, and its drive awaited.
+ */
+async function uf2Target(args: FirmwareCliArgs, board: CatalogBoard | null, io: CliIo): Promise<Uf2Drive> {
+  const now = async () => (args.drive ? uf2Drive(await classify(args.drive, basename(args.drive))) : null);
+  if (!args.port || (await now())) return findDrive(args.drive, 'uf2', board, (d) => uf2Drive(d));
+  const was = await restartIntoBootloader(args.port);
+  io.err(`Restarted the board on ${args.port} (${was.banner || was.flavour}) into its bootloader; waiting for its drive…\n`);
+  const drive = await waitFor(async () => (args.drive ? now() : findDrive(undefined, 'uf2', board, (d) => uf2Drive(d))), 20_000);
+  if (!drive) throw new MoteError('board-timeout', `No bootloader drive appeared within 20 s of restarting the board on ${args.port}. ${board ? enterBootloaderHint(board) : 'Hold BOOTSEL while plugging it in.'}`);
+  return drive;
 }
 
 /** The drive to install on: --drive, else the one mounted drive of this kind (for this board, when known). */
