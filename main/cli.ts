@@ -8,9 +8,11 @@ import type { BoardFiles } from './board/board-fs';
 import { BoardSession } from './board/board-session';
 import type { Transport } from './board/transport';
 import { defaultDataDir } from './data-dir';
-import { classify, DriveService } from './drives/drive-service';
-import { firmwareTitle } from './firmware/uf2';
-import { installUf2, type Uf2Drive, uf2Drive } from './firmware/uf2-install';
+import { DriveService } from './drives/drive-service';
+import { type CliIo, CliUsageError, firmwareCommand, flashCommand } from './firmware/firmware-cli';
+import { type FirmwareContext, firmwareContext } from './firmware/firmware-context';
+import { resourcesDir } from './resources-dir';
+import { SettingsService } from './settings/settings-service';
 import { SerialService } from './serial/serial-service';
 
 const USAGE = `usage: mote [--port PATH | --board PROFILE] [--json] COMMAND [ARGS]
@@ -29,12 +31,25 @@ const USAGE = `usage: mote [--port PATH | --board PROFILE] [--json] COMMAND [ARG
   sync LOCAL_DIR [REMOTE_DIR] copy a folder, skipping unchanged files
   reset [--hard]              soft reset (raw REPL, main.py not run), or hard reset
   repl                        the board's REPL in this terminal (Ctrl-] leaves)
-  flash FILE.uf2 [--drive D]  install UF2 firmware on a board in bootloader mode (RPI-RP2,
-                              RP2350, …BOOT), checked first; D: the drive's folder
+  flash FILE [--drive D | --port P]
+                              install firmware, checked first: a .uf2 on a board in bootloader
+                              mode (RPI-RP2, RP2350, …BOOT), a .hex on a micro:bit (MICROBIT),
+                              an ESP .bin over serial (--erase wipes the flash first, --no-stub)
+  flash --board ID [--flavour F] [--version V] [--offline] [--drive D | --port P]
+                              the newest MicroPython (or F: circuitpython) for board ID, from the
+                              firmware cache or downloaded, then installed as above; a UF2 board
+                              running on --port P is restarted into its bootloader first; with only
+                              --port P, the board is the one whose chip esptool detects there
+  firmware list [--board ID]  the catalogue and the cache: board, flavour, version, cached or not
+  firmware import PATH...     file firmware (files, or whole folders) into the cache by contents
+  firmware download --board ID [--flavour F] [--version V]
+  firmware refresh            ask the official sites for newer builds (the only time Mote checks)
+  firmware mirror DIR         lay the cache out as a mirror (a school server or shared folder)
 
   --port PATH       a serial port or pseudo-terminal (default: the first known board; or $MOTE_PORT)
   --board PROFILE   the simulated board (pico, pico2, esp32, circuitpython-rp2040)
-  --json            machine-readable output for ports, drives and ls
+  --json            machine-readable output for ports, drives, ls and firmware list
+  --mirror URL      a mirror of the download sites (or $MOTE_FIRMWARE_MIRROR; a folder works too)
 `;
 
 interface Args {
@@ -45,14 +60,21 @@ interface Args {
   command: string;
   rest: string[];
   flags: Set<string>;
+  /** --flavour, --version, --mirror */
+  values: Record<string, string | undefined>;
 }
 
 class UsageError extends Error {}
 
 function parseArgs(argv: string[]): Args {
-  const args: Args = { json: false, command: '', rest: [], flags: new Set() };
+  const args: Args = { json: false, command: '', rest: [], flags: new Set(), values: {} };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
+    const valued = /^--(flavour|version|mirror)(?:=(.*))?$/.exec(a);
+    if (valued && args.command !== 'exec') {
+      args.values[valued[1]] = valued[2] ?? argv[++i];
+      continue;
+    }
     if (a === '--port' || a === '-p') args.port = argv[++i];
     else if (a.startsWith('--port=')) args.port = a.slice(7);
     else if (a === '--board' || a === '-b') args.board = argv[++i];
@@ -84,7 +106,9 @@ async function main(argv: string[]): Promise<number> {
     case 'drives':
       return listDrives(args);
     case 'flash':
-      return flash(args);
+      return flashCommand(await firmwareCli(args), args, cliIo);
+    case 'firmware':
+      return firmwareCommand(await firmwareCli(args), args, cliIo);
   }
   const needs: Record<string, [number, number]> = {
     exec: [1, 1], run: [1, 1], ls: [0, 1], cat: [1, 1], put: [1, 2], get: [1, 2], rm: [1, 1], mkdir: [1, 1], mv: [2, 2], sync: [1, 2], reset: [0, 0], repl: [0, 0],
@@ -121,36 +145,16 @@ async function listDrives(args: Args): Promise<number> {
   return 0;
 }
 
-async function flash(args: Args): Promise<number> {
-  if (args.rest.length !== 1) throw new UsageError("'flash' needs one .uf2 file");
-  const file = args.rest[0];
-  const data = await fsp.readFile(file).catch(() => {
-    throw new MoteError('not-found', `There is no file ${file}.`);
-  });
-  const drive = await bootloaderDrive(args.drive);
-  const result = await installUf2(data, basename(file), drive, { onProgress: progress(`Installing on ${drive.label}`) });
-  endProgress();
-  const families = result.flashed.map((g) => g.family).join(' and ');
-  const title = firmwareTitle(data);
-  out(`Installed ${title ? `${title} (${families})` : `the ${families} firmware`} on ${drive.label}${result.rebooted ? '; the board restarted.' : '.'}\n`);
-  if (result.warning) err(`${result.warning}\n`);
-  return result.rebooted ? 0 : 1;
+/** The firmware commands' catalogue, cache and network, with the mirror from --mirror or the environment. */
+async function firmwareCli(args: Args): Promise<FirmwareContext> {
+  const dataDir = process.env.MOTE_DATA_DIR ?? defaultDataDir();
+  const mirror = args.values.mirror ?? process.env.MOTE_FIRMWARE_MIRROR;
+  return firmwareContext({ dataDir, resources: resourcesDir(), mirror, settingMirror: async () => (await new SettingsService(dataDir).get()).downloadMirror });
 }
 
+const cliIo: CliIo = { out, err, progress: (label) => progress(label), endProgress: () => endProgress() };
+
 /** The drive given with --drive, or the one UF2 bootloader drive mounted. */
-async function bootloaderDrive(path: string | undefined): Promise<Uf2Drive> {
-  if (path) {
-    const drive = uf2Drive(await classify(path, basename(path)));
-    if (!drive) throw new MoteError('not-found', `${path} is not a board in bootloader mode (it has no INFO_UF2.TXT).`);
-    return drive;
-  }
-  const found = (await new DriveService().list()).map(uf2Drive).filter((d): d is Uf2Drive => d !== null);
-  if (found.length === 1) return found[0];
-  if (found.length === 0) {
-    throw new MoteError('not-found', 'No board in bootloader mode is mounted. On a Pico, hold BOOTSEL while plugging it in: a drive called RPI-RP2 (RP2350 on a Pico 2) appears. Then run this again.');
-  }
-  throw new MoteError('invalid-payload', `Several boards are in bootloader mode (${found.map((d) => d.path).join(', ')}): choose one with --drive.`);
-}
 
 interface Link {
   session: BoardSession;
@@ -313,12 +317,12 @@ async function repl(session: BoardSession): Promise<number> {
 }
 
 let progressShown = false;
-function progress(label: string): (done: number, total: number) => void {
+function progress(label: string): (done: number, total: number | null) => void {
   if (!process.stderr.isTTY) return () => undefined;
   return (done, total) => {
     progressShown = true;
-    const pct = total ? Math.floor((done / total) * 100) : 100;
-    err(`\r${label}: ${pct}% (${done}/${total} bytes)`);
+    const pct = total ? Math.floor((done / total) * 100) : null;
+    err(`\r${label}: ${pct === null ? `${done} bytes` : `${pct}% (${done}/${total} bytes)`}`);
   };
 }
 function endProgress(): void {
@@ -339,7 +343,7 @@ main(process.argv.slice(2))
     process.exitCode = code;
   })
   .catch((e: unknown) => {
-    if (e instanceof UsageError) {
+    if (e instanceof UsageError || e instanceof CliUsageError) {
       err(`mote: ${e.message}\n\n${USAGE}`);
       process.exitCode = 2;
     } else if (e instanceof MoteError) {

@@ -17,7 +17,9 @@ import { BoardManager } from './board/board-manager';
 import { DriveService } from './drives/drive-service';
 import { registerDrivesHandlers } from './drives/drives-handlers';
 import { registerFirmwareHandlers } from './firmware/firmware-handlers';
+import { type FirmwareContext, firmwareContext } from './firmware/firmware-context';
 import { FirmwareService } from './firmware/firmware-service';
+import { NetService } from './net/net-service';
 import { SerialService } from './serial/serial-service';
 import { registerSimulatorHandlers } from './simulator/simulator-handlers';
 import { SimulatorService } from './simulator/simulator-service';
@@ -43,6 +45,8 @@ export interface Services {
   /** Files the OS asks to open while Mote runs (a second launch, macOS's open-file). */
   opened: OpenedFiles;
   settings: SettingsService;
+  /** The only way out to the network (downloads into <data>/cache, mirror, log). */
+  net: NetService;
   /** The simulated board's worker (one per app; started on first connect). */
   simulator: SimulatorService;
   /** Stops workers, closes ports; called on quit. */
@@ -76,6 +80,13 @@ export function createServices(options: ServicesOptions): Services {
   router.handle('app:take-opened-files', () => opened.take());
   opened.onAdded(() => router.emit('app:files-opened', null));
   registerSettingsHandlers(router, settings);
+  // a classroom profile's mirror and offline-only switch win over the person's own settings
+  const net = new NetService({
+    cacheRoot: join(options.dataDir, 'cache'),
+    mirror: async () => classroom.profile.mirror ?? (await settings.get()).downloadMirror,
+    offlineOnly: () => classroom.profile.offlineOnly === true,
+    logFile: join(options.dataDir, 'logs', 'network.log'),
+  });
   // The board link resolves board-fs upload/download localPaths with workspace.resolvePath.
   const resources = resourcesDir();
   router.handle('help:get-explanations', ({ language }) => loadExplanations(resources, language, (m) => options.log.warn(m)));
@@ -105,12 +116,15 @@ export function createServices(options: ServicesOptions): Services {
   });
   const stopPortWatch = registerBoardHandlers(router, board, serial);
   const stopDriveWatch = registerDrivesHandlers(router, drives);
+  let firmwareContextOnce: Promise<FirmwareContext> | undefined;
   const firmware = new FirmwareService({
     drives,
     workspaceRoot: () => workspace.root(),
     resolveLocal: (path) => workspace.resolvePath(path),
     bundledDir: resources ? join(resources, 'firmware') : null,
     onProgress: (opId, done, total) => router.emit('firmware:progress', { opId, done, total }),
+    preferredFlavour: () => classroom.profile.flavour,
+    context: () => (firmwareContextOnce ??= firmwareContext({ dataDir: options.dataDir, resources, settingMirror: async () => (await settings.get()).downloadMirror, net })),
   });
   registerFirmwareHandlers(router, firmware);
   disposers.push(() => stopPortWatch(), () => stopDriveWatch(), () => serial.dispose(), () => drives.dispose(), () => board.dispose());
@@ -119,6 +133,7 @@ export function createServices(options: ServicesOptions): Services {
     router,
     opened,
     settings,
+    net,
     simulator,
     async dispose() {
       for (const dispose of disposers.reverse()) await dispose();

@@ -71,6 +71,19 @@ describe('installUf2', () => {
     expect(result.warning).toMatch(/did not restart within 1 s after the copy/);
   });
 
+  it('notices the drive vanishing mid-copy (the OS may still be taking writes into its cache)', async () => {
+    const drive = bootloaderDrive();
+    const data = uf2Image(1024); // 512 KiB: several chunks
+    let pulled = false;
+    const unplug = (done: number) => {
+      if (done > 0 && !pulled) {
+        pulled = true;
+        rmSync(drive.path, { recursive: true, force: true });
+      }
+    };
+    await expect(installUf2(data, 'x.uf2', drive, { onProgress: unplug })).rejects.toMatchObject({ code: 'board-unplugged', message: expect.stringMatching(/RPI-RP2 went away after 65536 of 524288 bytes/) });
+  });
+
   it('reports a drive that is no longer there', async () => {
     const drive = bootloaderDrive();
     rmSync(drive.path, { recursive: true });

@@ -1,12 +1,12 @@
 // Installing UF2 firmware (board-protocols.md §9.3): check the image and that the bootloader
 // will take it, copy it to the drive's root in one pass, flush, then wait for the drive to
 // vanish, which is the board restarting into its new firmware. The bootloader acts on the
-// blocks as they arrive, so there is no temp file and rename here (unlike every other write).
-import { promises as fsp } from 'node:fs';
+// blocks as they arrive (drive-copy.ts).
 import { basename, join } from 'node:path';
 import { MoteError } from '../../shared/errors';
 import { cancelled, delay } from '../board/board-stream';
 import { type BoardDrive, classify } from '../drives/drive-service';
+import { copyToDrive } from './drive-copy';
 import { checkFits, parseUf2, type Uf2Group } from './uf2';
 
 /** A UF2 bootloader drive, as DriveService reports it. */
@@ -40,44 +40,12 @@ export interface InstallResult {
   warning?: string;
 }
 
-/** Bytes per write: a whole number of blocks, so the bootloader never waits on half a block. */
-const CHUNK = 128 * 512;
-/** After the last byte, the board may restart before close() returns: these then mean "done". */
-const GONE_AFTER_COPY = new Set(['EIO', 'ENOENT', 'ENXIO', 'ENODEV', 'EBADF']);
-
 export async function installUf2(data: Uint8Array, fileName: string, drive: Uf2Drive, options: InstallOptions = {}): Promise<InstallResult> {
   const image = parseUf2(data);
   const fit = checkFits(image, drive.uf2Info, drive.label);
   if (!(await stillThere(drive))) throw gone(drive, 0, data.length);
   const target = join(drive.path, basename(fileName).replace(/[^\w.-]/g, '_') || 'firmware.uf2');
-  let written = 0;
-  let handle: fsp.FileHandle | null = null;
-  try {
-    handle = await fsp.open(target, 'w');
-    options.onProgress?.(0, data.length);
-    while (written < data.length) {
-      if (options.signal?.aborted) {
-        throw new MoteError('cancelled', `Stopped after ${written} of ${data.length} bytes. The board stays in bootloader mode with part of the firmware: install again to finish.`);
-      }
-      const { bytesWritten } = await handle.write(data, written, Math.min(CHUNK, data.length - written));
-      written += bytesWritten;
-      options.onProgress?.(written, data.length);
-    }
-    await handle.sync();
-    await handle.close();
-    handle = null;
-  } catch (err) {
-    await handle?.close().catch(() => undefined);
-    const code = (err as NodeJS.ErrnoException).code ?? '';
-    if (err instanceof MoteError) throw err;
-    if (written < data.length) {
-      if (code === 'ENOSPC') throw new MoteError('no-space', `${drive.label} is full after ${written} of ${data.length} bytes: this is not a bootloader drive that takes firmware.`);
-      if (code === 'EROFS' || code === 'EACCES' || code === 'EPERM') throw new MoteError('read-only', `${drive.label} does not let Mote write to it (${code}).`);
-      throw gone(drive, written, data.length);
-    }
-    if (!GONE_AFTER_COPY.has(code)) throw err;
-    // every byte went out and the board restarted while the OS was still closing: that is success
-  }
+  await copyToDrive(data, target, { label: drive.label, gone: (done, total) => gone(drive, done, total), stoppedNote: 'The board stays in bootloader mode with part of the firmware: install again to finish.', present: () => stillThere(drive) }, options);
   const rebooted = await waitUntilGone(drive, options);
   const warning = rebooted
     ? fit.warning

@@ -3,6 +3,7 @@
 // in. A bootloader silently ignores blocks for another chip, so a wrong file "copies" fine and
 // does nothing: the check has to happen here, with a message that says what to get instead.
 import { MoteError } from '../../shared/errors';
+import { versionText } from './version-text';
 
 export const UF2_BLOCK = 512;
 const MAGIC_START0 = 0x0a324655;
@@ -214,7 +215,11 @@ export function checkFits(image: Uf2Image, info: Record<string, string>, driveLa
  * among downloaded files sees more than a file name. Null when there is no such text.
  */
 export function firmwareTitle(data: Uint8Array): string | null {
-  // the payloads in file order: a string may cross a block boundary
+  return versionText(uf2Text(data))?.title ?? null;
+}
+
+/** The payloads of a UF2 file in file order, as latin1 text (a string may cross a block boundary). */
+export function uf2Text(data: Uint8Array): string {
   const parts: Uint8Array[] = [];
   const view = new DataView(data.buffer, data.byteOffset, data.byteLength);
   for (let at = 0; at + UF2_BLOCK <= data.length; at += UF2_BLOCK) {
@@ -222,8 +227,5 @@ export function firmwareTitle(data: Uint8Array): string | null {
     const size = Math.min(view.getUint32(at + 16, true), MAX_PAYLOAD);
     parts.push(data.subarray(at + 32, at + 32 + size));
   }
-  const text = Buffer.concat(parts).toString('latin1');
-  const m = /(Adafruit CircuitPython|MicroPython) v?(\d+\.\d+(?:\.\d+)?(?:-[\w.]+)?)(?: on (\d{4}-\d{2}-\d{2}))?/.exec(text);
-  if (!m) return null;
-  return `${m[1]} ${m[2]}${m[3] ? ` (${m[3]})` : ''}`;
+  return Buffer.concat(parts).toString('latin1');
 }

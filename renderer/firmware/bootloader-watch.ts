@@ -30,7 +30,8 @@ export class BootloaderWatch {
   }
 
   private update(all: BoardDriveInfo[]): void {
-    const drives = all.filter((d) => d.kind === 'uf2-bootloader');
+    // a micro:bit always shows its MICROBIT drive: it gets the button, not the notice
+    const drives = all.filter((d) => d.kind === 'uf2-bootloader' || d.kind === 'microbit');
     const key = JSON.stringify(drives);
     if (key === this.shown) return; // keep the buttons in place
     this.shown = key;
@@ -38,13 +39,13 @@ export class BootloaderWatch {
     this.element.replaceChildren(
       ...drives.map((d) =>
         h('div', { class: 'bootloader' },
-          h('p', { class: 'hint' }, `${describeBootloader(d)} is in bootloader mode, waiting for firmware. (Unplugging it leaves this mode, with the firmware it had.)`),
+          h('p', { class: 'hint' }, d.kind === 'microbit' ? `A micro:bit is plugged in (${d.label}).` : `${describeBootloader(d)} is in bootloader mode, waiting for firmware. (Unplugging it leaves this mode, with the firmware it had.)`),
           h('button', { type: 'button', class: 'btn small primary', onclick: guard('firmware', () => this.install(d)) }, `Install firmware on ${d.label}…`),
         ),
       ),
     );
     for (const d of drives) {
-      if (this.seen.has(d.path)) continue;
+      if (this.seen.has(d.path) || d.kind === 'microbit') continue;
       const offer = this.installing
         ? () => undefined
         : this.notices.show(`A board in bootloader mode is plugged in: ${describeBootloader(d)}.`, 'info', [{ label: 'Install firmware…', run: guard('firmware', () => this.install(d)) }]);
@@ -77,8 +78,20 @@ export class BootloaderWatch {
       return;
     }
     const { result } = outcome;
+    if (drive.kind === 'microbit') {
+      this.notices.show(`Installed MicroPython on the ${result.families.join(' and ')}. It restarts with it; connect to its serial port to use the REPL.${result.warning ? ` ${result.warning}` : ''}`, 'info');
+      return;
+    }
     this.notices.show(`Installed the ${result.families.join(' and ')} firmware on ${drive.label}. The board restarted; Mote connects to it when its port appears.${result.warning ? ` ${result.warning}` : ''}`, 'info');
     await this.connectWhenBack(portsBefore);
+  }
+
+  /** Says what the freshly flashed board's banner reports it now runs ("MicroPython 1.27.0"). */
+  private async announceVersion(): Promise<void> {
+    const r = await api.invoke('board:get-state', {});
+    const info = r.ok ? r.value.info : undefined;
+    if (!info || info.flavour === 'unknown' || !info.version) return;
+    this.notices.show(`${info.name} now runs ${info.flavour === 'micropython' ? 'MicroPython' : 'CircuitPython'} ${info.version}.`, 'info');
   }
 
   /** Connects to the first recognised board port that was not there before the install. */
@@ -93,7 +106,7 @@ export class BootloaderWatch {
         const fresh = ports.find((p) => p.isKnownBoard && !before.has(p.path));
         if (fresh) {
           done();
-          void this.connect(fresh.path);
+          void this.connect(fresh.path).then(() => this.announceVersion());
         }
       });
       const timer = setTimeout(() => {

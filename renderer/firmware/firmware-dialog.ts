@@ -1,12 +1,14 @@
-// Installing firmware on a board in bootloader mode: pick a .uf2 file (shipped with Mote or in
-// the Mote folder), see at once whether it fits the board, install with progress, and learn
-// what happened. Main checks everything again; this only explains it before the click.
+// Installing firmware on a board in bootloader mode: the board and the newest firmware
+// available offline are picked already (firmware-picker.ts); see at once whether it fits,
+// install with progress, and learn what happened. Main checks everything again; this only
+// explains it before the click.
 import type { BoardDriveInfo } from '../../shared/contracts/drives';
 import type { FirmwareFile, FirmwareInstallResult } from '../../shared/contracts/firmware';
 import { api, call } from '../api';
 import { formatBytes, h } from '../app/dom';
 import { newOpId } from '../files/transfer-view';
 import { openDialog } from '../ui/dialog';
+import { FirmwarePicker } from './firmware-picker';
 
 /** 'Raspberry Pi RP2 (RPI-RP2)': what INFO_UF2.TXT says the board is. */
 export function describeBootloader(drive: BoardDriveInfo): string {
@@ -24,31 +26,33 @@ export type InstallOutcome =
 
 /** Runs the whole dialog; resolves with what happened (cancelled when the person closed it first). */
 export async function installFirmware(drive: BoardDriveInfo): Promise<InstallOutcome> {
-  const files = await call('firmware:list', {});
-  const key = (f: FirmwareFile) => `${f.source}:${f.path}`;
+  const [files, offer] = await Promise.all([call('firmware:list', {}), call('firmware:offer', { drivePath: drive.path })]);
+  const picker = new FirmwarePicker(files, offer, drive.path);
   const verdict = h('p', { class: 'firmware-verdict', 'aria-live': 'polite' });
-  let n = 0;
-  const option = (f: FirmwareFile, checked: boolean) => {
-    const id = `fw-${n++}`;
-    const where = f.source === 'bundled' ? 'comes with Mote' : `in your Mote folder: ${f.path}`;
-    return h('div', { class: 'pick-option' }, h('input', { type: 'radio', name: 'firmware-pick', id, value: key(f), checked }), h('label', { for: id }, h('strong', {}, f.name), h('span', { class: 'hint' }, ` ${formatBytes(f.size)}, ${where}`)));
-  };
   const body = h(
     'div',
     { class: 'firmware-picker' },
-    h('p', {}, `${describeBootloader(drive)} is waiting for firmware. Installing replaces what the board ran before; the files you saved on it stay unless the firmware says otherwise.`),
-    files.length
-      ? h('fieldset', {}, h('legend', {}, 'Firmware'), ...files.map((f, i) => option(f, i === 0)))
-      : h('p', { class: 'hint' }, 'No firmware found. Put a .uf2 file (for example MicroPython for your board, from micropython.org/download) in your Mote folder, then open this again.'),
+    h(
+      'p',
+      {},
+      drive.kind === 'microbit'
+        ? `The micro:bit on ${drive.label} takes firmware as a .hex file. Installing replaces the program it runs now, and the files saved on it.`
+        : `${describeBootloader(drive)} is waiting for firmware. Installing replaces what the board ran before; the files you saved on it stay unless the firmware says otherwise.`,
+    ),
+    picker.element,
     verdict,
   );
-  const chosen = () => files.find((f) => key(f) === body.querySelector<HTMLInputElement>('input[name=firmware-pick]:checked')?.value);
   let checkSeq = 0;
   let installButton: HTMLButtonElement | null = null;
   const check = async () => {
-    const file = chosen();
-    if (!file) return;
+    const file = picker.chosen();
     const seq = ++checkSeq;
+    if (installButton) installButton.disabled = true;
+    if (!file) {
+      verdict.className = 'firmware-verdict';
+      verdict.textContent = '';
+      return;
+    }
     verdict.className = 'firmware-verdict';
     verdict.textContent = 'Checking…';
     const r = await api.invoke('firmware:check', { file: { source: file.source, path: file.path }, drivePath: drive.path });
@@ -64,19 +68,14 @@ export async function installFirmware(drive: BoardDriveInfo): Promise<InstallOut
       verdict.textContent = r.message;
     }
   };
-  body.addEventListener('change', () => void check());
-  const choice = await openDialog(
-    `Install firmware on ${drive.label}`,
-    body,
-    [{ value: 'cancel', label: 'Cancel' }, ...(files.length ? [{ value: 'install' as const, label: 'Install', primary: true }] : [])],
-    {
-      onOpen: (dialog) => {
-        installButton = dialog.querySelector<HTMLButtonElement>('button[data-value=install]');
-        void check();
-      },
+  picker.onChange(() => void check());
+  const choice = await openDialog(`Install firmware on ${drive.label}`, body, [{ value: 'cancel', label: 'Cancel' }, { value: 'install' as const, label: 'Install', primary: true }], {
+    onOpen: (dialog) => {
+      installButton = dialog.querySelector<HTMLButtonElement>('button[data-value=install]');
+      void check();
     },
-  );
-  const file = chosen();
+  });
+  const file = picker.chosen();
   if (choice !== 'install' || !file) return { status: 'cancelled' };
   return runInstall(file, drive);
 }

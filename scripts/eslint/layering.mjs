@@ -32,7 +32,7 @@ const ALLOWED = {
   vm: { layers: ['vm', 'vm-compile'], packages: [], node: false },
   'vm-host-protocol': { layers: ['vm', 'vm-compile', 'vm-host-protocol'], packages: [], node: false },
   'vm-host': { layers: ['vm', 'vm-compile', 'vm-host', 'vm-host-protocol'], packages: [], node: true },
-  main: { layers: ['main', 'shared', 'vm-host-protocol'], packages: ['serialport', '@serialport/', 'drivelist', 'ws', 'valibot'], node: true },
+  main: { layers: ['main', 'shared', 'vm-host-protocol'], packages: ['serialport', '@serialport/', 'drivelist', 'ws', 'valibot', 'esptool-js'], node: true },
   preload: { layers: ['shared', 'preload'], packages: ['electron', 'valibot'], node: false },
   renderer: { layers: ['renderer', 'shared', 'vm-compile'], packages: ['@codemirror/', '@lezer/', '@xterm/', 'uplot', 'valibot'], node: false },
 };
