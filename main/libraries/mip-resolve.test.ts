@@ -1,0 +1,147 @@
+// mip resolution and download against a local server laid out as micropython-lib's index:
+// names, versions, deps (each once), URL packages, a damaged blob, a dropped connection, offline.
+import { mkdtempSync } from 'node:fs';
+import { get } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { MoteError } from '../../shared/errors';
+import { buildMipIndex, type FakePackage } from '../testing/mip-index-builder';
+import { startStaticServer, type StaticServer } from '../testing/static-server';
+import type { LibraryNetwork } from './library-service';
+import { LibraryService } from './library-service';
+import { parseMipSpec } from './mip-spec';
+import type { LibraryTarget } from './library-target';
+
+/** Stands in for main/net's NetService: one GET, 404 and a cut-short body as errors. */
+export const testNetwork: LibraryNetwork = {
+  fetchBytes: ({ url }) =>
+    new Promise((resolve, reject) => {
+      get(url, (res) => {
+        if (res.statusCode !== 200) {
+          res.resume();
+          reject(new MoteError('network', `${url} does not exist on the server (${res.statusCode}).`));
+          return;
+        }
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('error', () => reject(new MoteError('network', `The connection to ${url} broke off.`)));
+        res.on('close', () => {
+          const body = Buffer.concat(chunks);
+          if (body.length !== Number(res.headers['content-length'])) reject(new MoteError('network', `The connection ended after ${body.length} bytes of ${url}.`));
+          else resolve(body);
+        });
+      }).on('error', (e) => reject(new MoteError('network', e.message)));
+    }),
+};
+
+export const PACKAGES: FakePackage[] = [
+  { name: 'ssd1306', version: '0.1.0', description: 'SSD1306 OLED driver.', files: { 'ssd1306.py': 'import framebuf\nclass SSD1306(framebuf.FrameBuffer):\n    pass\ndef hello():\n    return "ssd1306 ok"' } },
+  { name: 'umqtt.simple', version: '1.4.0', description: 'Lightweight MQTT client.', files: { 'umqtt/simple.py': 'class MQTTClient:\n    pass' } },
+  { name: 'oled-kit', version: '2.0.0', description: 'Screens and fonts.', files: { 'oled_kit.py': 'import ssd1306\ndef hello():\n    return "kit " + ssd1306.hello()' }, deps: [['ssd1306', 'latest'], ['font-small', '1.0']] },
+  { name: 'font-small', version: '1.0', description: 'A font that needs ssd1306 too.', files: { 'font_small.py': 'W = 5' }, deps: [['ssd1306', '']] },
+];
+
+const mp = (mpy: string): LibraryTarget => ({ firmware: 'micropython', mpy, bundleFlavour: 'py', libDir: '/lib', simulated: mpy === 'py', version: '1.27.0' });
+
+describe('mip specs', () => {
+  it('reads names, versions, shortcuts and addresses as mpremote does', () => {
+    expect(parseMipSpec('ssd1306')).toEqual({ kind: 'index', name: 'ssd1306', version: 'latest' });
+    expect(parseMipSpec('umqtt.simple@1.3.4')).toEqual({ kind: 'index', name: 'umqtt.simple', version: '1.3.4' });
+    expect(parseMipSpec('github:org/repo')).toMatchObject({ kind: 'package-json', url: 'https://raw.githubusercontent.com/org/repo/HEAD/package.json' });
+    expect(parseMipSpec('github:org/repo/drivers/x@v2')).toMatchObject({ url: 'https://raw.githubusercontent.com/org/repo/v2/drivers/x/package.json', ref: 'v2' });
+    expect(parseMipSpec('github:org/repo/x.py')).toEqual({ kind: 'file', name: 'x.py', url: 'https://raw.githubusercontent.com/org/repo/HEAD/x.py' });
+    expect(parseMipSpec('gitlab:org/repo@main')).toMatchObject({ url: 'https://gitlab.com/org/repo/-/raw/main/package.json' });
+    expect(parseMipSpec('https://example.org/lib/pkg.json')).toMatchObject({ kind: 'package-json', url: 'https://example.org/lib/pkg.json' });
+  });
+  it('refuses what is not a spec, with the reason', () => {
+    expect(() => parseMipSpec('a\\b')).toThrow(/use \/ in library paths/);
+    expect(() => parseMipSpec('rm -rf')).toThrow(/is not a library name/);
+    expect(() => parseMipSpec('github:onlyowner')).toThrow(/owner and a repository/);
+    expect(() => parseMipSpec('  ')).toThrow(/empty/);
+  });
+});
+
+describe('mip install plans from a local index', () => {
+  let server: StaticServer;
+  const data = () => mkdtempSync(join(tmpdir(), 'mote-lib-'));
+  const service = (dataDir = data(), online = true) => new LibraryService({ dataDir, network: online ? testNetwork : null, mirror: server.base + '/mip' });
+
+  beforeAll(async () => {
+    const files = new Map<string, Buffer>();
+    for (const [p, b] of buildMipIndex(PACKAGES)) files.set(`mip/${p}`, b);
+    // a third-party package.json with relative urls and an index dependency
+    files.set('gh/org/kit/main/package.json', Buffer.from(JSON.stringify({ urls: [['kit/__init__.py', 'kit/__init__.py'], ['kit/extra.py', 'https://x.invalid/never']], deps: [['ssd1306', 'latest']], version: '0.3' })));
+    files.set('gh/org/kit/main/kit/__init__.py', Buffer.from('X = 1\n'));
+    server = await startStaticServer(files);
+  });
+  afterAll(() => server.close());
+
+  it('searches the index by name and description', async () => {
+    const s = service();
+    expect((await s.search('oled', 'micropython')).map((l) => l.name).sort()).toEqual(['oled-kit', 'ssd1306']);
+    expect((await s.search('mqtt client', 'micropython')).map((l) => l.name)).toEqual(['umqtt.simple']);
+    expect(await s.search('nothing-like-this', 'micropython')).toEqual([]);
+  });
+
+  it('resolves deps depth first and fetches a package reached twice once', async () => {
+    const plan = await service().plan(['oled-kit'], mp('py'));
+    expect(plan.libraries.map((l) => [l.name, l.version])).toEqual([['ssd1306', '0.1.0'], ['font-small', '1.0'], ['oled-kit', '2.0.0']]);
+    expect(plan.libraries[2].requires).toEqual(['ssd1306', 'font-small']);
+    expect([...plan.files.keys()].sort()).toEqual(['font_small.py', 'oled_kit.py', 'ssd1306.py']);
+    expect(plan.files.get('ssd1306.py')!.toString()).toContain("__version__ = '0.1.0'");
+    expect(server.requests.filter((r) => r === 'mip/package/py/ssd1306/latest.json')).toHaveLength(1);
+  });
+
+  it('takes .mpy files for a board that advertises mpy 6, and an exact version when asked', async () => {
+    const plan = await service().plan(['umqtt.simple@1.4.0'], mp('6'));
+    expect([...plan.files.keys()]).toEqual(['umqtt/simple.mpy']);
+    expect(plan.files.get('umqtt/simple.mpy')!.subarray(0, 2)).toEqual(Buffer.from([0x4d, 6]));
+  });
+
+  it('says which library or version is missing', async () => {
+    await expect(service().plan(['no-such-lib'], mp('py'))).rejects.toThrow(/There is no library 'no-such-lib' in the index .* \(for source \.py files\)/);
+    await expect(service().plan(['ssd1306@9.9'], mp('py'))).rejects.toThrow(/'ssd1306' version 9.9/);
+  });
+
+  it('installs a package.json by address, with relative urls and index deps', async () => {
+    const files = server.files;
+    files.set('gh/org/kit/main/package.json', Buffer.from(JSON.stringify({ urls: [['kit/__init__.py', 'kit/__init__.py']], deps: [['ssd1306', 'latest']], version: '0.3' })));
+    const plan = await service().plan([`${server.base}/gh/org/kit/main/package.json`], mp('py'));
+    expect(plan.libraries.map((l) => l.name)).toEqual(['ssd1306', 'main']);
+    expect(plan.files.get('kit/__init__.py')!.toString()).toBe('X = 1\n');
+  });
+
+  it('refuses a blob whose content does not match its hash, and caches nothing of it', async () => {
+    const good = [...server.files].find(([p]) => p.startsWith('mip/file/') && server.files.get(p)!.toString().includes('W = 5'))!;
+    server.files.set(good[0], Buffer.from('W = 6  # tampered\n'));
+    const dir = data();
+    try {
+      await expect(service(dir).plan(['font-small'], mp('py'))).rejects.toThrow(/font_small\.py of font-small .* does not match its hash .* Nothing was installed/);
+    } finally {
+      server.files.set(good[0], good[1]);
+    }
+    // the good copy is fetched afresh: the bad one was not kept
+    expect((await service(dir).plan(['font-small'], mp('py'))).files.get('font_small.py')!.toString()).toContain('W = 5');
+  });
+
+  it('reports a dropped connection, and a retry works', async () => {
+    const path = [...server.files.keys()].find((p) => p.startsWith('mip/file/') && server.files.get(p)!.toString().includes('MQTTClient') && !server.files.get(p)!.toString().startsWith('M'))!;
+    server.drop.set(path, 1);
+    const dir = data();
+    await expect(service(dir).plan(['umqtt.simple'], mp('py'))).rejects.toMatchObject({ code: 'network' });
+    expect((await service(dir).plan(['umqtt.simple'], mp('py'))).files.size).toBe(1);
+  });
+
+  it('installs offline from what an earlier download cached, and says what is missing', async () => {
+    const dir = data();
+    await service(dir).plan(['oled-kit'], mp('py'));
+    const before = server.requests.length;
+    const offline = service(dir, false);
+    const plan = await offline.plan(['oled-kit'], mp('py'));
+    expect(plan.files.size).toBe(3);
+    expect(server.requests.length).toBe(before);
+    expect(offline.fetcher.served.network).toBe(0);
+    await expect(offline.plan(['umqtt.simple'], mp('py'))).rejects.toThrow(/not in Mote's library cache, and Mote is offline/);
+  });
+});
