@@ -17,6 +17,7 @@ import { DriveService } from './drives/drive-service';
 import { registerDrivesHandlers } from './drives/drives-handlers';
 import { registerFirmwareHandlers } from './firmware/firmware-handlers';
 import { FirmwareService } from './firmware/firmware-service';
+import { NetService } from './net/net-service';
 import { SerialService } from './serial/serial-service';
 import { registerSimulatorHandlers } from './simulator/simulator-handlers';
 import { SimulatorService } from './simulator/simulator-service';
@@ -42,6 +43,8 @@ export interface Services {
   /** Files the OS asks to open while Mote runs (a second launch, macOS's open-file). */
   opened: OpenedFiles;
   settings: SettingsService;
+  /** The only way out to the network (downloads into <data>/cache, mirror, log). */
+  net: NetService;
   /** The simulated board's worker (one per app; started on first connect). */
   simulator: SimulatorService;
   /** Stops workers, closes ports; called on quit. */
@@ -75,6 +78,11 @@ export function createServices(options: ServicesOptions): Services {
   router.handle('app:take-opened-files', () => opened.take());
   opened.onAdded(() => router.emit('app:files-opened', null));
   registerSettingsHandlers(router, settings);
+  const net = new NetService({
+    cacheRoot: join(options.dataDir, 'cache'),
+    mirror: async () => (await settings.get()).downloadMirror,
+    logFile: join(options.dataDir, 'logs', 'network.log'),
+  });
   // The board link resolves board-fs upload/download localPaths with workspace.resolvePath.
   const resources = resourcesDir();
   const workspace = new WorkspaceService({
@@ -117,6 +125,7 @@ export function createServices(options: ServicesOptions): Services {
     router,
     opened,
     settings,
+    net,
     simulator,
     async dispose() {
       for (const dispose of disposers.reverse()) await dispose();

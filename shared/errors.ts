@@ -41,6 +41,8 @@ export const ERROR_CODES = [
   'python-error',
   /** A firmware or data file is corrupt or does not fit the target. */
   'invalid-file',
+  /** A download failed: no connection, the server refused or broke off, or the mirror lacks the file. */
+  'network',
   /** The user or the app cancelled the operation. */
   'cancelled',
   /** The simulated board's worker crashed or was restarted. */

@@ -12,6 +12,8 @@ export const settingsSchema = v.strictObject({
   workspaceDir: boundedString(1024),
   /** DTR/RTS on connect, as Thonny offers it (ESP boards on Windows want both false). */
   assertDtrRts: v.boolean(),
+  /** A school's web server (http://…) or shared folder holding the download sites' files as <host>/<path>; '' = the official sites. */
+  downloadMirror: boundedString(1024),
 });
 
 /** All user settings. */
@@ -23,6 +25,7 @@ export const DEFAULT_SETTINGS: Settings = {
   lastBoard: 'auto',
   workspaceDir: '',
   assertDtrRts: true,
+  downloadMirror: '',
 };
 
 export const settingsChannels = {
