@@ -11,6 +11,7 @@ import { defaultDataDir } from './data-dir';
 import { classify, DriveService } from './drives/drive-service';
 import { firmwareTitle } from './firmware/uf2';
 import { installUf2, type Uf2Drive, uf2Drive } from './firmware/uf2-install';
+import { LIBRARY_USAGE, runLibraryCommand } from './libraries/library-cli';
 import { SerialService } from './serial/serial-service';
 
 const USAGE = `usage: mote [--port PATH | --board PROFILE] [--json] COMMAND [ARGS]
@@ -32,6 +33,7 @@ const USAGE = `usage: mote [--port PATH | --board PROFILE] [--json] COMMAND [ARG
   flash FILE.uf2 [--drive D]  install UF2 firmware on a board in bootloader mode (RPI-RP2,
                               RP2350, …BOOT), checked first; D: the drive's folder
 
+${LIBRARY_USAGE}
   --port PATH       a serial port or pseudo-terminal (default: the first known board; or $MOTE_PORT)
   --board PROFILE   the simulated board (pico, pico2, esp32, circuitpython-rp2040)
   --json            machine-readable output for ports, drives and ls
@@ -41,6 +43,7 @@ interface Args {
   port?: string;
   board?: string;
   drive?: string;
+  mirror?: string;
   json: boolean;
   command: string;
   rest: string[];
@@ -60,6 +63,9 @@ function parseArgs(argv: string[]): Args {
     else if (a === '--json') args.json = true;
     else if (a === '--drive') args.drive = argv[++i];
     else if (a.startsWith('--drive=')) args.drive = a.slice(8);
+    else if (a === '--mirror') args.mirror = argv[++i];
+    else if (a.startsWith('--mirror=')) args.mirror = a.slice(9);
+    else if (a === '--offline') args.flags.add(a);
     else if (a === '--help' || a === '-h') args.command = 'help';
     else if (!args.command) args.command = a;
     else if (/^-[a-z]$|^--[a-z-]+$/.test(a) && args.command !== 'exec') args.flags.add(a);
@@ -85,6 +91,8 @@ async function main(argv: string[]): Promise<number> {
       return listDrives(args);
     case 'flash':
       return flash(args);
+    case 'lib':
+      return runLibraryCommand({ ...args, dataDir: process.env.MOTE_DATA_DIR ?? defaultDataDir(), connect: () => connect(args), out, err });
   }
   const needs: Record<string, [number, number]> = {
     exec: [1, 1], run: [1, 1], ls: [0, 1], cat: [1, 1], put: [1, 2], get: [1, 2], rm: [1, 1], mkdir: [1, 1], mv: [2, 2], sync: [1, 2], reset: [0, 0], repl: [0, 0],

@@ -17,6 +17,7 @@ import { DriveService } from './drives/drive-service';
 import { registerDrivesHandlers } from './drives/drives-handlers';
 import { registerFirmwareHandlers } from './firmware/firmware-handlers';
 import { FirmwareService } from './firmware/firmware-service';
+import { registerLibraryHandlers } from './libraries/library-handlers';
 import { NetService } from './net/net-service';
 import { SerialService } from './serial/serial-service';
 import { registerSimulatorHandlers } from './simulator/simulator-handlers';
@@ -119,6 +120,7 @@ export function createServices(options: ServicesOptions): Services {
     onProgress: (opId, done, total) => router.emit('firmware:progress', { opId, done, total }),
   });
   registerFirmwareHandlers(router, firmware);
+  registerLibraryHandlers(router, { dataDir: options.dataDir, net, board, resolveLocal: (path) => workspace.resolvePath(path) });
   disposers.push(() => stopPortWatch(), () => stopDriveWatch(), () => serial.dispose(), () => drives.dispose(), () => board.dispose());
 
   return {

@@ -16,14 +16,14 @@ import { buildBundleZips } from '../testing/bundle-builder';
 import { PACKAGES, testNetwork } from '../testing/library-fixtures';
 import { buildMipIndex } from '../testing/mip-index-builder';
 import { PtyBoard } from '../testing/pty-board';
-import { startStaticServer, type StaticServer } from '../testing/static-server';
+import { type FileServer, startFileServer } from '../testing/file-server';
 import { TEST_BOARDS } from '../testing/test-boards';
 import { describeBoard, describeDrive, freeSpace } from './library-target';
 import { LibraryService } from './library-service';
 
-let server: StaticServer;
+let server: FileServer;
 beforeAll(async () => {
-  server = await startStaticServer(new Map([...buildMipIndex(PACKAGES)].map(([p, b]) => [`mip/${p}`, b])));
+  server = await startFileServer(Object.fromEntries([...buildMipIndex(PACKAGES)].map(([p, body]) => [`/mip/${p}`, { body }])));
 });
 afterAll(() => server.close());
 
@@ -55,7 +55,7 @@ describe.each(TEST_BOARDS)('mip libraries on $name', { timeout: 120_000 }, (kind
     await board.start();
     session = await BoardSession.connect(await SerialTransport.open(board.path));
     files = new BoardFs(session);
-    service = new LibraryService({ dataDir: mkdtempSync(join(tmpdir(), 'mote-lib-')), network: testNetwork, mirror: `${server.base}/mip` });
+    service = new LibraryService({ dataDir: mkdtempSync(join(tmpdir(), 'mote-lib-')), network: testNetwork(), mirror: `${server.base}/mip` });
   });
   afterAll(async () => {
     await session?.close().catch(() => undefined);

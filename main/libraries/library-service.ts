@@ -4,6 +4,7 @@
 // LibraryNetwork (main/net), only when a person asks, and never when offline.
 import { promises as fsp } from 'node:fs';
 import { join, posix, relative, sep } from 'node:path';
+import type { LibraryInfo } from '../../shared/contracts/libraries';
 import { MoteError } from '../../shared/errors';
 import type { BoardFiles } from '../board/board-fs';
 import { BundleStore } from './bundle-store';
@@ -25,18 +26,6 @@ export interface LibraryServiceOptions {
   network: LibraryNetwork | null;
   /** A copy of the mip index laid out as micropython-lib's tools/build.py writes it. */
   mirror?: string;
-}
-
-export interface LibraryInfo {
-  name: string;
-  version: string;
-  description: string;
-  /** 'micropython-lib' or the bundle's name. */
-  source: string;
-  /** Bytes of its files for this board, when known before downloading (bundles). */
-  size?: number;
-  /** The version installed on the board ('' unknown), or null when not installed. */
-  installed?: string | null;
 }
 
 export interface PlannedLibrary {

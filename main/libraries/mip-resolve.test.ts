@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PACKAGES, testNetwork } from '../testing/library-fixtures';
 import { buildMipIndex } from '../testing/mip-index-builder';
-import { startStaticServer, type StaticServer } from '../testing/static-server';
+import { type FileServer, startFileServer } from '../testing/file-server';
 import { LibraryService } from './library-service';
 import { parseMipSpec } from './mip-spec';
 import type { LibraryTarget } from './library-target';
@@ -32,19 +32,20 @@ describe('mip specs', () => {
 });
 
 describe('mip install plans from a local index', () => {
-  let server: StaticServer;
+  let server: FileServer;
   const data = () => mkdtempSync(join(tmpdir(), 'mote-lib-'));
-  const service = (dataDir = data(), online = true) => new LibraryService({ dataDir, network: online ? testNetwork : null, mirror: server.base + '/mip' });
+  const service = (dataDir = data(), online = true) => new LibraryService({ dataDir, network: online ? testNetwork() : null, mirror: server.base + '/mip' });
 
   beforeAll(async () => {
-    const files = new Map<string, Buffer>();
-    for (const [p, b] of buildMipIndex(PACKAGES)) files.set(`mip/${p}`, b);
+    server = await startFileServer(Object.fromEntries([...buildMipIndex(PACKAGES)].map(([p, body]) => [`/mip/${p}`, { body }])));
     // a third-party package.json with relative urls and an index dependency
-    files.set('gh/org/kit/main/package.json', Buffer.from(JSON.stringify({ urls: [['kit/__init__.py', 'kit/__init__.py'], ['kit/extra.py', 'https://x.invalid/never']], deps: [['ssd1306', 'latest']], version: '0.3' })));
-    files.set('gh/org/kit/main/kit/__init__.py', Buffer.from('X = 1\n'));
-    server = await startStaticServer(files);
+    server.files.set('/gh/org/kit/main/package.json', { body: JSON.stringify({ urls: [['kit/__init__.py', 'kit/__init__.py']], deps: [['ssd1306', 'latest']], version: '0.3' }) });
+    server.files.set('/gh/org/kit/main/kit/__init__.py', { body: 'X = 1\n' });
   });
   afterAll(() => server.close());
+
+  /** The index blob (source flavour) whose content contains `text`. */
+  const blobOf = (text: string) => [...server.files].find(([p, f]) => p.startsWith('/mip/file/') && String(f.body).includes(text) && !String(f.body).startsWith('M'))!;
 
   it('searches the index by name and description', async () => {
     const s = service();
@@ -59,7 +60,7 @@ describe('mip install plans from a local index', () => {
     expect(plan.libraries[2].requires).toEqual(['ssd1306', 'font-small']);
     expect([...plan.files.keys()].sort()).toEqual(['font_small.py', 'oled_kit.py', 'ssd1306.py']);
     expect(plan.files.get('ssd1306.py')!.toString()).toContain("__version__ = '0.1.0'");
-    expect(server.requests.filter((r) => r === 'mip/package/py/ssd1306/latest.json')).toHaveLength(1);
+    expect(server.requests.filter((r) => r === 'GET /mip/package/py/ssd1306/latest.json')).toHaveLength(1);
   });
 
   it('takes .mpy files for a board that advertises mpy 6, and an exact version when asked', async () => {
@@ -74,29 +75,27 @@ describe('mip install plans from a local index', () => {
   });
 
   it('installs a package.json by address, with relative urls and index deps', async () => {
-    const files = server.files;
-    files.set('gh/org/kit/main/package.json', Buffer.from(JSON.stringify({ urls: [['kit/__init__.py', 'kit/__init__.py']], deps: [['ssd1306', 'latest']], version: '0.3' })));
     const plan = await service().plan([`${server.base}/gh/org/kit/main/package.json`], mp('py'));
     expect(plan.libraries.map((l) => l.name)).toEqual(['ssd1306', 'main']);
     expect(plan.files.get('kit/__init__.py')!.toString()).toBe('X = 1\n');
   });
 
   it('refuses a blob whose content does not match its hash, and caches nothing of it', async () => {
-    const good = [...server.files].find(([p]) => p.startsWith('mip/file/') && server.files.get(p)!.toString().includes('W = 5'))!;
-    server.files.set(good[0], Buffer.from('W = 6  # tampered\n'));
+    const [path, good] = blobOf('W = 5');
+    server.files.set(path, { body: 'W = 6  # tampered\n' });
     const dir = data();
     try {
       await expect(service(dir).plan(['font-small'], mp('py'))).rejects.toThrow(/font_small\.py of font-small .* does not match its hash .* Nothing was installed/);
     } finally {
-      server.files.set(good[0], good[1]);
+      server.files.set(path, good);
     }
     // the good copy is fetched afresh: the bad one was not kept
     expect((await service(dir).plan(['font-small'], mp('py'))).files.get('font_small.py')!.toString()).toContain('W = 5');
   });
 
   it('reports a dropped connection, and a retry works', async () => {
-    const path = [...server.files.keys()].find((p) => p.startsWith('mip/file/') && server.files.get(p)!.toString().includes('MQTTClient') && !server.files.get(p)!.toString().startsWith('M'))!;
-    server.drop.set(path, 1);
+    const [path, file] = blobOf('MQTTClient');
+    server.files.set(path, { ...file, behaviour: 'drop', drops: 1 });
     const dir = data();
     await expect(service(dir).plan(['umqtt.simple'], mp('py'))).rejects.toMatchObject({ code: 'network' });
     expect((await service(dir).plan(['umqtt.simple'], mp('py'))).files.size).toBe(1);

@@ -1,0 +1,87 @@
+// IPC handlers of the libraries domain (shared/contracts/libraries.ts), on the connected board.
+// Two services share one cache: the online one is used only for what a person asked for
+// (Search with "online", Install); the offline one answers the rest from the cache.
+import type { LibraryInfo, LibrarySearchResult } from '../../shared/contracts/libraries';
+import { MoteError } from '../../shared/errors';
+import type { BoardManager } from '../board/board-manager';
+import type { IpcRouter } from '../ipc/router';
+import type { NetService } from '../net/net-service';
+import { LibraryService } from './library-service';
+import { describeBoard, freeSpace, type LibraryTarget } from './library-target';
+
+export interface LibraryHandlerDeps {
+  dataDir: string;
+  net: NetService;
+  board: Pick<BoardManager, 'link'>;
+  /** Resolves a path the renderer gave against the Mote folder (refusing one that leaves it). */
+  resolveLocal(path: string): Promise<string>;
+}
+
+/** '/lib (.mpy v6)': where an install goes and what kind of files it takes. */
+export function describeTarget(t: LibraryTarget): string {
+  const kind = t.firmware === 'circuitpython' ? (t.bundleFlavour === 'py' ? '.py' : `.mpy for CircuitPython ${t.bundleFlavour.replace('.x-mpy', '')}`) : t.mpy === 'py' ? '.py' : `.mpy v${t.mpy}`;
+  return `${t.libDir} (${kind})`;
+}
+
+/** The module names an ImportError may name for a library ('umqtt.simple' → also 'umqtt'). */
+function offers(library: string, module: string): boolean {
+  const norm = (s: string) => s.toLowerCase().replace(/-/g, '_');
+  return norm(library) === norm(module) || norm(library).startsWith(`${norm(module)}.`);
+}
+
+export function registerLibraryHandlers(router: IpcRouter, deps: LibraryHandlerDeps): void {
+  const online = new LibraryService({ dataDir: deps.dataDir, network: deps.net });
+  const offline = new LibraryService({ dataDir: deps.dataDir, network: null });
+  const connected = async (py = false) => {
+    const link = await deps.board.link();
+    return { ...link, target: await describeBoard(link.session, py) };
+  };
+
+  router.handle('libraries:search', async ({ text, online: useNetwork }): Promise<LibrarySearchResult> => {
+    const board = await connected().catch(() => null);
+    const firmware = board?.target.firmware ?? 'micropython';
+    let libraries: LibraryInfo[] = [];
+    let problem: string | undefined;
+    try {
+      libraries = await (useNetwork ? online : offline).search(text, firmware);
+    } catch (e) {
+      if (!(e instanceof MoteError)) throw e;
+      problem = e.message;
+    }
+    if (board) {
+      const installed = new Map((await offline.installed(board.files, board.target)).map((l) => [l.name.toLowerCase(), l.version]));
+      for (const l of libraries) l.installed = installed.get(l.name.toLowerCase().replace(/\./g, '/').split('/')[0]) ?? installed.get(l.name.toLowerCase()) ?? null;
+    } else problem ??= 'No board is connected: connect one to see what it has installed.';
+    return { firmware, target: board ? describeTarget(board.target) : '/lib', libraries: libraries.slice(0, 500), problem };
+  });
+
+  router.handle('libraries:plan', async ({ names, py }) => {
+    const board = await connected(py);
+    const plan = await online.plan(names, board.target);
+    return { libraries: plan.libraries.map((l) => ({ name: l.name, version: l.version, requires: l.requires, files: l.files.length, bytes: l.bytes })), bytes: plan.bytes, notes: plan.notes };
+  });
+
+  router.handle('libraries:install', async ({ names, py }) => {
+    const board = await connected(py);
+    const plan = await online.plan(names, board.target);
+    const report = await online.install(plan, board.files, board.target, { freeSpace: () => freeSpace(board.files, board.session) });
+    router.emit('board-fs:changed', { path: board.target.libDir });
+    return { written: report.written.length, unchanged: report.unchanged.length, bytes: report.bytes };
+  });
+
+  router.handle('libraries:remove', async ({ name }) => {
+    const board = await connected();
+    await offline.remove(name, board.files, board.target);
+    router.emit('board-fs:changed', { path: board.target.libDir });
+    return null;
+  });
+
+  router.handle('libraries:find-missing', async ({ modules }) => {
+    const board = await connected().catch(() => null);
+    const known = await offline.search('', board?.target.firmware ?? 'micropython').catch(() => [] as LibraryInfo[]);
+    return modules.flatMap((m) => known.filter((l) => offers(l.name, m)).slice(0, 1).map((l) => l.name));
+  });
+
+  // a bundle is imported from the Mote folder: put the zips (or a folder of them) there first
+  router.handle('libraries:import', async ({ localPath }) => online.import(await deps.resolveLocal(localPath)));
+}
