@@ -50,7 +50,8 @@ export function registerLibraryHandlers(router: IpcRouter, deps: LibraryHandlerD
     }
     if (board) {
       const installed = new Map((await offline.installed(board.files, board.target)).map((l) => [l.name.toLowerCase(), l.version]));
-      for (const l of libraries) l.installed = installed.get(l.name.toLowerCase().replace(/\./g, '/').split('/')[0]) ?? installed.get(l.name.toLowerCase()) ?? null;
+      // a package's module: 'oled-kit' → oled_kit; 'umqtt.simple' lives in the umqtt folder
+      for (const l of libraries) l.installed = installed.get(l.name.toLowerCase().replace(/-/g, '_').split('.')[0]!) ?? null;
     } else problem ??= 'No board is connected: connect one to see what it has installed.';
     return { firmware, target: board ? describeTarget(board.target) : '/lib', libraries: libraries.slice(0, 500), problem };
   });

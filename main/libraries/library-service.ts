@@ -127,7 +127,8 @@ export class LibraryService {
 
   /** Removes a module (file or folder) from the lib folder. Dependencies stay: other libraries may use them. */
   async remove(name: string, board: BoardFiles, target: LibraryTarget): Promise<string[]> {
-    const base = posix.join(target.libDir, name.replace(/\./g, '/'));
+    // a package 'oled-kit' installs the module oled_kit; 'umqtt.simple' is umqtt/simple
+    const base = posix.join(target.libDir, name.replace(/-/g, '_').replace(/\./g, '/'));
     const removed: string[] = [];
     for (const p of [`${base}.py`, `${base}.mpy`, base]) {
       const st = await board.stat(p);

@@ -9,6 +9,8 @@ import { PlotterPanel } from '../plotter/plotter-panel';
 import { ReplPanel } from '../repl/repl-panel';
 import { refersToBuffer } from '../repl/traceback';
 import { BootloaderWatch } from '../firmware/bootloader-watch';
+import { offerInstallFor } from '../libraries/install-offer';
+import { openLibrariesDialog } from '../libraries/libraries-dialog';
 import { BoardPanel } from '../simulator/board-panel';
 import { pickBoard } from '../ui/board-picker';
 import { openDialog } from '../ui/dialog';
@@ -74,6 +76,10 @@ export function startApp(mount: HTMLElement): void {
   plotter = new PlotterPanel();
   // The e2e tests and the plotter benchmark feed and read the plotter directly.
   (window as unknown as { motePlotter?: PlotterPanel }).motePlotter = plotter;
+  const libraryUi = {
+    notify: (m: string, level: 'info' | 'warning' | 'error') => void notices.show(m, level),
+    offer: (m: string, actions: Array<{ label: string; run: () => void }>) => notices.show(m, 'warning', actions),
+  };
   const link = new BoardLink(api, store, notices, {
     failedAt: (file, line, message) => {
       goToError.hidden = false;
@@ -82,6 +88,7 @@ export function startApp(mount: HTMLElement): void {
       runStatus.textContent = message;
     },
     ended: (status, message) => {
+      if (status === 'error' && message) void offerInstallFor(message, libraryUi).catch((e: unknown) => reportError('libraries', e));
       runStatus.textContent = status === 'ok' ? 'Finished.' : status === 'interrupted' ? 'Stopped.' : status === 'lost' ? 'The board was lost during the run.' : (message ?? 'Stopped with an error.');
     },
     note: (text) => repl.note(text),
@@ -180,6 +187,7 @@ export function startApp(mount: HTMLElement): void {
     { id: 'run.stop', label: 'Stop the program', key: 'Escape', run: () => link.stop(), enabled: running },
     { id: 'run.reset', label: 'Soft-reset the board (runs main.py, or code.py on CircuitPython)', run: () => link.reset(), enabled: () => store.state.linkAvailable !== false },
     { id: 'board.connect', label: 'Connect a board', run: openPicker },
+    { id: 'board.libraries', label: 'Libraries: install drivers on the board', run: () => openLibrariesDialog(libraryUi) },
     { id: 'view.zoom-in', label: 'Larger text', key: 'Mod-+', run: () => setFont(editor.fontSizePx + 1) },
     { id: 'view.zoom-out', label: 'Smaller text', key: 'Mod--', run: () => setFont(editor.fontSizePx - 1) },
     { id: 'view.zoom-reset', label: 'Normal text size', key: 'Mod-0', run: () => setFont(14) },

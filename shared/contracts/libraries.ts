@@ -43,7 +43,7 @@ export interface LibraryPlanInfo {
 }
 
 const names = v.pipe(v.array(boundedString(300)), v.minLength(1), v.maxLength(50));
-const moduleName = v.pipe(v.string(), v.minLength(1), v.maxLength(100), v.regex(/^[A-Za-z_][\w.]*$/));
+const moduleName = v.pipe(v.string(), v.minLength(1), v.maxLength(100), v.regex(/^[A-Za-z_][\w.-]*$/));
 
 export const librariesChannels = {
   /** Libraries whose name or description contains the text, for the connected board's firmware. */
