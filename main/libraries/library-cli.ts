@@ -113,7 +113,9 @@ async function search(ctx: LibraryCliContext, service: LibraryService, text: str
   const rows = [];
   for (const firmware of ['micropython', 'circuitpython'] as const) {
     try {
-      rows.push(...(await service.search(text, firmware)).map((l) => ({ ...l, firmware })));
+      // online, a first search for CircuitPython libraries fetches the bundles (py only: no board is known)
+      const fetchBundles = firmware === 'circuitpython' && !!service.options.network && !(await service.bundles.load()).list().length;
+      rows.push(...(await service.search(text, firmware, undefined, { online: fetchBundles })).map((l) => ({ ...l, firmware })));
     } catch (e) {
       if (!(e instanceof MoteError)) throw e;
       ctx.err(`(${firmware === 'micropython' ? "micropython-lib's index" : 'CircuitPython bundles'}: ${e.message})\n`);

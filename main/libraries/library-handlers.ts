@@ -43,7 +43,7 @@ export function registerLibraryHandlers(router: IpcRouter, deps: LibraryHandlerD
     let libraries: LibraryInfo[] = [];
     let problem: string | undefined;
     try {
-      libraries = await (useNetwork ? online : offline).search(text, firmware);
+      libraries = await (useNetwork ? online : offline).search(text, firmware, undefined, { online: useNetwork, flavour: board?.target.bundleFlavour });
     } catch (e) {
       if (!(e instanceof MoteError)) throw e;
       problem = e.message;

@@ -7,6 +7,7 @@ import { join, posix, relative, sep } from 'node:path';
 import type { LibraryInfo } from '../../shared/contracts/libraries';
 import { MoteError } from '../../shared/errors';
 import type { BoardFiles } from '../board/board-fs';
+import { downloadBundles } from './bundle-download';
 import { BundleStore } from './bundle-store';
 import { CachedFetcher, type LibraryFetcher } from './library-fetcher';
 import { type InstallOptions, type InstallReport, installFiles } from './library-install';
@@ -18,6 +19,8 @@ import { downloadPlan, planMip } from './mip-resolve';
 /** The part of main/net's NetService libraries use (404 answers come back as code 'network'). */
 export interface LibraryNetwork {
   fetchBytes(req: { url: string; purpose: 'library' | 'library-index'; maxBytes: number; signal?: AbortSignal }): Promise<Buffer>;
+  /** Downloads into <data>/cache/<kind>/<name>, checked against size and SHA-256 when given. */
+  download(req: { url: string; purpose: 'library'; kind: 'libraries'; name: string; size?: number; sha256?: string; signal?: AbortSignal }): Promise<{ path: string }>;
 }
 
 export interface LibraryServiceOptions {
@@ -62,10 +65,12 @@ export class LibraryService {
   }
 
   /** Libraries whose name or description contains `text` (all when empty), for this firmware. */
-  async search(text: string, firmware: LibraryTarget['firmware'], signal?: AbortSignal): Promise<LibraryInfo[]> {
+  async search(text: string, firmware: LibraryTarget['firmware'], signal?: AbortSignal, options: { online?: boolean; flavour?: string } = {}): Promise<LibraryInfo[]> {
     const words = text.toLowerCase().split(/\s+/).filter(Boolean);
     const matches = (l: LibraryInfo) => words.every((w) => l.name.toLowerCase().includes(w) || l.description.toLowerCase().includes(w));
     if (firmware === 'circuitpython') {
+      // "search online" on CircuitPython means: fetch the newest bundles first
+      if (this.options.network && options.online) await this.downloadBundles(options.flavour ?? 'py', signal);
       const bundles = await this.bundles.load();
       return bundles.list().map((m) => ({ name: m.name, version: m.version, description: m.description, source: m.bundle, size: m.sizes.py })).filter(matches);
     }
@@ -90,7 +95,7 @@ export class LibraryService {
   /** Resolves `names` with their dependencies and downloads every file; the board is not touched. */
   async plan(names: string[], target: LibraryTarget, signal?: AbortSignal): Promise<LibraryPlan> {
     if (!names.length) throw new MoteError('invalid-payload', 'Name at least one library to install.');
-    return target.firmware === 'circuitpython' ? this.planBundle(names, target) : this.planMip(names, target, signal);
+    return target.firmware === 'circuitpython' ? this.planBundle(names, target, signal) : this.planMip(names, target, signal);
   }
 
   private async planMip(names: string[], target: LibraryTarget, signal?: AbortSignal): Promise<LibraryPlan> {
@@ -101,11 +106,23 @@ export class LibraryService {
     return { libraries, files, bytes: sum(files), notes: [] };
   }
 
-  private async planBundle(names: string[], target: LibraryTarget): Promise<LibraryPlan> {
-    const bundles = await this.bundles.load();
-    if (!bundles.list().length) throw new MoteError('not-found', 'Mote has no CircuitPython library bundle yet. Download one (mote lib bundle-download) or import the bundle zips (mote lib import PATH).');
-    const files = new Map<string, Buffer>();
+  /** Fetches the newest Adafruit and Community bundles for this flavour (online only). */
+  async downloadBundles(flavour: string, signal?: AbortSignal, onNote?: (note: string) => void): Promise<string[]> {
+    if (!this.options.network) throw new MoteError('network', 'Mote is offline: import the bundle zips instead (Import library bundle…, or mote lib import PATH).');
+    return downloadBundles(this.options.network, flavour, { signal, onNote });
+  }
+
+  private async planBundle(names: string[], target: LibraryTarget, signal?: AbortSignal): Promise<LibraryPlan> {
     const notes: string[] = [];
+    let bundles = await this.bundles.load();
+    const missing = () => names.some((n) => !bundles.get(n.replace(/@.*$/, '')));
+    // a person asked to install: online, a library the cached bundles lack means fetching newer ones
+    if (this.options.network && missing()) {
+      await this.downloadBundles(target.bundleFlavour, signal, (n) => notes.push(n));
+      bundles = await this.bundles.load();
+    }
+    if (!bundles.list().length) throw new MoteError('not-found', 'Mote has no CircuitPython library bundle yet. Connect to the network and install again, or import the bundle zips (mote lib import PATH).');
+    const files = new Map<string, Buffer>();
     const libraries: PlannedLibrary[] = [];
     for (const m of bundles.resolve(names.map((n) => n.replace(/@.*$/, '')))) {
       const got = bundles.filesOf(m.name, target.bundleFlavour);
