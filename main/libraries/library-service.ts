@@ -14,6 +14,7 @@ import { type InstallOptions, type InstallReport, installFiles } from './library
 import type { LibraryTarget } from './library-target';
 import { type InstalledLibrary, listInstalled } from './installed-libraries';
 import { DEFAULT_MIP_INDEX } from './mip-spec';
+import { checkMpyHeaders } from './mpy-header';
 import { downloadPlan, planMip } from './mip-resolve';
 
 /** The part of main/net's NetService libraries use (404 answers come back as code 'network'). */
@@ -135,6 +136,7 @@ export class LibraryService {
 
   /** Writes a plan's files into the board's lib folder; all or nothing (library-install.ts). */
   async install(plan: LibraryPlan, board: BoardFiles, target: LibraryTarget, options: InstallOptions = {}): Promise<InstallReport> {
+    checkMpyHeaders(plan.files, target);
     return installFiles(board, target.libDir, plan.files, options);
   }
 

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PACKAGES, testNetwork } from '../testing/library-fixtures';
 import { buildMipIndex } from '../testing/mip-index-builder';
+import { DriveFs } from '../board/drive-fs';
 import { type FileServer, startFileServer } from '../testing/file-server';
 import { LibraryService } from './library-service';
 import { parseMipSpec } from './mip-spec';
@@ -111,5 +112,25 @@ describe('mip install plans from a local index', () => {
     expect(server.requests.length).toBe(before);
     expect(offline.fetcher.served.network).toBe(0);
     await expect(offline.plan(['umqtt.simple'], mp('py'))).rejects.toThrow(/not in Mote's library cache, and Mote is offline/);
+  });
+
+  it('finds what is outdated on a board, updates it, and refuses .mpy files the board cannot load', async () => {
+    const dir = data();
+    const board = new DriveFs(mkdtempSync(join(tmpdir(), 'mote-lib-board-')));
+    const s = service(dir);
+    await s.install(await s.plan(['ssd1306', 'umqtt.simple'], mp('py')), board, mp('py'));
+    const newer = buildMipIndex(PACKAGES.map((p) => (p.name === 'ssd1306' ? { ...p, version: '0.2.0' } : p)));
+    const old = new Map([...server.files].filter(([p]) => p.startsWith('/mip/')));
+    for (const [p, body] of newer) server.files.set(`/mip/${p}`, { body });
+    try {
+      expect(await s.outdated(board, mp('py'))).toEqual([{ name: 'ssd1306', installed: '0.1.0', available: '0.2.0' }]);
+      await s.install(await s.plan(['ssd1306'], mp('py')), board, mp('py'));
+      expect(await s.outdated(board, mp('py'))).toEqual([]);
+      const mpy = await s.plan(['ssd1306'], mp('6'));
+      await expect(s.install(mpy, board, { ...mp('6'), mpy: '5' })).rejects.toThrow(/ssd1306\.mpy is MicroPython \.mpy version 6; this board loads MicroPython \.mpy version 5/);
+      await expect(s.install(mpy, board, { ...mp('6'), simulated: true })).rejects.toThrow(/the simulated board runs only \.py source/);
+    } finally {
+      for (const [p, f] of old) server.files.set(p, f);
+    }
   });
 });
