@@ -15,6 +15,7 @@ import type { LibraryTarget } from './library-target';
 import { type InstalledLibrary, listInstalled } from './installed-libraries';
 import { DEFAULT_MIP_INDEX } from './mip-spec';
 import { checkMpyHeaders } from './mpy-header';
+import { indexFromCheckout, isMicropythonLibCheckout } from './micropython-lib-checkout';
 import { downloadPlan, planMip } from './mip-resolve';
 
 /** The part of main/net's NetService libraries use (404 answers come back as code 'network'). */
@@ -100,7 +101,8 @@ export class LibraryService {
   }
 
   private async planMip(names: string[], target: LibraryTarget, signal?: AbortSignal): Promise<LibraryPlan> {
-    const options = { fetcher: this.fetcher, index: this.index, mpy: target.mpy, signal };
+    // offline, a package cached only as source (an imported checkout) still installs
+    const options = { fetcher: this.fetcher, index: this.index, mpy: target.mpy, signal, pyFallback: !this.options.network };
     const packages = await planMip(names, options);
     const files = await downloadPlan(packages, options);
     const libraries = packages.map((p) => ({ name: p.name, version: p.version, requires: p.requires, files: p.files.map((f) => f.path), bytes: p.files.reduce((n, f) => n + (files.get(f.path)?.length ?? 0), 0) }));
@@ -175,6 +177,11 @@ export class LibraryService {
   async import(path: string): Promise<{ kind: 'bundle' | 'mip-index'; count: number }> {
     const indexJson = join(path, 'index.json');
     if (await fsp.stat(indexJson).catch(() => null)) return { kind: 'mip-index', count: await this.importMipIndex(path) };
+    if (await isMicropythonLibCheckout(path)) {
+      const tree = await indexFromCheckout(path);
+      for (const [rel, data] of tree) await this.fetcher.put(`${this.index}/${rel}`, data);
+      return { kind: 'mip-index', count: tree.size };
+    }
     const kept = await this.bundles.import(path);
     if (!kept.length) throw new MoteError('invalid-file', `${path} holds no library bundle (…-py-YYYYMMDD.zip, …-9.x-mpy-YYYYMMDD.zip) and no mip index (index.json).`);
     return { kind: 'bundle', count: kept.length };

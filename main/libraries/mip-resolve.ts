@@ -15,6 +15,8 @@ export interface MipOptions {
   /** '6' for boards that load .mpy of that version, 'py' for source. */
   mpy: string;
   signal?: AbortSignal;
+  /** When the package is not to be had for `mpy`, take its source ('py') instead. */
+  pyFallback?: boolean;
 }
 
 /** One file of a package: where it goes under the target folder, and where it comes from. */
@@ -105,6 +107,7 @@ async function resolveOne(spec: MipSpec, options: MipOptions): Promise<{ version
   try {
     data = await options.fetcher.get(url, { signal: options.signal, immutable: spec.kind === 'index' && spec.version !== 'latest' });
   } catch (e) {
+    if (options.pyFallback && options.mpy !== 'py' && spec.kind === 'index' && e instanceof MoteError && e.code !== 'cancelled') return resolveOne(spec, { ...options, mpy: 'py' });
     if (e instanceof MoteError && e.code === 'not-found' && spec.kind === 'index') {
       const which = spec.version === 'latest' ? '' : ` version ${spec.version}`;
       throw new MoteError('not-found', `There is no library '${spec.name}'${which} in the index ${index} (for ${options.mpy === 'py' ? 'source .py' : `.mpy v${options.mpy}`} files).`);
