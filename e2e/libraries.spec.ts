@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type FileServer, startFileServer } from '../main/testing/file-server';
 import { PACKAGES } from '../main/testing/library-fixtures';
 import { buildMipIndex } from '../main/testing/mip-index-builder';
+import { buildBundleZips } from '../main/testing/bundle-builder';
 import { type AppSession, startApp } from './harness';
 import { setEditorText, waitForConnected, waitForRepl } from './helpers';
 
@@ -65,5 +66,44 @@ describe('libraries in the window', () => {
     await waitForRepl(page, /^kit ssd1306 ok\r?$/m);
     expect(app.offlineViolations).toEqual([]);
     expect(app.consoleErrors).toEqual([]);
+  });
+
+  it('on the CircuitPython board: imports a bundle from the Mote folder, installs adafruit_bme280 with its dependencies, and it runs', async () => {
+    const { page } = app;
+    const bundles = join(app.dataDir, 'workspace', 'bundles');
+    mkdirSync(bundles, { recursive: true });
+    for (const [name, data] of buildBundleZips('20260301')) writeFileSync(join(bundles, name), data);
+    await page.getByRole('button', { name: 'Connect', exact: true }).click();
+    const picker = page.getByRole('dialog', { name: 'Choose a board' });
+    await picker.getByLabel(/CircuitPython/).first().check();
+    await picker.getByRole('button', { name: 'Connect', exact: true }).click();
+    await page.waitForFunction(() => document.body.dataset.connection === 'connected' && /CircuitPython/.test(document.querySelector('.status-bar')?.textContent ?? ''), undefined, { timeout: 30_000 });
+
+    await page.getByRole('button', { name: 'Libraries', exact: true }).click();
+    const dialog = page.getByRole('dialog', { name: 'Libraries' });
+    await dialog.getByText(/0 found in CircuitPython bundles/).waitFor();
+    await dialog.getByRole('button', { name: 'Import library bundle…' }).click();
+    const ask = page.getByRole('dialog', { name: 'Import library bundle' });
+    await ask.getByRole('textbox').fill('bundles');
+    await ask.getByRole('button', { name: 'Import' }).click();
+    await page.getByText('Imported 3 bundle file(s): their libraries install with no network.').waitFor();
+    const search = dialog.getByRole('searchbox', { name: 'Search libraries' });
+    await search.fill('bme280');
+    const row = dialog.locator('tr[data-library=adafruit_bme280]');
+    await row.getByText('not installed').waitFor();
+    await expect(row.innerText()).resolves.toMatch(/2\.6\.28/);
+    const requests = server.requests.length;
+    await row.getByRole('button', { name: 'Install adafruit_bme280' }).click();
+    await row.getByText('2.6.28 installed').waitFor({ timeout: 20_000 });
+    await page.getByText(/Installed adafruit_bme280 2\.6\.28, with adafruit_bus_device 5\.2\.10, adafruit_register 1\.10\.1/).waitFor();
+    await search.fill('adafruit');
+    await dialog.locator('tr[data-library=adafruit_register]').getByText('1.10.1 installed').waitFor();
+    await app.screenshot('libraries-circuitpython');
+    expect(server.requests.length).toBe(requests);
+    await dialog.getByRole('button', { name: 'Close' }).click();
+    await setEditorText(page, 'import board\nfrom adafruit_bme280 import basic\nprint("temp", basic.Adafruit_BME280_I2C(board.I2C()).temperature)\n');
+    await page.getByRole('button', { name: 'Run', exact: true }).click();
+    await waitForRepl(page, /^temp 21\.5\r?$/m);
+    expect(app.offlineViolations).toEqual([]);
   });
 });
