@@ -68,6 +68,8 @@ describe.each(TEST_BOARDS)('mip libraries on $name', { timeout: 120_000 }, (kind
     expect(detected.mpy).toBe(kind.name.includes('simulated') ? 'py' : '6');
     expect(detected.libDir).toBe('/lib');
     const target = await describeBoard(session, true);
+    // the board says how much room it has (os.statvfs), so a too-big install stops before writing
+    expect(await freeSpace(files, session)).toBeGreaterThan(10_000);
     const plan = await service.plan(['oled-kit'], target);
     const report = await service.install(plan, files, target, { freeSpace: () => freeSpace(files, session) });
     expect(report.written.sort()).toEqual(['/lib/font_small.py', '/lib/oled_kit.py', '/lib/ssd1306.py']);
