@@ -64,8 +64,25 @@ describe('libraries in the window', () => {
     await page.getByText(/Installed oled-kit 2\.0\.0, with ssd1306 0\.1\.0, font-small 1\.0/).waitFor({ timeout: 20_000 });
     await page.getByRole('button', { name: 'Run', exact: true }).click();
     await waitForRepl(page, /^kit ssd1306 ok\r?$/m);
+    expect(await page.getByRole('button', { name: 'Install oled-kit' }).count()).toBe(0);
     expect(app.offlineViolations).toEqual([]);
     expect(app.consoleErrors).toEqual([]);
+  });
+
+  it("offers a library before Run from the program's imports, even when the program copes without it", async () => {
+    const { page } = app;
+    // the run itself raises nothing: only the check of the imports before Run can make this offer
+    await setEditorText(page, 'try:\n    import umqtt.simple\nexcept ImportError:\n    print("no mqtt yet")\nimport ssd1306\n');
+    await page.getByRole('button', { name: 'Run', exact: true }).click();
+    await waitForRepl(page, /^no mqtt yet\r?$/m);
+    await page.getByRole('button', { name: 'Install umqtt.simple' }).waitFor();
+    // ssd1306 is on the board already: no offer for it
+    expect(await page.getByRole('button', { name: 'Install ssd1306' }).count()).toBe(0);
+    await page.getByRole('button', { name: 'Install umqtt.simple' }).click();
+    await page.getByText(/Installed umqtt\.simple 1\.4\.0/).waitFor({ timeout: 20_000 });
+    await page.getByRole('button', { name: 'Run', exact: true }).click();
+    await page.waitForFunction(() => document.body.dataset.running === 'false');
+    expect(await page.getByRole('button', { name: 'Install umqtt.simple' }).count()).toBe(0);
   });
 
   it('on the CircuitPython board: imports a bundle from the Mote folder, installs adafruit_bme280 with its dependencies, and it runs', async () => {

@@ -1,6 +1,7 @@
 // IPC handlers of the libraries domain (shared/contracts/libraries.ts), on the connected board.
 // Two services share one cache: the online one is used only for what a person asked for
 // (Search with "online", Install); the offline one answers the rest from the cache.
+import { posix } from 'node:path';
 import type { LibraryInfo, LibrarySearchResult } from '../../shared/contracts/libraries';
 import { MoteError } from '../../shared/errors';
 import type { BoardManager } from '../board/board-manager';
@@ -77,10 +78,23 @@ export function registerLibraryHandlers(router: IpcRouter, deps: LibraryHandlerD
     return null;
   });
 
-  router.handle('libraries:find-missing', async ({ modules }) => {
-    const board = await connected().catch(() => null);
-    const known = await offline.search('', board?.target.firmware ?? 'micropython').catch(() => [] as LibraryInfo[]);
-    return modules.flatMap((m) => known.filter((l) => offers(l.name, m)).slice(0, 1).map((l) => l.name));
+  router.handle('libraries:find-missing', async ({ modules, checkBoard }) => {
+    // the firmware from the link's identity: no round trip to the board unless an index has a match
+    const link = await deps.board.link().catch(() => null);
+    const firmware = link?.session.identity.flavour === 'circuitpython' ? 'circuitpython' : 'micropython';
+    const known = await offline.search('', firmware).catch(() => [] as LibraryInfo[]);
+    const found = modules.flatMap((module) => known.filter((l) => offers(l.name, module)).slice(0, 1).map((l) => ({ module, library: l.name })));
+    if (!checkBoard || !link || !found.length) return found;
+    const board = { files: link.files, target: await describeBoard(link.session) };
+    // a module the board already has (in / or its lib folder) needs no offer
+    const present = async (module: string) => {
+      const rel = module.replace(/\./g, '/');
+      for (const dir of ['/', board.target.libDir]) for (const p of [`${rel}.py`, `${rel}.mpy`, rel]) if (await board.files.stat(posix.join(dir, p))) return true;
+      return false;
+    };
+    const missing = [];
+    for (const f of found) if (!(await present(f.module))) missing.push(f);
+    return missing;
   });
 
   // a bundle is imported from the Mote folder: put the zips (or a folder of them) there first

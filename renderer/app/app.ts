@@ -9,7 +9,7 @@ import { PlotterPanel } from '../plotter/plotter-panel';
 import { ReplPanel } from '../repl/repl-panel';
 import { refersToBuffer } from '../repl/traceback';
 import { BootloaderWatch } from '../firmware/bootloader-watch';
-import { offerInstallFor } from '../libraries/install-offer';
+import { offerBeforeRun, offerInstallFor } from '../libraries/install-offer';
 import { openLibrariesDialog } from '../libraries/libraries-dialog';
 import { BoardPanel } from '../simulator/board-panel';
 import { pickBoard } from '../ui/board-picker';
@@ -144,7 +144,11 @@ export function startApp(mount: HTMLElement): void {
     repl.terminal.write('\r\n');
     // Run while the board runs its own program (main.py) means restart: interrupt it first.
     if (store.state.board.connection === 'running' && store.state.runId === null) return link.stop().then(() => link.run(source, tab.title));
-    return link.run(source, tab.title);
+    // imports the board lacks and a cached index offers: said before the run, which goes ahead
+    const flavour = store.state.board.info?.flavour === 'circuitpython' ? 'circuitpython' : 'micropython';
+    return offerBeforeRun(source, flavour, libraryUi)
+      .catch((e: unknown) => reportError('libraries', e))
+      .then(() => link.run(source, tab.title));
   };
   const list: Parameters<Commands['register']>[0][] = [
     { id: 'file.new', label: 'New file', key: 'Mod-n', run: () => documents.newBuffer() },

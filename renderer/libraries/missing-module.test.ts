@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { importedModules, missingModule } from './missing-module';
+import { importedModules, missingModule, notBuiltIn } from './missing-module';
 
 describe('missing modules', () => {
   it('reads the module from MicroPython, CircuitPython and CPython wordings', () => {
@@ -11,5 +11,9 @@ describe('missing modules', () => {
   });
   it('lists what a program imports, each once, ignoring comments and relative imports', () => {
     expect(importedModules('import machine, ssd1306\nfrom umqtt.simple import MQTTClient\n# import nothing\nfrom . import x\nimport ssd1306 as s\n  import time')).toEqual(['machine', 'ssd1306', 'umqtt.simple', 'time']);
+  });
+  it('keeps only the imports no firmware builds in', () => {
+    expect(notBuiltIn(['machine', 'time', 'ssd1306', 'umqtt.simple', 'os.path'], 'micropython')).toEqual(['ssd1306', 'umqtt.simple']);
+    expect(notBuiltIn(['board', 'digitalio', 'adafruit_bme280.basic'], 'circuitpython')).toEqual(['adafruit_bme280.basic']);
   });
 });

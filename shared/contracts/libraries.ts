@@ -53,8 +53,11 @@ export const librariesChannels = {
   /** Installs into the board's /lib: all files or, on failure, none. */
   'libraries:install': channel(v.strictObject({ names, py: v.boolean() })).returns<{ written: number; unchanged: number; bytes: number }>(),
   'libraries:remove': channel(v.strictObject({ name: moduleName })).returns<null>(),
-  /** Which of these modules some cached index or imported bundle offers (no network). */
-  'libraries:find-missing': channel(v.strictObject({ modules: v.pipe(v.array(moduleName), v.maxLength(100)) })).returns<string[]>(),
+  /**
+   * Which of these modules some cached index or imported bundle offers (no network); with
+   * `checkBoard`, only those the connected board does not already have in / or its lib folder.
+   */
+  'libraries:find-missing': channel(v.strictObject({ modules: v.pipe(v.array(moduleName), v.maxLength(100)), checkBoard: v.boolean() })).returns<Array<{ module: string; library: string }>>(),
   /** Makes a bundle zip/folder or a copy of the mip index installable offline. */
   'libraries:import': channel(v.strictObject({ localPath })).returns<{ kind: 'bundle' | 'mip-index'; count: number }>(),
 };
