@@ -11,7 +11,7 @@ import { defaultDataDir } from './data-dir';
 import { classify, DriveService } from './drives/drive-service';
 import { firmwareTitle } from './firmware/uf2';
 import { installUf2, type Uf2Drive, uf2Drive } from './firmware/uf2-install';
-import { LIBRARY_USAGE, runLibraryCommand } from './libraries/library-cli';
+import { LIBRARY_COMMANDS, LIBRARY_USAGE, runLibraryCommand } from './libraries/library-cli';
 import { SerialService } from './serial/serial-service';
 
 const USAGE = `usage: mote [--port PATH | --board PROFILE] [--json] COMMAND [ARGS]
@@ -92,6 +92,7 @@ async function main(argv: string[]): Promise<number> {
     case 'flash':
       return flash(args);
     case 'lib':
+      if (!LIBRARY_COMMANDS.includes(args.rest[0] ?? '')) throw new UsageError(args.rest[0] ? `unknown 'lib' command '${args.rest[0]}'` : "'lib' needs a command");
       return runLibraryCommand({ ...args, dataDir: process.env.MOTE_DATA_DIR ?? defaultDataDir(), connect: () => connect(args), out, err });
   }
   const needs: Record<string, [number, number]> = {

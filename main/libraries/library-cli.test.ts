@@ -51,6 +51,8 @@ describe('mote lib on the simulated Pico', { timeout: 120_000 }, () => {
     expect((await mote([...p, 'lib', 'install', '--mpy', 'ssd1306'])).stderr).toContain('The simulated board runs only .py source');
 
     expect((await mote([...p, 'lib', 'remove', 'font_small'])).stderr).toContain('removed /lib/font_small.py');
+    expect((await mote(['lib'])).code).toBe(2);
+    expect((await mote(['lib', 'instal', 'x'])).stderr).toContain("mote: unknown 'lib' command 'instal'");
     const missing = await mote([...p, 'lib', 'install', 'nope']);
     expect([missing.code, missing.stderr.trim()]).toEqual([1, `mote: There is no library 'nope' in the index ${server.base}/mip (for source .py files).`]);
   });

@@ -11,12 +11,16 @@ import { NetService } from '../net/net-service';
 import { type LibraryPlan, LibraryService } from './library-service';
 import { describeBoard, describeDrive, freeSpace, type LibraryTarget } from './library-target';
 
+/** The `mote lib` subcommands. */
+export const LIBRARY_COMMANDS = ['search', 'install', 'list', 'update', 'remove', 'import'];
+
 export const LIBRARY_USAGE = `  lib search [TEXT]           libraries in micropython-lib's index and the CircuitPython bundles
   lib install NAME[@VER]...   install with dependencies into the board's /lib (--mpy, --py)
   lib list                    libraries installed on the board, with versions
   lib update [NAME]...        install newer versions of installed libraries
   lib remove NAME...          remove libraries from the board's /lib
-  lib import PATH             make a bundle zip/folder or a mip index copy installable offline
+  lib import PATH             make a bundle zip/folder, a micropython-lib checkout or a copy
+                              of the mip index installable offline
   --offline                   use only what is cached or imported; no network
   --mirror URL                a copy of the mip index (also $MOTE_LIBRARY_MIRROR)
 `;
