@@ -11,7 +11,7 @@ import { PACKAGES } from '../main/testing/library-fixtures';
 import { buildMipIndex } from '../main/testing/mip-index-builder';
 import { buildBundleZips } from '../main/testing/bundle-builder';
 import { type AppSession, startApp } from './harness';
-import { setEditorText, waitForConnected, waitForRepl } from './helpers';
+import { axeSerious, setEditorText, waitForConnected, waitForRepl } from './helpers';
 
 describe('libraries in the window', () => {
   let app: AppSession;
@@ -44,6 +44,7 @@ describe('libraries in the window', () => {
     await row.getByText('not installed').waitFor();
     await expect(row.innerText()).resolves.toContain('SSD1306 OLED driver.');
     await app.screenshot('libraries-search');
+    expect(await axeSerious(page)).toEqual([]);
     await row.getByRole('button', { name: 'Install ssd1306' }).click();
     await row.getByText('0.1.0 installed').waitFor({ timeout: 20_000 });
     await app.screenshot('libraries-installed');

@@ -39,10 +39,14 @@ export function registerLibraryHandlers(router: IpcRouter, deps: LibraryHandlerD
   };
 
   router.handle('libraries:search', async ({ text, online: useNetwork }): Promise<LibrarySearchResult> => {
-    const board = await connected().catch(() => null);
+    let problem: string | undefined;
+    const board = await connected().catch((e: unknown) => {
+      // not connected is said below; a busy or failing board says why itself
+      if (e instanceof MoteError && e.code !== 'not-connected') problem = `What the board has installed is not shown: ${e.message}`;
+      return null;
+    });
     const firmware = board?.target.firmware ?? 'micropython';
     let libraries: LibraryInfo[] = [];
-    let problem: string | undefined;
     try {
       libraries = await (useNetwork ? online : offline).search(text, firmware, undefined, { online: useNetwork, flavour: board?.target.bundleFlavour });
     } catch (e) {
