@@ -42,6 +42,7 @@ describe('mote lib on the simulated Pico', { timeout: 120_000 }, () => {
     const installed = await mote([...p, 'lib', 'install', 'oled-kit']);
     expect(installed.stderr).toContain('Installing into /lib (.py):');
     expect(installed.stderr).toMatch(/ssd1306 0\.1\.0 {2}1 file\(s\)[^]*font-small 1\.0[^]*oled-kit 2\.0\.0 .*\(needs ssd1306, font-small\)/);
+    expect(installed.stderr).toContain('  wrote /lib/oled_kit.py\n');
     expect(installed.stderr).toContain('3 file(s) written');
     expect(installed.code).toBe(0);
     expect((await mote(['--port', board.path, 'exec', 'import oled_kit\nprint(oled_kit.hello())'])).stdout.toString()).toBe('kit ssd1306 ok\r\n');

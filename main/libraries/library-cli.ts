@@ -141,7 +141,10 @@ function describePlan(ctx: LibraryCliContext, plan: LibraryPlan, target: Library
 async function install(ctx: LibraryCliContext, service: LibraryService, board: Board, names: string[]): Promise<number> {
   const plan = await service.plan(names, board.target);
   describePlan(ctx, plan, board.target);
-  const report = await service.install(plan, board.files, board.target, { freeSpace: () => freeSpace(board.files, board.session) });
+  const report = await service.install(plan, board.files, board.target, {
+    freeSpace: () => freeSpace(board.files, board.session),
+    onFile: (path, action) => action === 'write' && ctx.err(`  wrote ${path}\n`),
+  });
   ctx.err(`${report.written.length} file(s) written (${report.bytes} bytes), ${report.unchanged.length} unchanged.\n`);
   if (ctx.json) ctx.out(JSON.stringify({ libraries: plan.libraries, ...report }, null, 2) + '\n');
   return 0;
