@@ -72,13 +72,15 @@ export class LibraryBundles {
   constructor(archives: BundleArchive[], metadata: Record<string, unknown>[] = []) {
     const parsed = archives.map(parseArchive);
     const owner = new Map<string, string>();
-    for (const p of parsed) this.readLib(p, owner);
+    // modules the JSON gives a version for need no .py inflated to find it (a real bundle has hundreds)
+    const versioned = new Set(metadata.flatMap((meta) => Object.entries(meta).filter(([, v]) => typeof (v as { version?: unknown })?.version === 'string').map(([k]) => k.toLowerCase())));
+    for (const p of parsed) this.readLib(p, owner, versioned);
     for (const p of parsed) this.readRequirements(p);
     for (const meta of metadata) this.readMetadata(meta);
     for (const [name, m] of this.modules) m.dependencies = m.dependencies.filter((d) => d !== name && this.modules.has(d));
   }
 
-  private readLib(p: Parsed, owner: Map<string, string>): void {
+  private readLib(p: Parsed, owner: Map<string, string>, versioned: Set<string>): void {
     const lib = `${p.top}lib/`;
     for (const e of p.archive.entries) {
       if (!e.name.startsWith(lib) || e.name.endsWith('/')) continue;
@@ -91,7 +93,7 @@ export class LibraryBundles {
       owner.set(name, p.prefix);
       const m = this.modules.get(name) ?? { name, version: '', description: '', package: isPackage, dependencies: [], bundle: p.prefix, sizes: {} };
       m.sizes[p.flavour] = (m.sizes[p.flavour] ?? 0) + e.size;
-      if (!m.version && p.flavour === 'py' && rel.endsWith('.py')) m.version = /^__version__\s*=\s*['"]([^'"]+)['"]/m.exec(e.read().toString('utf8'))?.[1] ?? '';
+      if (!m.version && p.flavour === 'py' && rel.endsWith('.py') && !versioned.has(name)) m.version = /^__version__\s*=\s*['"]([^'"]+)['"]/m.exec(e.read().toString('utf8'))?.[1] ?? '';
       this.modules.set(name, m);
       const byFlavour = this.files.get(name) ?? new Map();
       const files = byFlavour.get(p.flavour) ?? new Map();
