@@ -62,6 +62,14 @@ describe('CircuitPython bundles', () => {
     expect(() => bundles.resolve(['adafruit_nothing'])).toThrow(/no library 'adafruit_nothing'/);
   });
 
+  it('ignores zip entries that climb out of lib/', async () => {
+    const store = new BundleStore(mkdtempSync(join(tmpdir(), 'mote-bundle-')));
+    const top = 'evil-bundle-py-20260301';
+    await store.importZip(`${top}.zip`, buildZip({ [`${top}/lib/good.py`]: 'G = 1\n', [`${top}/lib/../../code.py`]: 'print("owned")\n', [`${top}/lib/pkg/../../boot.py`]: 'x' }));
+    const bundles = await store.load();
+    expect(bundles.list().map((m) => m.name)).toEqual(['good']);
+  });
+
   it('refuses a zip that is not a bundle, and a misnamed one', async () => {
     const store = new BundleStore(mkdtempSync(join(tmpdir(), 'mote-bundle-')));
     await expect(store.importZip('photos.zip', buildZip({ 'a.jpg': 'x' }))).rejects.toThrow(/not named like a bundle release/);

@@ -85,6 +85,8 @@ export class LibraryBundles {
     for (const e of p.archive.entries) {
       if (!e.name.startsWith(lib) || e.name.endsWith('/')) continue;
       const rel = e.name.slice(lib.length);
+      // an entry that climbs out of lib/ is not a library file (and would escape /lib on the board)
+      if (rel.split('/').some((part) => part === '..' || part === '.')) continue;
       const isPackage = rel.includes('/');
       const name = (isPackage ? rel.split('/')[0] : rel.replace(/\.m?py$/, '')).toLowerCase();
       if (!isPackage && !/\.m?py$/.test(rel)) continue;

@@ -92,6 +92,11 @@ describe.each(TEST_BOARDS)('mip libraries on $name', { timeout: 120_000 }, (kind
     expect((await files.read('/lib/umqtt/simple.py')).toString()).toBe('OLD = 1\n');
     await expect(service.install(plan, files, target, { freeSpace: async () => 100 })).rejects.toMatchObject({ code: 'no-space' });
     expect(await files.list('/lib', { recursive: true })).toEqual(before);
+    // a file named to climb out of /lib (a hostile index or zip) is refused before anything is written
+    plan.files.set('../main.py', Buffer.from('print("owned")\n'));
+    await expect(service.install(plan, files, target)).rejects.toThrow(/'..\/main.py', which would land outside \/lib\. Nothing was installed/);
+    expect(await files.list('/lib', { recursive: true })).toEqual(before);
+    expect(await files.stat('/main.py')).toBeNull();
   });
 
   it('removes a library, and says so when it is not there', async () => {

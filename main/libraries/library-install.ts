@@ -27,6 +27,12 @@ const sha = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
 
 /** Writes `files` (paths relative to `target`) onto the board; all of them or, on failure, none. */
 export async function installFiles(board: BoardFiles, target: string, files: Map<string, Buffer>, options: InstallOptions = {}): Promise<InstallReport> {
+  for (const rel of files.keys()) {
+    // a library's file lands inside the lib folder, whatever its index or zip says
+    if (!rel || rel.startsWith('/') || rel.includes('\\') || rel.split('/').some((p) => p === '..' || p === '.' || p === '')) {
+      throw new MoteError('invalid-file', `A library file is named '${rel}', which would land outside ${target}. Nothing was installed.`);
+    }
+  }
   const entries = [...files].map(([rel, data]) => ({ path: posix.join(target, rel), data }));
   const previous = new Map<string, Buffer | null>();
   const toWrite: typeof entries = [];

@@ -127,6 +127,7 @@ export class LibraryService {
     if (!bundles.list().length) throw new MoteError('not-found', 'Mote has no CircuitPython library bundle yet. Connect to the network and install again, or import the bundle zips (mote lib import PATH).');
     const files = new Map<string, Buffer>();
     const libraries: PlannedLibrary[] = [];
+    for (const n of names.filter((x) => x.includes('@'))) notes.push(`${n}: a bundle holds one version of each library, so its ${bundles.get(n.replace(/@.*$/, ''))?.version || 'only'} version is installed.`);
     for (const m of bundles.resolve(names.map((n) => n.replace(/@.*$/, '')))) {
       const got = bundles.filesOf(m.name, target.bundleFlavour);
       if (got.flavour !== target.bundleFlavour) notes.push(`${m.name}: the bundles Mote has no ${target.bundleFlavour} files, so the .py source is installed.`);
