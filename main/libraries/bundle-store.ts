@@ -27,7 +27,7 @@ export class BundleStore {
     for (const n of ordered) {
       const full = join(this.dir, n);
       if (n.endsWith('.zip') && ARCHIVE.test(n.slice(0, -4))) archives.push({ name: n.slice(0, -4), entries: readZip(await fsp.readFile(full), n) });
-      else if (n.endsWith('.json')) metadata.push(JSON.parse(await fsp.readFile(full, 'utf8')) as Record<string, unknown>);
+      else if (n.endsWith('.json')) metadata.push(await readJson(full, n));
       else if (ARCHIVE.test(n) && (await fsp.stat(full)).isDirectory()) archives.push({ name: n, entries: await folderEntries(full, n) });
     }
     // one tag per bundle and flavour: the newest
@@ -49,7 +49,7 @@ export class BundleStore {
     if (st.isFile()) {
       if (name.endsWith('.zip')) return [await this.importZip(name, await fsp.readFile(path))];
       if (name.endsWith('.json')) {
-        JSON.parse(await fsp.readFile(path, 'utf8'));
+        await readJson(path, name);
         await writeFileAtomic(join(this.dir, name), await fsp.readFile(path));
         return [name];
       }
@@ -92,4 +92,15 @@ async function folderEntries(root: string, top: string): Promise<ZipEntry[]> {
   };
   await walk(root);
   return out;
+}
+
+/** A bundle JSON (keyed by module name), or a clear error naming the file. */
+async function readJson(path: string, name: string): Promise<Record<string, unknown>> {
+  try {
+    const json: unknown = JSON.parse(await fsp.readFile(path, 'utf8'));
+    if (typeof json === 'object' && json !== null && !Array.isArray(json)) return json as Record<string, unknown>;
+  } catch {
+    // reported below
+  }
+  throw new MoteError('invalid-file', `${name} is not a bundle's JSON (an object keyed by library name).`);
 }

@@ -30,6 +30,10 @@ describe('zip reader', () => {
     const bad = Buffer.from(zip);
     bad[40] ^= 0xff; // inside the deflated data
     expect(() => readZip(bad, 'y.zip')[0].read()).toThrow(/y\.zip is not a readable zip file \(a\.py/);
+    // an entry that inflates past the size its directory declares (a zip bomb) is refused
+    const bomb = buildZip({ 'b.py': 'x'.repeat(100_000) });
+    bomb.writeUInt32LE(10, bomb.length - 22 - 46 - 4 + 24); // central directory: uncompressed size
+    expect(() => readZip(bomb, 'z.zip')[0].read()).toThrow(/z\.zip is not a readable zip file \(b\.py/);
   });
 });
 

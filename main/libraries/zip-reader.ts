@@ -12,6 +12,9 @@ export interface ZipEntry {
   read(): Buffer;
 }
 
+/** No library file is this big; a larger entry is a damaged or hostile zip (a zip bomb). */
+const MAX_ENTRY = 64 * 1024 * 1024;
+
 const EOCD_SIGNATURE = 0x06054b50;
 const CENTRAL_SIGNATURE = 0x02014b50;
 const LOCAL_SIGNATURE = 0x04034b50;
@@ -54,11 +57,13 @@ export function readZip(data: Buffer, what = 'The file'): ZipEntry[] {
         const start = local + 30 + data.readUInt16LE(local + 26) + data.readUInt16LE(local + 28);
         const raw = data.subarray(start, start + compressed);
         if (raw.length !== compressed) throw corrupt(what, `${name} is cut short`);
+        if (size > MAX_ENTRY) throw corrupt(what, `${name} claims ${size} bytes`);
         let bytes: Buffer;
         if (method === 0) bytes = Buffer.from(raw);
         else if (method === 8) {
           try {
-            bytes = inflateRawSync(raw);
+            // never inflate past the size the directory declares
+            bytes = inflateRawSync(raw, { maxOutputLength: Math.max(size, 1) });
           } catch (e) {
             throw corrupt(what, `${name}: ${(e as Error).message}`);
           }
