@@ -67,12 +67,28 @@ export function registerLibraryHandlers(router: IpcRouter, deps: LibraryHandlerD
     return { libraries: plan.libraries.map((l) => ({ name: l.name, version: l.version, requires: l.requires, files: l.files.length, bytes: l.bytes })), bytes: plan.bytes, notes: plan.notes };
   });
 
-  router.handle('libraries:install', async ({ names, py }) => {
-    const board = await connected(py);
-    const plan = await online.plan(names, board.target);
-    const report = await online.install(plan, board.files, board.target, { freeSpace: () => freeSpace(board.files, board.session) });
-    router.emit('board-fs:changed', { path: board.target.libDir });
-    return { written: report.written.length, unchanged: report.unchanged.length, bytes: report.bytes };
+  const installs = new Map<string, AbortController>();
+  router.handle('libraries:install', async ({ names, py, opId }) => {
+    if (installs.has(opId)) throw new MoteError('board-busy', `Install ${opId} is already running.`);
+    const abort = new AbortController();
+    installs.set(opId, abort);
+    try {
+      const board = await connected(py);
+      const plan = await online.plan(names, board.target, abort.signal);
+      const report = await online.install(plan, board.files, board.target, {
+        signal: abort.signal,
+        freeSpace: () => freeSpace(board.files, board.session),
+        onFile: (path, action, done, total) => action === 'write' && router.emit('libraries:progress', { opId, done, total, path }),
+      });
+      router.emit('board-fs:changed', { path: board.target.libDir });
+      return { written: report.written.length, unchanged: report.unchanged.length, bytes: report.bytes };
+    } finally {
+      installs.delete(opId);
+    }
+  });
+  router.handle('libraries:cancel', ({ opId }) => {
+    installs.get(opId)?.abort();
+    return null;
   });
 
   router.handle('libraries:remove', async ({ name }) => {

@@ -99,6 +99,23 @@ describe.each(TEST_BOARDS)('mip libraries on $name', { timeout: 120_000 }, (kind
     expect(await files.stat('/main.py')).toBeNull();
   });
 
+  it('stops an install when asked, putting back what it wrote', async () => {
+    const target = await describeBoard(session, true);
+    const before = await files.list('/lib', { recursive: true });
+    const plan = await service.plan(['oled-kit'], target);
+    await service.remove('oled_kit', files, target).catch(() => undefined);
+    await service.remove('font_small', files, target).catch(() => undefined);
+    const emptier = await files.list('/lib', { recursive: true });
+    const stop = new AbortController();
+    const written: string[] = [];
+    const install = service.install(plan, files, target, { signal: stop.signal, onFile: (p) => (written.push(p), stop.abort()) });
+    await expect(install).rejects.toMatchObject({ code: 'cancelled', message: expect.stringMatching(/cancelled\. The files written so far were put back/) });
+    expect(written).toHaveLength(1);
+    expect(await files.list('/lib', { recursive: true })).toEqual(emptier);
+    await service.install(plan, files, target);
+    expect((await files.list('/lib', { recursive: true })).map((e) => e.path)).toEqual(before.map((e) => e.path));
+  });
+
   it('removes a library, and says so when it is not there', async () => {
     const target = await describeBoard(session, true);
     expect(await service.remove('oled_kit', files, target)).toEqual(['/lib/oled_kit.py']);

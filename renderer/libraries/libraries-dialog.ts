@@ -3,8 +3,9 @@
 // with the dependencies shown first. Cached indexes answer at once; "Search online" is the
 // only thing here that uses the network. Main does the work (main/libraries/).
 import type { LibraryInfo, LibraryPlanInfo, LibrarySearchResult } from '../../shared/contracts/libraries';
-import { api } from '../api';
+import { api, call } from '../api';
 import { formatBytes, h } from '../app/dom';
+import { newOpId } from '../files/transfer-view';
 import { openDialog, promptText } from '../ui/dialog';
 
 export interface LibrariesUi {
@@ -19,16 +20,34 @@ export function describePlan(plan: LibraryPlanInfo): string {
   return `${what}${deps.length ? `, with ${deps.join(', ')}` : ''} (${formatBytes(plan.bytes)})`;
 }
 
+/** Where an install shows its progress and offers Stop (the dialog); notices need neither. */
+export interface InstallView {
+  progress(text: string): void;
+  /** A Stop action while the install runs; null when it is over. */
+  setStop(stop: (() => void) | null): void;
+}
+
 /** Resolves, then installs; reports through `ui`. Returns whether it installed. */
-export async function installLibraries(names: string[], py: boolean, ui: LibrariesUi): Promise<boolean> {
+export async function installLibraries(names: string[], py: boolean, ui: LibrariesUi, view?: InstallView): Promise<boolean> {
   const plan = await api.invoke('libraries:plan', { names, py });
   if (!plan.ok) {
     ui.notify(plan.message, 'error');
     return false;
   }
-  const done = await api.invoke('libraries:install', { names, py });
+  const opId = newOpId();
+  const off = api.on('libraries:progress', (p) => {
+    if (p.opId === opId) view?.progress(`Writing ${p.path} (${p.done} of ${p.total} files)…`);
+  });
+  view?.setStop(() => void call('libraries:cancel', { opId }).catch(() => undefined));
+  let done;
+  try {
+    done = await api.invoke('libraries:install', { names, py, opId });
+  } finally {
+    off();
+    view?.setStop(null);
+  }
   if (!done.ok) {
-    ui.notify(done.message, 'error');
+    ui.notify(done.message, done.code === 'cancelled' ? 'warning' : 'error');
     return false;
   }
   for (const n of plan.value.notes) ui.notify(n, 'warning');
@@ -84,7 +103,7 @@ export async function openLibrariesDialog(ui: LibrariesUi, initialText = ''): Pr
         return;
       }
       status.textContent = `Installing ${describePlan(plan.value)}…`;
-      await installLibraries([lib.name], py.checked, ui);
+      await installLibraries([lib.name], py.checked, ui, view);
     }
     await search();
   };
@@ -94,6 +113,14 @@ export async function openLibrariesDialog(ui: LibrariesUi, initialText = ''): Pr
     const r = await api.invoke('libraries:import', { localPath: path });
     ui.notify(r.ok ? `Imported ${r.value.count} ${r.value.kind === 'bundle' ? 'bundle file(s)' : 'index file(s)'}: their libraries install with no network.` : r.message, r.ok ? 'info' : 'error');
     await search();
+  };
+  const stop = h('button', { type: 'button', class: 'btn small danger', hidden: true }, 'Stop installing');
+  const view: InstallView = {
+    progress: (t) => (status.textContent = t),
+    setStop: (fn) => {
+      stop.hidden = !fn;
+      stop.onclick = fn;
+    },
   };
   let timer: ReturnType<typeof setTimeout> | undefined;
   input.addEventListener('input', () => {
@@ -111,7 +138,7 @@ export async function openLibrariesDialog(ui: LibrariesUi, initialText = ''): Pr
       h('button', { type: 'button', class: 'btn small', onclick: () => void importBundle() }, 'Import library bundle…'),
       h('label', { for: 'lib-py', class: 'hint' }, py, ' Install .py source instead of .mpy'),
     ),
-    status,
+    h('div', { class: 'libraries-status' }, status, stop),
     h('div', { class: 'libraries-list' }, table),
   );
   await openDialog('Libraries', body, [{ value: 'close', label: 'Close', primary: true }], { wide: true, onOpen: () => void search() });

@@ -3,7 +3,7 @@
 // Searches use only cached indexes unless `online` is set: Mote goes to the network only when
 // a person asks. Handlers live in main/libraries/library-handlers.ts.
 import * as v from 'valibot';
-import { boundedString, channel, localPath } from '../contract-kit';
+import { boundedString, channel, event, localPath, opaqueId } from '../contract-kit';
 
 /** One library as an index or bundle describes it, and whether the connected board has it. */
 export interface LibraryInfo {
@@ -51,7 +51,9 @@ export const librariesChannels = {
   /** Resolves and downloads what installing `names` takes; the board is not touched. */
   'libraries:plan': channel(v.strictObject({ names, py: v.boolean() })).returns<LibraryPlanInfo>(),
   /** Installs into the board's /lib: all files or, on failure, none. */
-  'libraries:install': channel(v.strictObject({ names, py: v.boolean() })).returns<{ written: number; unchanged: number; bytes: number }>(),
+  'libraries:install': channel(v.strictObject({ names, py: v.boolean(), opId: opaqueId })).returns<{ written: number; unchanged: number; bytes: number }>(),
+  /** Stops an install; files already written are put back, so the board is as it was. */
+  'libraries:cancel': channel(v.strictObject({ opId: opaqueId })).returns<null>(),
   'libraries:remove': channel(v.strictObject({ name: moduleName })).returns<null>(),
   /**
    * Which of these modules some cached index or imported bundle offers (no network); with
@@ -62,5 +64,8 @@ export const librariesChannels = {
   'libraries:import': channel(v.strictObject({ localPath })).returns<{ kind: 'bundle' | 'mip-index'; count: number }>(),
 };
 
-export const librariesEvents = {};
+export const librariesEvents = {
+  /** An install's progress: files written of the files to write. */
+  'libraries:progress': event<{ opId: string; done: number; total: number; path: string }>(),
+};
 
