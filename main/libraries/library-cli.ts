@@ -139,15 +139,24 @@ function describePlan(ctx: LibraryCliContext, plan: LibraryPlan, target: Library
 }
 
 async function install(ctx: LibraryCliContext, service: LibraryService, board: Board, names: string[]): Promise<number> {
-  const plan = await service.plan(names, board.target);
-  describePlan(ctx, plan, board.target);
-  const report = await service.install(plan, board.files, board.target, {
-    freeSpace: () => freeSpace(board.files, board.session),
-    onFile: (path, action) => action === 'write' && ctx.err(`  wrote ${path}\n`),
-  });
-  ctx.err(`${report.written.length} file(s) written (${report.bytes} bytes), ${report.unchanged.length} unchanged.\n`);
-  if (ctx.json) ctx.out(JSON.stringify({ libraries: plan.libraries, ...report }, null, 2) + '\n');
-  return 0;
+  // Ctrl-C stops between files and puts back what was written, instead of leaving half a library
+  const stop = new AbortController();
+  const onSigint = () => stop.abort();
+  process.on('SIGINT', onSigint);
+  try {
+    const plan = await service.plan(names, board.target, stop.signal);
+    describePlan(ctx, plan, board.target);
+    const report = await service.install(plan, board.files, board.target, {
+      signal: stop.signal,
+      freeSpace: () => freeSpace(board.files, board.session),
+      onFile: (path, action) => action === 'write' && ctx.err(`  wrote ${path}\n`),
+    });
+    ctx.err(`${report.written.length} file(s) written (${report.bytes} bytes), ${report.unchanged.length} unchanged.\n`);
+    if (ctx.json) ctx.out(JSON.stringify({ libraries: plan.libraries, ...report }, null, 2) + '\n');
+    return 0;
+  } finally {
+    process.off('SIGINT', onSigint);
+  }
 }
 
 async function list(ctx: LibraryCliContext, service: LibraryService, board: Board): Promise<number> {
