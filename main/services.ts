@@ -120,7 +120,8 @@ export function createServices(options: ServicesOptions): Services {
     onProgress: (opId, done, total) => router.emit('firmware:progress', { opId, done, total }),
   });
   registerFirmwareHandlers(router, firmware);
-  registerLibraryHandlers(router, { dataDir: options.dataDir, net, board, resolveLocal: (path) => workspace.resolvePath(path) });
+  // a classroom profile that says offline only keeps libraries to the cache and imported bundles
+  registerLibraryHandlers(router, { dataDir: options.dataDir, net: classroom.profile.offlineOnly ? null : net, board, resolveLocal: (path) => workspace.resolvePath(path) });
   disposers.push(() => stopPortWatch(), () => stopDriveWatch(), () => serial.dispose(), () => drives.dispose(), () => board.dispose());
 
   return {

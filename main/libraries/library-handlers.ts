@@ -12,7 +12,8 @@ import { describeBoard, freeSpace, type LibraryTarget } from './library-target';
 
 export interface LibraryHandlerDeps {
   dataDir: string;
-  net: NetService;
+  /** null: offline only (a classroom profile); "Search online" then answers from the cache too. */
+  net: NetService | null;
   board: Pick<BoardManager, 'link'>;
   /** Resolves a path the renderer gave against the Mote folder (refusing one that leaves it). */
   resolveLocal(path: string): Promise<string>;
