@@ -1,32 +1,21 @@
 // The `mote` command end to end: the bundled CLI against both boards behind real ptys.
-import { execFile } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PtyBoard } from './testing/pty-board';
 import { TEST_BOARDS } from './testing/test-boards';
 import { uf2Image } from './testing/uf2-builder';
+import { buildMoteCli, type MoteResult, runMote } from './testing/mote-cli';
 
-const root = join(__dirname, '..');
 let cli = '';
 
 beforeAll(async () => {
-  // inside the repo, so the bundle finds serialport in node_modules
-  mkdirSync(join(root, 'out'), { recursive: true });
-  const dir = mkdtempSync(join(root, 'out', '.cli-test-'));
-  cli = join(dir, 'cli.js');
-  await build({ entryPoints: [join(root, 'main/cli.ts')], bundle: true, platform: 'node', format: 'cjs', outfile: cli, external: ['serialport', 'drivelist', 'electron'], logLevel: 'error' });
+  cli = await buildMoteCli();
 }, 60_000);
 
-function mote(args: string[], input?: string): Promise<{ code: number; stdout: Buffer; stderr: string }> {
-  return new Promise((resolve) => {
-    const child = execFile(process.execPath, [cli, ...args], { encoding: 'buffer', timeout: 30_000, maxBuffer: 1 << 24 }, (err, stdout, stderr) => {
-      resolve({ code: err ? ((err as { code?: number }).code ?? 1) : 0, stdout, stderr: stderr.toString() });
-    });
-    if (input !== undefined) child.stdin?.end(input);
-  });
+function mote(args: string[], input?: string): Promise<MoteResult> {
+  return runMote(cli, args, { input });
 }
 
 describe.each(TEST_BOARDS)('mote against $name over a pty', { timeout: 120_000 }, (kind) => {

@@ -11,6 +11,7 @@ import { defaultDataDir } from './data-dir';
 import { DriveService } from './drives/drive-service';
 import { type CliIo, CliUsageError, firmwareCommand, flashCommand } from './firmware/firmware-cli';
 import { type FirmwareContext, firmwareContext } from './firmware/firmware-context';
+import { LIBRARY_COMMANDS, LIBRARY_USAGE, runLibraryCommand } from './libraries/library-cli';
 import { resourcesDir } from './resources-dir';
 import { SettingsService } from './settings/settings-service';
 import { SerialService } from './serial/serial-service';
@@ -46,6 +47,7 @@ const USAGE = `usage: mote [--port PATH | --board PROFILE] [--json] COMMAND [ARG
   firmware refresh            ask the official sites for newer builds (the only time Mote checks)
   firmware mirror DIR         lay the cache out as a mirror (a school server or shared folder)
 
+${LIBRARY_USAGE}
   --port PATH       a serial port or pseudo-terminal (default: the first known board; or $MOTE_PORT)
   --board PROFILE   the simulated board (pico, pico2, esp32, circuitpython-rp2040)
   --json            machine-readable output for ports, drives, ls and firmware list
@@ -56,6 +58,7 @@ interface Args {
   port?: string;
   board?: string;
   drive?: string;
+  mirror?: string;
   json: boolean;
   command: string;
   rest: string[];
@@ -73,6 +76,8 @@ function parseArgs(argv: string[]): Args {
     const valued = /^--(flavour|version|mirror)(?:=(.*))?$/.exec(a);
     if (valued && args.command !== 'exec') {
       args.values[valued[1]] = valued[2] ?? argv[++i];
+      // one --mirror for both the firmware and the library commands
+      if (valued[1] === 'mirror') args.mirror = args.values.mirror;
       continue;
     }
     if (a === '--port' || a === '-p') args.port = argv[++i];
@@ -82,6 +87,9 @@ function parseArgs(argv: string[]): Args {
     else if (a === '--json') args.json = true;
     else if (a === '--drive') args.drive = argv[++i];
     else if (a.startsWith('--drive=')) args.drive = a.slice(8);
+    else if (a === '--mirror') args.mirror = argv[++i];
+    else if (a.startsWith('--mirror=')) args.mirror = a.slice(9);
+    else if (a === '--offline') args.flags.add(a);
     else if (a === '--help' || a === '-h') args.command = 'help';
     else if (!args.command) args.command = a;
     else if (/^-[a-z]$|^--[a-z-]+$/.test(a) && args.command !== 'exec') args.flags.add(a);
@@ -109,6 +117,9 @@ async function main(argv: string[]): Promise<number> {
       return flashCommand(await firmwareCli(args), args, cliIo);
     case 'firmware':
       return firmwareCommand(await firmwareCli(args), args, cliIo);
+    case 'lib':
+      if (!LIBRARY_COMMANDS.includes(args.rest[0] ?? '')) throw new UsageError(args.rest[0] ? `unknown 'lib' command '${args.rest[0]}'` : "'lib' needs a command");
+      return runLibraryCommand({ ...args, dataDir: process.env.MOTE_DATA_DIR ?? defaultDataDir(), connect: () => connect(args), out, err });
   }
   const needs: Record<string, [number, number]> = {
     exec: [1, 1], run: [1, 1], ls: [0, 1], cat: [1, 1], put: [1, 2], get: [1, 2], rm: [1, 1], mkdir: [1, 1], mv: [2, 2], sync: [1, 2], reset: [0, 0], repl: [0, 0],

@@ -19,6 +19,7 @@ import { registerDrivesHandlers } from './drives/drives-handlers';
 import { registerFirmwareHandlers } from './firmware/firmware-handlers';
 import { type FirmwareContext, firmwareContext } from './firmware/firmware-context';
 import { FirmwareService } from './firmware/firmware-service';
+import { registerLibraryHandlers } from './libraries/library-handlers';
 import { NetService } from './net/net-service';
 import { SerialService } from './serial/serial-service';
 import { registerSimulatorHandlers } from './simulator/simulator-handlers';
@@ -127,6 +128,8 @@ export function createServices(options: ServicesOptions): Services {
     context: () => (firmwareContextOnce ??= firmwareContext({ dataDir: options.dataDir, resources, settingMirror: async () => (await settings.get()).downloadMirror, net })),
   });
   registerFirmwareHandlers(router, firmware);
+  // a classroom profile that says offline only keeps libraries to the cache and imported bundles
+  registerLibraryHandlers(router, { dataDir: options.dataDir, net: classroom.profile.offlineOnly ? null : net, board, resolveLocal: (path) => workspace.resolvePath(path) });
   disposers.push(() => stopPortWatch(), () => stopDriveWatch(), () => serial.dispose(), () => drives.dispose(), () => board.dispose());
 
   return {

@@ -10,6 +10,7 @@ import { boardFsChannels, boardFsEvents } from './contracts/board-fs';
 import { drivesChannels, drivesEvents } from './contracts/drives';
 import { firmwareChannels, firmwareEvents } from './contracts/firmware';
 import { helpChannels, helpEvents } from './contracts/help';
+import { librariesChannels, librariesEvents } from './contracts/libraries';
 import { plotChannels, plotEvents } from './contracts/plot';
 import { serialChannels, serialEvents } from './contracts/serial';
 import { settingsChannels, settingsEvents } from './contracts/settings';
@@ -25,6 +26,7 @@ export const channels = {
   ...boardFsChannels,
   ...drivesChannels,
   ...firmwareChannels,
+  ...librariesChannels,
   ...workspaceChannels,
   ...simulatorChannels,
   ...plotChannels,
@@ -40,6 +42,7 @@ export const events = {
   ...boardFsEvents,
   ...drivesEvents,
   ...firmwareEvents,
+  ...librariesEvents,
   ...workspaceEvents,
   ...simulatorEvents,
   ...plotEvents,
@@ -62,7 +65,7 @@ export type EventMap = { [K in EventName]: PayloadOf<(typeof events)[K]> };
 export type IpcResult<T> = { ok: true; value: T } | { ok: false; code: ErrorCode; message: string };
 
 /** The domains a channel or event name may start with; anything else is refused before lookup. */
-export const DOMAINS = ['app', 'settings', 'serial', 'board', 'board-fs', 'drives', 'firmware', 'workspace', 'simulator', 'plot', 'help'] as const;
+export const DOMAINS = ['app', 'settings', 'serial', 'board', 'board-fs', 'drives', 'firmware', 'libraries', 'workspace', 'simulator', 'plot', 'help'] as const;
 
 /** Whether `name` is a channel of the contract (and so may be invoked). */
 export function isChannelName(name: unknown): name is ChannelName {

@@ -197,6 +197,11 @@ export class BoardManager {
     this.transfers.get(opId)?.abort();
   }
 
+  /** The connected board's session and files, for services that work on it as a whole (libraries). */
+  async link(): Promise<{ session: BoardSession; files: BoardFiles }> {
+    return { session: this.requireSession(), files: await this.boardFiles() };
+  }
+
   // #endregion
 
   async dispose(): Promise<void> {

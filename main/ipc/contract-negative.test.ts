@@ -38,6 +38,8 @@ function sample(schema: AnySchema): unknown {
       return Object.fromEntries(Object.entries(s.entries!).map(([k, e]) => [k, sample(e)]));
     case 'variant':
       return sample(s.options![0]!);
+    case 'array':
+      return [sample((s as unknown as { item: AnySchema }).item)];
     default:
       return undefined;
   }

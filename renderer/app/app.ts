@@ -10,6 +10,8 @@ import { PlotterPanel } from '../plotter/plotter-panel';
 import { ReplPanel } from '../repl/repl-panel';
 import { refersToBuffer } from '../repl/traceback';
 import { BootloaderWatch } from '../firmware/bootloader-watch';
+import { offerBeforeRun, offerInstallFor } from '../libraries/install-offer';
+import { openLibrariesDialog } from '../libraries/libraries-dialog';
 import { BoardPanel } from '../simulator/board-panel';
 import { pickBoard } from '../ui/board-picker';
 import { openDialog } from '../ui/dialog';
@@ -79,6 +81,10 @@ export function startApp(mount: HTMLElement): void {
   plotter = new PlotterPanel();
   // The e2e tests and the plotter benchmark feed and read the plotter directly.
   (window as unknown as { motePlotter?: PlotterPanel }).motePlotter = plotter;
+  const libraryUi = {
+    notify: (m: string, level: 'info' | 'warning' | 'error') => void notices.show(m, level),
+    offer: (m: string, actions: Array<{ label: string; run: () => void }>) => notices.show(m, 'warning', actions),
+  };
   const link = new BoardLink(api, store, notices, {
     failedAt: (file, line, message) => {
       goToError.hidden = false;
@@ -102,6 +108,7 @@ export function startApp(mount: HTMLElement): void {
       }
     },
     ended: (status, message) => {
+      if (status === 'error' && message) void offerInstallFor(message, libraryUi).catch((e: unknown) => reportError('libraries', e));
       runStatus.textContent = status === 'ok' ? 'Finished.' : status === 'interrupted' ? 'Stopped.' : status === 'lost' ? 'The board was lost during the run.' : (message ?? 'Stopped with an error.');
     },
     note: (text) => repl.note(text),
@@ -158,7 +165,11 @@ export function startApp(mount: HTMLElement): void {
     repl.terminal.write('\r\n');
     // Run while the board runs its own program (main.py) means restart: interrupt it first.
     if (store.state.board.connection === 'running' && store.state.runId === null) return link.stop().then(() => link.run(source, tab.title));
-    return link.run(source, tab.title);
+    // imports the board lacks and a cached index offers: said before the run, which goes ahead
+    const flavour = store.state.board.info?.flavour === 'circuitpython' ? 'circuitpython' : 'micropython';
+    return offerBeforeRun(source, flavour, libraryUi)
+      .catch((e: unknown) => reportError('libraries', e))
+      .then(() => link.run(source, tab.title));
   };
   const list: Parameters<Commands['register']>[0][] = [
     { id: 'file.new', label: 'New file', key: 'Mod-n', run: () => documents.newBuffer() },
@@ -201,6 +212,7 @@ export function startApp(mount: HTMLElement): void {
     { id: 'run.stop', label: 'Stop the program', key: 'Escape', run: () => link.stop(), enabled: running },
     { id: 'run.reset', label: 'Soft-reset the board (runs main.py, or code.py on CircuitPython)', run: () => link.reset(), enabled: () => store.state.linkAvailable !== false },
     { id: 'board.connect', label: 'Connect a board', run: openPicker },
+    { id: 'board.libraries', label: 'Libraries: install drivers on the board', run: () => openLibrariesDialog(libraryUi) },
     { id: 'view.zoom-in', label: 'Larger text', key: 'Mod-+', run: () => setFont(editor.fontSizePx + 1) },
     { id: 'view.zoom-out', label: 'Smaller text', key: 'Mod--', run: () => setFont(editor.fontSizePx - 1) },
     { id: 'view.zoom-reset', label: 'Normal text size', key: 'Mod-0', run: () => setFont(14) },

@@ -25,7 +25,10 @@ const RUN: ButtonSpec[] = [
   { id: 'run.stop', text: 'Stop', icon: 'stop', filled: true },
   { id: 'run.reset', text: 'Reset', icon: 'reset' },
 ];
-const BOARD: ButtonSpec[] = [{ id: 'board.connect', text: 'Connect', icon: 'connect' }];
+const BOARD: ButtonSpec[] = [
+  { id: 'board.connect', text: 'Connect', icon: 'connect' },
+  { id: 'board.libraries', text: 'Libraries', icon: 'folder' },
+];
 const VIEW: ButtonSpec[] = [
   { id: 'file.history', text: 'History', icon: 'history' },
   { id: 'view.zoom-out', text: 'Smaller text', short: '', icon: 'zoom-out' },
