@@ -19,6 +19,7 @@ import { writeFileAtomic } from '../util/atomic-write';
 import { chooseBoardFiles } from './board-files';
 import type { BoardFiles } from './board-fs';
 import { BoardSession } from './board-session';
+import { OutputGovernor, type OutputChannel, type OutputLimits } from './output-governor';
 import type { Transport } from './transport';
 
 export interface BoardManagerDeps {
@@ -30,6 +31,8 @@ export interface BoardManagerDeps {
   resolveLocal(path: string): Promise<string>;
   emit<K extends EventName>(event: K, payload: EventMap[K]): void;
   log: Logger;
+  /** How much board output reaches the window (tests lower it); see output-governor.ts. */
+  outputLimits?: OutputLimits;
 }
 
 const NOT_CONNECTED = 'No board is connected. Pick one with the board button in the status bar.';
@@ -51,6 +54,8 @@ export class BoardManager {
   private runAbort: AbortController | null = null;
   private readonly transfers = new Map<string, AbortController>();
   private unwatchPorts: (() => void) | null = null;
+  /** Everything the board prints reaches the window through this, bounded; one per session. */
+  private output: OutputGovernor | null = null;
 
   constructor(private readonly deps: BoardManagerDeps) {
     deps.simulator.onStatus((status) => {
@@ -111,13 +116,12 @@ export class BoardManager {
     this.runId = runId;
     const abort = new AbortController();
     this.runAbort = abort;
-    const stdout = utf8Stream();
-    const stderr = utf8Stream();
     this.setState({ ...this.state, connection: 'running' });
+    const output = this.output;
     const started = session.run(source, {
       signal: abort.signal,
-      onStdout: (data) => this.deps.emit('board:run-output', { runId, stream: 'stdout', text: stdout(data) }),
-      onStderr: (data) => this.deps.emit('board:run-output', { runId, stream: 'stderr', text: stderr(data) }),
+      onStdout: (data) => output?.push('stdout', data, runId),
+      onStderr: (data) => output?.push('stderr', data, runId),
     });
     void started.then(
       (result) => this.endRun(runId, result.status, result.message),
@@ -266,11 +270,10 @@ export class BoardManager {
       flavour: id.flavour,
       version: id.version,
     };
-    const terminal = utf8Stream();
-    session.onTerminalData((data) => {
-      const text = terminal(data);
-      if (text) this.deps.emit('board:terminal-data', { data: text });
-    });
+    this.output?.dispose();
+    const output = (this.output = this.governOutput());
+    session.onTerminalData((data) => output.push('terminal', data));
+    output.flush(); // the banner is shown by the time connect() resolves
     session.onClose((error) => {
       if (this.session !== session) return;
       this.session = null;
@@ -318,8 +321,32 @@ export class BoardManager {
     return this.files;
   }
 
+  /** The session's output, decoded per stream and bounded on its way to the window. */
+  private governOutput(): OutputGovernor {
+    const decoders = new Map<string, (bytes: Uint8Array) => string>();
+    const decode = (key: string, data: Uint8Array) => {
+      let d = decoders.get(key);
+      if (!d) decoders.set(key, (d = utf8Stream()));
+      return d(data);
+    };
+    return new OutputGovernor(
+      {
+        deliver: (channel: OutputChannel, data, runId) => {
+          const text = decode(`${channel}:${runId ?? ''}`, data);
+          if (!text) return;
+          if (channel === 'terminal' || runId === null) this.deps.emit('board:terminal-data', { data: text });
+          else this.deps.emit('board:run-output', { runId, stream: channel, text });
+        },
+        dropped: (lines, bytes, runId) => this.deps.emit('board:output-dropped', { runId, lines, bytes }),
+      },
+      this.deps.outputLimits,
+    );
+  }
+
   private endRun(runId: string, status: 'ok' | 'error' | 'interrupted' | 'lost', message?: string): void {
     if (this.runId !== runId) return;
+    // the run's last output and any drop notice come before its end
+    this.output?.flush();
     this.runId = null;
     this.runAbort = null;
     this.deps.emit('board:run-ended', { runId, status, message });
@@ -338,6 +365,9 @@ export class BoardManager {
     this.session = null;
     this.files = null;
     if (this.runId) this.endRun(this.runId, 'interrupted', 'The board was disconnected.');
+    this.output?.flush();
+    this.output?.dispose();
+    this.output = null;
     if (session) await session.close().catch((error: unknown) => this.deps.log.warn(`closing the board link: ${String(error)}`));
   }
 

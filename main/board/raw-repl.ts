@@ -21,6 +21,7 @@ export interface ExecOptions {
 }
 
 export interface ExecResult {
+  /** Everything printed; empty when onStdout took it live. */
   stdout: Buffer;
   stderr: Buffer;
   /** True when the signal fired and Ctrl-C was sent. */
@@ -270,11 +271,10 @@ export class RawRepl {
     const out: Buffer[] = [];
     const err: Buffer[] = [];
     const read: ReadOptions = { idleMs: options.idleMs };
+    // live output is handed on, not kept: a program printing for hours must not fill main's memory
+    const onStdout = options.onStdout;
     await this.timed(
-      this.stream.readStreaming(0x04, (d) => {
-        out.push(d);
-        options.onStdout?.(d);
-      }, read),
+      this.stream.readStreaming(0x04, onStdout ?? ((d) => out.push(d)), read),
       'the program output',
     );
     await this.timed(

@@ -20,6 +20,12 @@ export interface ReplOptions {
   onOutput(text: string): void;
 }
 
+/** What the user is told when main dropped output that came too fast to show. */
+export function droppedNote(lines: number, bytes: number): string {
+  const what = lines > 0 ? `${lines.toLocaleString('en')} line${lines === 1 ? '' : 's'}` : `${bytes.toLocaleString('en')} byte${bytes === 1 ? '' : 's'}`;
+  return `output too fast: ${what} not shown`;
+}
+
 /** Terminals want CRLF; the board may send bare LF. */
 function toTerminal(text: string): string {
   return text.replace(/\r?\n/g, '\r\n');
@@ -73,6 +79,7 @@ export class ReplPanel {
     });
     api.on('board:terminal-data', ({ data }) => this.write(data));
     api.on('board:run-output', ({ stream, text }) => this.write(text, stream === 'stderr'));
+    api.on('board:output-dropped', ({ lines, bytes }) => this.note(droppedNote(lines, bytes)));
   }
 
   /** Attaches the terminal once its region is in the document and sized. */
