@@ -235,6 +235,7 @@ export class SimulatorService implements SimulatedLink {
           resolveReady();
           break;
         case 'output':
+          writer.outputTaken(msg.data.length);
           for (const t of [...this.transports]) t.deliver(msg.data);
           break;
         case 'state':
