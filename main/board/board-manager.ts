@@ -20,6 +20,7 @@ import { chooseBoardFiles } from './board-files';
 import type { BoardFiles } from './board-fs';
 import { BoardSession } from './board-session';
 import { OutputGovernor, type OutputChannel, type OutputLimits } from './output-governor';
+import { StopEscalation } from './stop-escalation';
 import type { Transport } from './transport';
 
 export interface BoardManagerDeps {
@@ -36,6 +37,7 @@ export interface BoardManagerDeps {
 }
 
 const NOT_CONNECTED = 'No board is connected. Pick one with the board button in the status bar.';
+const RESET_BY_HAND = "Press the board's reset button, or unplug it and plug it back in; Mote reconnects when it returns.";
 
 /** A streaming UTF-8 decoder that holds back a split character until its last byte arrives. */
 function utf8Stream(): (bytes: Uint8Array) => string {
@@ -56,6 +58,7 @@ export class BoardManager {
   private unwatchPorts: (() => void) | null = null;
   /** Everything the board prints reaches the window through this, bounded; one per session. */
   private output: OutputGovernor | null = null;
+  private readonly stops = new StopEscalation();
 
   constructor(private readonly deps: BoardManagerDeps) {
     deps.simulator.onStatus((status) => {
@@ -130,27 +133,78 @@ export class BoardManager {
     return { runId };
   }
 
+  /**
+   * Stops the running program (Ctrl-C). A program that ignores it (it catches
+   * KeyboardInterrupt) gets, at the second press, an offer to reset the board, and at the third
+   * the reset. Answers at once: the run's end arrives as board:run-ended.
+   */
   async stop(): Promise<void> {
     const session = this.requireSession();
-    if (this.runAbort) this.runAbort.abort();
-    else await session.stop();
+    const runId = this.runId;
+    if (!this.runAbort || !runId) return session.stop();
+    const step = this.stops.press(runId);
+    if (step === 'interrupt') this.runAbort.abort();
+    else if (step === 'offer-reset') this.offerReset();
+    else await this.resetStuckRun(runId);
   }
 
   async reset(mode: 'soft' | 'hard' | 'bootloader'): Promise<void> {
     const session = this.requireSession();
-    if (mode === 'soft') return session.softReset({ runMain: true });
+    const simulated = this.state.info?.target.kind === 'simulated';
+    if (mode === 'soft') {
+      // the raw REPL is busy until the run ends: stop it first (a soft reset would do no less)
+      if (this.runId && !(await this.stopRun(1500))) {
+        if (simulated) return this.resetStuckRun(this.runId);
+        throw new MoteError('board-busy', `The program does not stop, so the board cannot reset. ${RESET_BY_HAND}`);
+      }
+      return session.softReset({ runMain: true });
+    }
     if (mode === 'hard') {
       if (this.state.info?.target.kind === 'simulated') {
         // A simulated board has no reset pin: restart its worker, then reconnect.
         const target = this.state.info.target;
+        await this.drop('The board was reset.');
         await this.deps.simulator.hardReset('reset button');
-        await this.connect(target);
+        void this.connect(target).catch((error: unknown) => this.deps.log.warn(`reconnecting after a reset: ${String(error)}`));
         return;
       }
       return session.hardReset();
     }
     if (this.state.info?.target.kind === 'simulated') throw new MoteError('board-protocol', 'A simulated board has no bootloader: there is no firmware to install.');
     return session.enterBootloader();
+  }
+
+  /** Interrupts the run and waits up to `ms` for it to end; false when it goes on. */
+  private async stopRun(ms: number): Promise<boolean> {
+    const runId = this.runId;
+    if (!runId) return true;
+    this.runAbort?.abort();
+    const end = performance.now() + ms;
+    while (this.runId === runId && performance.now() < end) await new Promise((r) => setTimeout(r, 20));
+    return this.runId !== runId;
+  }
+
+  private offerReset(): void {
+    const simulated = this.state.info?.target.kind === 'simulated';
+    this.deps.emit('app:notice', {
+      level: 'warning',
+      message: simulated
+        ? 'The program keeps running after Stop (it may catch KeyboardInterrupt). Press Stop once more to restart the board; your files are kept.'
+        : `The program keeps running after Stop (it may catch KeyboardInterrupt). ${RESET_BY_HAND}`,
+    });
+  }
+
+  /** The third Stop: restarts a simulated board under the run; a serial board needs a hand. */
+  private async resetStuckRun(runId: string): Promise<void> {
+    const target = this.state.info?.target;
+    if (target?.kind !== 'simulated') {
+      this.offerReset();
+      return;
+    }
+    this.endRun(runId, 'interrupted', 'The program did not stop, so the board was restarted (your files are kept).');
+    await this.drop();
+    await this.deps.simulator.hardReset('the program did not stop');
+    void this.connect(target).catch((error: unknown) => this.deps.log.warn(`reconnecting after a restart: ${String(error)}`));
   }
 
   // #region files
@@ -278,11 +332,14 @@ export class BoardManager {
       if (this.session !== session) return;
       this.session = null;
       this.files = null;
-      if (this.runId) this.endRun(this.runId, 'lost', 'The board went away.');
       // the transport's message is a whole sentence naming the port ("The board at … was unplugged or reset.")
       const problem = error ? error.message : 'The board link closed.';
+      if (this.runId) this.endRun(this.runId, 'lost', error ? problem : 'The board went away.');
       this.setState({ connection: 'lost', info, problem });
       if (target.kind === 'serial') this.reconnectWhenBack(target);
+      // a simulated board restarted under the session (out of memory, wedged, unplugged from the
+      // panel) is back at once: connect again, as Mote does for a replugged serial board
+      else this.reconnectSimulated(target);
     });
     this.setState({ connection: 'connected', info });
   }
@@ -301,6 +358,14 @@ export class BoardManager {
         this.connect(target).catch((error: unknown) => this.deps.log.warn(`reconnect to ${target.path} failed: ${String(error)}`));
       }
     });
+  }
+
+  private reconnectSimulated(target: BoardTarget): void {
+    const generation = this.generation;
+    setTimeout(() => {
+      if (generation !== this.generation || this.session) return;
+      this.connect(target).catch((error: unknown) => this.deps.log.warn(`reconnecting the simulated board: ${String(error)}`));
+    }, 0);
   }
 
   private stopWatching(): void {
@@ -358,13 +423,13 @@ export class BoardManager {
     return this.session;
   }
 
-  private async drop(): Promise<void> {
+  private async drop(reason = 'The board was disconnected.'): Promise<void> {
     this.stopWatching();
     for (const abort of this.transfers.values()) abort.abort();
     const session = this.session;
     this.session = null;
     this.files = null;
-    if (this.runId) this.endRun(this.runId, 'interrupted', 'The board was disconnected.');
+    if (this.runId) this.endRun(this.runId, 'interrupted', reason);
     this.output?.flush();
     this.output?.dispose();
     this.output = null;
