@@ -116,4 +116,23 @@ describe('runs that used to strand the simulated board', { timeout: 90_000 }, ()
     await until('the board to be connected again', () => manager.getState().connection === 'connected');
     expect(await runToEnd('print("back")\n')).toMatchObject({ status: 'ok', stdout: 'back\r\n' });
   });
+
+  it.each([
+    ['prints', 'print("tick")'],
+    ['raises', '1/0'],
+  ])('a 10 ms machine.Timer whose callback %s leaves later runs, Stop and soft reset working', async (_what, body) => {
+    const { manager, of, ended, runToEnd } = await simulatedPico();
+    const timer = await runToEnd(`from machine import Timer\ndef cb(t):\n    ${body}\ntim = Timer(period=10, callback=cb)\n`);
+    expect(timer.status).toBe('ok');
+    await new Promise((r) => setTimeout(r, 300));
+    for (let i = 0; i < 3; i++) expect(await runToEnd(`print("run", ${i})\n`)).toMatchObject({ status: 'ok', stdout: expect.stringContaining(`run ${i}\r\n`) });
+    const { runId } = await manager.run('while True:\n    pass\n');
+    await new Promise((r) => setTimeout(r, 200));
+    await manager.stop();
+    await until('the loop to stop', () => !!ended(runId));
+    expect(ended(runId)!.status).toBe('interrupted');
+    await manager.reset('soft');
+    await until('the soft reboot', () => of('board:terminal-data').some((e) => /soft reboot/.test(e.data)));
+    expect(await runToEnd('print("after")\n')).toMatchObject({ status: 'ok', stdout: 'after\r\n' });
+  });
 });
