@@ -135,4 +135,23 @@ describe('runs that used to strand the simulated board', { timeout: 90_000 }, ()
     await until('the soft reboot', () => of('board:terminal-data').some((e) => /soft reboot/.test(e.data)));
     expect(await runToEnd('print("after")\n')).toMatchObject({ status: 'ok', stdout: 'after\r\n' });
   });
+
+  it('a catastrophic re call ends (V8 falls back to its linear engine), and re still gives spans', async () => {
+    const { runToEnd } = await simulatedPico();
+    const source = 'import re\nprint(re.match("(a+)+b", "a" * 40))\nm = re.search("(b+)(c)", "aabbbcd")\nprint(m.span(), m.span(1), m.start(2), m.end(0))\n';
+    expect(await runToEnd(source)).toMatchObject({ status: 'ok', stdout: 'None\r\n(2, 6) (2, 5) 5 6\r\n' });
+  });
+
+  it('a catastrophic re call that only backtracking can run is ended by Stop, and the board comes back', async () => {
+    const { manager, of, ended, runToEnd } = await simulatedPico();
+    // a backreference keeps V8 on its backtracking engine: hours of one native call, deaf to Ctrl-C
+    const { runId } = await manager.run('import re\nre.match(r"(a+)+\\1b", "a" * 40)\n');
+    await new Promise((r) => setTimeout(r, 300));
+    await manager.stop();
+    await until('the run to end', () => !!ended(runId));
+    expect(ended(runId)).toMatchObject({ status: 'lost', message: expect.stringMatching(/restarted \(not responding/) });
+    expect(of('app:notice').map((n) => n.message).join('\n')).toMatch(/restarted \(not responding/);
+    await until('the board to be connected again', () => manager.getState().connection === 'connected');
+    expect(await runToEnd('print("back")\n')).toMatchObject({ status: 'ok', stdout: 'back\r\n' });
+  });
 });

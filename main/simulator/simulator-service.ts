@@ -173,7 +173,9 @@ export class SimulatorService implements SimulatedLink {
     // an interrupt the board will act on starts the short wedge clock (not a 0x03 that a program
     // reads as data after micropython.kbd_intr(-1))
     const intr = cur.writer.interruptChar();
-    if (intr >= 0 && data.includes(intr)) this.interruptAt = Date.now();
+    // (the first one only: the raw REPL client repeats Ctrl-C every second, and each repeat must
+    // not push a wedged worker's restart further away)
+    if (intr >= 0 && data.includes(intr) && this.interruptAt === 0) this.interruptAt = Date.now();
     cur.writer.write(data);
   }
 
