@@ -47,6 +47,7 @@ describe('a print flood on the simulated board', () => {
 
     const stopAt = Date.now();
     await page.getByRole('button', { name: 'Stop', exact: true }).click();
+    const clickMs = Date.now() - stopAt;
     await page.waitForFunction(() => document.body.dataset.running === 'false', undefined, { timeout: 10_000, polling: 20 });
     const stoppedMs = Date.now() - stopAt;
     await waitForRepl(page, /KeyboardInterrupt/);
@@ -59,7 +60,7 @@ describe('a print flood on the simulated board', () => {
     await page.waitForFunction(() => document.body.dataset.running === 'false');
     expect(app.consoleErrors).toEqual([]);
     console.log(
-      `flood in Chromium: Stop click to not running ${stoppedMs} ms; page event loop max lag ${lag.toFixed(0)} ms; ` +
+      `flood in Chromium: Stop click to not running ${stoppedMs} ms (the click itself ${clickMs} ms); page event loop max lag ${lag.toFixed(0)} ms; ` +
         `web host RSS ${rssBefore.toFixed(0)} -> ${rssDuring.toFixed(0)} MiB during the flood; page JS heap ${(heapDuring / 1048576).toFixed(0)} MiB`,
     );
   });

@@ -9,6 +9,7 @@ import { h } from '../app/dom';
 import { guard, reportError } from '../app/errors';
 import { CTRL_C, pasteKeystrokes } from './paste';
 import { findTracebackLinks } from './traceback';
+import { WriteBacklog } from './write-backlog';
 
 export interface ReplOptions {
   /** A traceback link was followed. */
@@ -20,9 +21,9 @@ export interface ReplOptions {
   onOutput(text: string): void;
 }
 
-/** What the user is told when main dropped output that came too fast to show. */
-export function droppedNote(lines: number, bytes: number): string {
-  const what = lines > 0 ? `${lines.toLocaleString('en')} line${lines === 1 ? '' : 's'}` : `${bytes.toLocaleString('en')} byte${bytes === 1 ? '' : 's'}`;
+/** What the user is told when output came too fast to show (dropped by main or by the REPL itself). */
+export function droppedNote(lines: number, size: number): string {
+  const what = lines > 0 ? `${lines.toLocaleString('en')} line${lines === 1 ? '' : 's'}` : `${size.toLocaleString('en')} character${size === 1 ? '' : 's'}`;
   return `output too fast: ${what} not shown`;
 }
 
@@ -36,6 +37,7 @@ export class ReplPanel {
   readonly terminal: Terminal;
   private readonly fit = new FitAddon();
   private readonly host: HTMLElement;
+  private readonly output: WriteBacklog;
 
   constructor(private readonly options: ReplOptions) {
     this.host = h('div', { class: 'repl-terminal' });
@@ -52,6 +54,7 @@ export class ReplPanel {
       minimumContrastRatio: 4.5,
     });
     this.terminal.loadAddon(this.fit);
+    this.output = new WriteBacklog({ write: (text, done) => this.terminal.write(text, done) }, (lines, chars) => this.note(droppedNote(lines, chars)));
     this.terminal.onData(guard('REPL input', (data: string) => this.input(data)));
     this.terminal.attachCustomKeyEventHandler((e) => {
       // Ctrl-Shift-C copies; plain Ctrl-C with a selection copies too, as in most terminals.
@@ -140,8 +143,8 @@ export class ReplPanel {
   /** Writes board text; stderr in red so errors stand out from normal output. */
   write(text: string, stderr = false): void {
     const shown = toTerminal(text);
-    this.terminal.write(stderr ? `\x1b[31m${shown}\x1b[39m` : shown);
-    this.options.onOutput(text);
+    // the plotter is fed only what the terminal shows: both keep up, or both skip
+    if (this.output.write(stderr ? `\x1b[31m${shown}\x1b[39m` : shown)) this.options.onOutput(text);
   }
 
   /** A line from Mote itself (not the board), dimmed. */
