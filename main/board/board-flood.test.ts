@@ -136,3 +136,31 @@ describe.each(BOARDS)('a print flood on $name', { timeout: 90_000 }, (board) => 
     );
   });
 });
+
+describe('a program that catches KeyboardInterrupt on the MicroPython wasm REPL behind a pty', { timeout: 90_000 }, () => {
+  it('the second Stop says the board needs its reset button (Mote cannot restart a serial board mid-program)', async () => {
+    const board = new PtyBoard();
+    await board.start();
+    cleanups.push(() => board.kill());
+    const notices: string[] = [];
+    const manager = new BoardManager({
+      serial: new SerialService({ lister: async () => [] }),
+      simulator: new SimulatorService({ dataDir: mkdtempSync(join(tmpdir(), 'mote-flood-')) }),
+      drives: null,
+      resolveLocal: async (p) => p,
+      emit: (event, payload) => event === 'app:notice' && notices.push((payload as EventMap['app:notice']).message),
+      log: { warn: () => undefined, error: () => undefined },
+    });
+    cleanups.push(() => manager.dispose());
+    await manager.connect({ kind: 'serial', path: board.path });
+    await manager.run('import time\nwhile True:\n    try:\n        while True:\n            time.sleep_ms(10)\n    except KeyboardInterrupt:\n        print("caught")\n');
+    await new Promise((r) => setTimeout(r, 500));
+    await manager.stop();
+    await new Promise((r) => setTimeout(r, 700));
+    expect(manager.getState().connection).toBe('running');
+    await manager.stop();
+    expect(notices).toEqual([expect.stringMatching(/keeps running after Stop.*reset button, or unplug it/)]);
+    expect(manager.getState().connection).toBe('running');
+  });
+});
+
