@@ -388,16 +388,23 @@ export class BoardManager {
 
   /** The session's output, decoded per stream and bounded on its way to the window. */
   private governOutput(): OutputGovernor {
-    const decoders = new Map<string, (bytes: Uint8Array) => string>();
-    const decode = (key: string, data: Uint8Array) => {
-      let d = decoders.get(key);
-      if (!d) decoders.set(key, (d = utf8Stream()));
+    // one decoder per stream; a run's streams start afresh (a split character never spans runs)
+    const decoders = new Map<OutputChannel, (bytes: Uint8Array) => string>();
+    let decodersRun: string | null = null;
+    const decode = (channel: OutputChannel, runId: string | null, data: Uint8Array) => {
+      if (channel !== 'terminal' && runId !== decodersRun) {
+        decodersRun = runId;
+        decoders.delete('stdout');
+        decoders.delete('stderr');
+      }
+      let d = decoders.get(channel);
+      if (!d) decoders.set(channel, (d = utf8Stream()));
       return d(data);
     };
     return new OutputGovernor(
       {
         deliver: (channel: OutputChannel, data, runId) => {
-          const text = decode(`${channel}:${runId ?? ''}`, data);
+          const text = decode(channel, runId, data);
           if (!text) return;
           if (channel === 'terminal' || runId === null) this.deps.emit('board:terminal-data', { data: text });
           else this.deps.emit('board:run-output', { runId, stream: channel, text });
