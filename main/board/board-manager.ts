@@ -19,6 +19,8 @@ import { writeFileAtomic } from '../util/atomic-write';
 import { chooseBoardFiles } from './board-files';
 import type { BoardFiles } from './board-fs';
 import { BoardSession } from './board-session';
+import { OutputGovernor, type OutputChannel, type OutputLimits } from './output-governor';
+import { StopEscalation } from './stop-escalation';
 import type { Transport } from './transport';
 
 export interface BoardManagerDeps {
@@ -30,9 +32,12 @@ export interface BoardManagerDeps {
   resolveLocal(path: string): Promise<string>;
   emit<K extends EventName>(event: K, payload: EventMap[K]): void;
   log: Logger;
+  /** How much board output reaches the window (tests lower it); see output-governor.ts. */
+  outputLimits?: OutputLimits;
 }
 
 const NOT_CONNECTED = 'No board is connected. Pick one with the board button in the status bar.';
+const RESET_BY_HAND = "Press the board's reset button, or unplug it and plug it back in; Mote reconnects when it returns.";
 
 /** A streaming UTF-8 decoder that holds back a split character until its last byte arrives. */
 function utf8Stream(): (bytes: Uint8Array) => string {
@@ -51,6 +56,9 @@ export class BoardManager {
   private runAbort: AbortController | null = null;
   private readonly transfers = new Map<string, AbortController>();
   private unwatchPorts: (() => void) | null = null;
+  /** Everything the board prints reaches the window through this, bounded; one per session. */
+  private output: OutputGovernor | null = null;
+  private readonly stops = new StopEscalation();
 
   constructor(private readonly deps: BoardManagerDeps) {
     deps.simulator.onStatus((status) => {
@@ -111,13 +119,12 @@ export class BoardManager {
     this.runId = runId;
     const abort = new AbortController();
     this.runAbort = abort;
-    const stdout = utf8Stream();
-    const stderr = utf8Stream();
     this.setState({ ...this.state, connection: 'running' });
+    const output = this.output;
     const started = session.run(source, {
       signal: abort.signal,
-      onStdout: (data) => this.deps.emit('board:run-output', { runId, stream: 'stdout', text: stdout(data) }),
-      onStderr: (data) => this.deps.emit('board:run-output', { runId, stream: 'stderr', text: stderr(data) }),
+      onStdout: (data) => output?.push('stdout', data, runId),
+      onStderr: (data) => output?.push('stderr', data, runId),
     });
     void started.then(
       (result) => this.endRun(runId, result.status, result.message),
@@ -126,27 +133,78 @@ export class BoardManager {
     return { runId };
   }
 
+  /**
+   * Stops the running program (Ctrl-C). A program that ignores it (it catches
+   * KeyboardInterrupt) gets, at the second press, an offer to reset the board, and at the third
+   * the reset. Answers at once: the run's end arrives as board:run-ended.
+   */
   async stop(): Promise<void> {
     const session = this.requireSession();
-    if (this.runAbort) this.runAbort.abort();
-    else await session.stop();
+    const runId = this.runId;
+    if (!this.runAbort || !runId) return session.stop();
+    const step = this.stops.press(runId);
+    if (step === 'interrupt') this.runAbort.abort();
+    else if (step === 'offer-reset') this.offerReset();
+    else await this.resetStuckRun(runId);
   }
 
   async reset(mode: 'soft' | 'hard' | 'bootloader'): Promise<void> {
     const session = this.requireSession();
-    if (mode === 'soft') return session.softReset({ runMain: true });
+    const simulated = this.state.info?.target.kind === 'simulated';
+    if (mode === 'soft') {
+      // the raw REPL is busy until the run ends: stop it first (a soft reset would do no less)
+      if (this.runId && !(await this.stopRun(1500))) {
+        if (simulated) return this.resetStuckRun(this.runId);
+        throw new MoteError('board-busy', `The program does not stop, so the board cannot reset. ${RESET_BY_HAND}`);
+      }
+      return session.softReset({ runMain: true });
+    }
     if (mode === 'hard') {
       if (this.state.info?.target.kind === 'simulated') {
         // A simulated board has no reset pin: restart its worker, then reconnect.
         const target = this.state.info.target;
+        await this.drop('The board was reset.');
         await this.deps.simulator.hardReset('reset button');
-        await this.connect(target);
+        void this.connect(target).catch((error: unknown) => this.deps.log.warn(`reconnecting after a reset: ${String(error)}`));
         return;
       }
       return session.hardReset();
     }
     if (this.state.info?.target.kind === 'simulated') throw new MoteError('board-protocol', 'A simulated board has no bootloader: there is no firmware to install.');
     return session.enterBootloader();
+  }
+
+  /** Interrupts the run and waits up to `ms` for it to end; false when it goes on. */
+  private async stopRun(ms: number): Promise<boolean> {
+    const runId = this.runId;
+    if (!runId) return true;
+    this.runAbort?.abort();
+    const end = performance.now() + ms;
+    while (this.runId === runId && performance.now() < end) await new Promise((r) => setTimeout(r, 20));
+    return this.runId !== runId;
+  }
+
+  private offerReset(): void {
+    const simulated = this.state.info?.target.kind === 'simulated';
+    this.deps.emit('app:notice', {
+      level: 'warning',
+      message: simulated
+        ? 'The program keeps running after Stop (it may catch KeyboardInterrupt). Press Stop once more to restart the board; your files are kept.'
+        : `The program keeps running after Stop (it may catch KeyboardInterrupt). ${RESET_BY_HAND}`,
+    });
+  }
+
+  /** The third Stop: restarts a simulated board under the run; a serial board needs a hand. */
+  private async resetStuckRun(runId: string): Promise<void> {
+    const target = this.state.info?.target;
+    if (target?.kind !== 'simulated') {
+      this.offerReset();
+      return;
+    }
+    this.endRun(runId, 'interrupted', 'The program did not stop, so the board was restarted (your files are kept).');
+    await this.drop();
+    await this.deps.simulator.hardReset('the program did not stop');
+    void this.connect(target).catch((error: unknown) => this.deps.log.warn(`reconnecting after a restart: ${String(error)}`));
   }
 
   // #region files
@@ -271,20 +329,22 @@ export class BoardManager {
       flavour: id.flavour,
       version: id.version,
     };
-    const terminal = utf8Stream();
-    session.onTerminalData((data) => {
-      const text = terminal(data);
-      if (text) this.deps.emit('board:terminal-data', { data: text });
-    });
+    this.output?.dispose();
+    const output = (this.output = this.governOutput());
+    session.onTerminalData((data) => output.push('terminal', data));
+    output.flush(); // the banner is shown by the time connect() resolves
     session.onClose((error) => {
       if (this.session !== session) return;
       this.session = null;
       this.files = null;
-      if (this.runId) this.endRun(this.runId, 'lost', 'The board went away.');
       // the transport's message is a whole sentence naming the port ("The board at … was unplugged or reset.")
       const problem = error ? error.message : 'The board link closed.';
+      if (this.runId) this.endRun(this.runId, 'lost', error ? problem : 'The board went away.');
       this.setState({ connection: 'lost', info, problem });
       if (target.kind === 'serial') this.reconnectWhenBack(target);
+      // a simulated board restarted under the session (out of memory, wedged, unplugged from the
+      // panel) is back at once: connect again, as Mote does for a replugged serial board
+      else this.reconnectSimulated(target);
     });
     this.setState({ connection: 'connected', info });
   }
@@ -305,6 +365,14 @@ export class BoardManager {
     });
   }
 
+  private reconnectSimulated(target: BoardTarget): void {
+    const generation = this.generation;
+    setTimeout(() => {
+      if (generation !== this.generation || this.session) return;
+      this.connect(target).catch((error: unknown) => this.deps.log.warn(`reconnecting the simulated board: ${String(error)}`));
+    }, 0);
+  }
+
   private stopWatching(): void {
     this.unwatchPorts?.();
     this.unwatchPorts = null;
@@ -323,8 +391,39 @@ export class BoardManager {
     return this.files;
   }
 
+  /** The session's output, decoded per stream and bounded on its way to the window. */
+  private governOutput(): OutputGovernor {
+    // one decoder per stream; a run's streams start afresh (a split character never spans runs)
+    const decoders = new Map<OutputChannel, (bytes: Uint8Array) => string>();
+    let decodersRun: string | null = null;
+    const decode = (channel: OutputChannel, runId: string | null, data: Uint8Array) => {
+      if (channel !== 'terminal' && runId !== decodersRun) {
+        decodersRun = runId;
+        decoders.delete('stdout');
+        decoders.delete('stderr');
+      }
+      let d = decoders.get(channel);
+      if (!d) decoders.set(channel, (d = utf8Stream()));
+      return d(data);
+    };
+    return new OutputGovernor(
+      {
+        deliver: (channel: OutputChannel, data, runId) => {
+          const text = decode(channel, runId, data);
+          if (!text) return;
+          if (channel === 'terminal' || runId === null) this.deps.emit('board:terminal-data', { data: text });
+          else this.deps.emit('board:run-output', { runId, stream: channel, text });
+        },
+        dropped: (lines, bytes, runId) => this.deps.emit('board:output-dropped', { runId, lines, bytes }),
+      },
+      this.deps.outputLimits,
+    );
+  }
+
   private endRun(runId: string, status: 'ok' | 'error' | 'interrupted' | 'lost', message?: string): void {
     if (this.runId !== runId) return;
+    // the run's last output and any drop notice come before its end
+    this.output?.flush();
     this.runId = null;
     this.runAbort = null;
     this.deps.emit('board:run-ended', { runId, status, message });
@@ -336,13 +435,16 @@ export class BoardManager {
     return this.session;
   }
 
-  private async drop(): Promise<void> {
+  private async drop(reason = 'The board was disconnected.'): Promise<void> {
     this.stopWatching();
     for (const abort of this.transfers.values()) abort.abort();
     const session = this.session;
     this.session = null;
     this.files = null;
-    if (this.runId) this.endRun(this.runId, 'interrupted', 'The board was disconnected.');
+    if (this.runId) this.endRun(this.runId, 'interrupted', reason);
+    this.output?.flush();
+    this.output?.dispose();
+    this.output = null;
     if (session) await session.close().catch((error: unknown) => this.deps.log.warn(`closing the board link: ${String(error)}`));
   }
 

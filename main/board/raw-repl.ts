@@ -21,6 +21,7 @@ export interface ExecOptions {
 }
 
 export interface ExecResult {
+  /** Everything printed; empty when onStdout took it live. */
   stdout: Buffer;
   stderr: Buffer;
   /** True when the signal fired and Ctrl-C was sent. */
@@ -180,21 +181,20 @@ export class RawRepl {
 
   /** Raw-paste (§4). Returns false when the board does not support it (the caller uses classic raw). */
   private async sendRawPaste(source: Buffer, control: InterruptControl, options: ExecOptions): Promise<boolean> {
+    // What the board printed at the idle raw prompt (a machine.Timer callback, say) is not the
+    // reply: drop it, and skip any that arrives before the reply too.
+    this.stream.takeBuffered();
     await this.stream.write(Uint8Array.of(0x05, 0x41, 0x01));
-    const reply = await this.timed(this.stream.readExact(2, { timeoutMs: 3000 }), 'the raw-paste request');
-    if (reply[0] === 0x52 && reply[1] === 0x00) {
+    const reply = await this.rawPasteReply();
+    if (reply === 'unsupported') {
       this.rawPaste = 'no';
       return false;
     }
-    if (reply[0] === 0x72 && reply[1] === 0x61) {
-      // firmware predates raw-paste: it re-printed the banner ("raw REPL; …"); we consumed "ra"
-      await this.timed(this.stream.readUntil('w REPL; CTRL-B to exit', { timeoutMs: 3000 }), 'the raw prompt');
+    if (reply === 'old-firmware') {
+      // firmware predates raw-paste: it re-printed the banner ("raw REPL; …") and waits at '>'
       await this.stream.readUntil('>', { timeoutMs: 2000 });
       this.rawPaste = 'no';
       return false;
-    }
-    if (reply[0] !== 0x52 || reply[1] !== 0x01) {
-      throw new MoteError('board-protocol', `The board answered the raw-paste request with unexpected bytes (${hex(reply)}).`);
     }
     this.rawPaste = 'yes';
     const w = await this.timed(this.stream.readExact(2, { timeoutMs: 3000 }), 'the raw-paste window size');
@@ -225,7 +225,8 @@ export class RawRepl {
           await Promise.all(writes);
           await this.stream.write(Uint8Array.of(CTRL_D));
           return true;
-        } else throw new MoteError('board-protocol', `Unexpected byte 0x${b.toString(16)} during raw-paste flow control.`);
+        }
+        // anything else is output of the board's own callbacks (a Timer printing), not flow control
       }
       if (remaining === 0 || control.requested) continue;
       const n = Math.min(remaining, source.length - offset);
@@ -245,7 +246,23 @@ export class RawRepl {
     for (;;) {
       const b = (await this.timed(this.stream.readExact(1, { idleMs: idle }), 'the end of the raw-paste upload'))[0];
       if (b === CTRL_D) return;
-      if (b !== CTRL_A) throw new MoteError('board-protocol', `Unexpected byte 0x${b.toString(16)} after raw-paste data.`);
+      // \x01 is a window the board no longer needs; other bytes are its callbacks' output
+    }
+  }
+
+  /**
+   * Reads the answer to the raw-paste request: R\x01 (then the window size), R\x00 (not
+   * supported), or a re-printed raw banner from firmware older than raw-paste. Bytes before it
+   * are the output of callbacks still running on the board, and are skipped.
+   */
+  private async rawPasteReply(): Promise<'supported' | 'unsupported' | 'old-firmware'> {
+    try {
+      const { index } = await this.stream.readUntilAny(['R\x01', 'R\x00', RAW_BANNER], { timeoutMs: 3000 });
+      return index === 0 ? 'supported' : index === 1 ? 'unsupported' : 'old-firmware';
+    } catch (err) {
+      if (!(err instanceof StreamTimeout)) throw err;
+      const got = err.received.subarray(-16);
+      throw new MoteError('board-protocol', `The board did not answer the raw-paste request (it sent ${hex(got)}). Press its reset button and connect again.`);
     }
   }
 
@@ -270,11 +287,10 @@ export class RawRepl {
     const out: Buffer[] = [];
     const err: Buffer[] = [];
     const read: ReadOptions = { idleMs: options.idleMs };
+    // live output is handed on, not kept: a program printing for hours must not fill main's memory
+    const onStdout = options.onStdout;
     await this.timed(
-      this.stream.readStreaming(0x04, (d) => {
-        out.push(d);
-        options.onStdout?.(d);
-      }, read),
+      this.stream.readStreaming(0x04, onStdout ?? ((d) => out.push(d)), read),
       'the program output',
     );
     await this.timed(

@@ -9,6 +9,7 @@ import { WebSocketServer, type WebSocket } from 'ws';
 import { rendererCsp } from '../csp';
 import { mimeType, resolveStatic } from '../static-files';
 import type { IpcRouter, Logger } from './router';
+import { type BacklogLimits, SocketBacklog } from './socket-backlog';
 
 export interface WebHostOptions {
   router: IpcRouter;
@@ -18,6 +19,8 @@ export interface WebHostOptions {
   port?: number;
   /** Fixed token (tests); random otherwise. */
   token?: string;
+  /** How far a page may fall behind before its output is dropped (tests lower it). */
+  backlog?: BacklogLimits;
 }
 
 export interface WebHost {
@@ -106,10 +109,12 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   });
 
   function serveSocket(ws: WebSocket, connectionId: string) {
+    const backlog = new SocketBacklog(ws, options.backlog, (reason) => options.log.warn(`web host closed ${connectionId}: ${reason}`));
     const removeSink = options.router.addSink((event, payload) => {
-      if (ws.readyState === ws.OPEN) ws.send(JSON.stringify({ type: 'event', event, payload }));
+      if (ws.readyState === ws.OPEN) backlog.sendEvent(event, payload);
     });
     ws.on('close', () => {
+      backlog.dispose();
       removeSink();
       options.router.connectionClosed(connectionId);
     });

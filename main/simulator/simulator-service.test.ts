@@ -148,11 +148,16 @@ describe('SimulatorService with a real worker', () => {
     const r = new Reader(t);
     await r.until('>>> ');
     fs.writeFileSync(path.join(dataDir, 'boards', 'pico', 'main.py'), 'print("kept")\n');
+    const closed = new Promise<Error | undefined>((resolve) => t.onClose(resolve));
     await s.hardReset('user reset');
-    const out = await r.until('>>> ');
+    // as unplugging a board closes its port: the old link ends, saying why
+    expect((await closed)?.message).toMatch(/restarted \(user reset\)/);
+    expect(t.isOpen).toBe(false);
+    expect(statuses.at(-1)).toEqual({ state: 'restarted', profile: 'pico', reason: 'user reset' });
+    const again = new Reader(await s.open('pico'));
+    const out = await again.until('>>> ');
     expect(out).toContain('kept\r\n');
-    expect(statuses.at(-2)).toEqual({ state: 'restarted', profile: 'pico', reason: 'user reset' });
-    expect(t.isOpen).toBe(true);
+    expect(statuses.at(-1)).toEqual({ state: 'running', profile: 'pico' });
   });
 
   it('a wedged worker is terminated and restarted, files kept', async () => {
@@ -174,7 +179,9 @@ describe('SimulatorService with a real worker', () => {
     const statuses: SimulatorStatus[] = [];
     s.onStatus((st) => statuses.push(st));
     const t = await s.open('pico');
-    const r = new Reader(t);
+    const closed = new Promise<Error | undefined>((resolve) => t.onClose(resolve));
+    expect((await closed)?.message).toMatch(/restarted \(not responding/);
+    const r = new Reader(await s.open('pico'));
     await r.until('second life', 5000);
     expect(statuses.some((x) => x.state === 'restarted' && /not responding/.test(x.reason))).toBe(true);
     expect(fs.existsSync(path.join(dataDir, 'boards', 'pico', 'started-once'))).toBe(true);

@@ -4,6 +4,7 @@
 // reporting it. Plain Node; main never blocks on the worker.
 
 import { Worker } from 'node:worker_threads';
+import { MoteError } from '../../shared/errors';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { BoardInput, BoardPinInfo, BoardProfileId, BoardStateChange, FromWorker, ToWorker, WorkerInit } from '../../vm/host/protocol';
@@ -27,6 +28,8 @@ export interface SimulatorServiceOptions {
   wedgeMs?: number;
   /** After a Ctrl-C, a worker silent this long is wedged (default 2 s). */
   interruptWedgeMs?: number;
+  /** The worker's JavaScript heap limit in MiB (default 768; tests lower it to hit it fast). */
+  workerHeapMb?: number;
   /** Time allowed for a worker to report ready (default 10 s). */
   startTimeoutMs?: number;
   /**
@@ -34,6 +37,15 @@ export interface SimulatorServiceOptions {
    * any program auto-reload code.py as on a CIRCUITPY drive (default true).
    */
   watchFiles?: boolean;
+}
+
+/** The restart reason when the worker hit its heap limit. */
+export const OUT_OF_MEMORY = 'ran out of memory';
+
+/** The sentence a session (and so a run) ends with when the board is restarted under it. */
+export function restartedMessage(reason: string): string {
+  if (reason === OUT_OF_MEMORY) return 'The board ran out of memory and was restarted (your files are kept).';
+  return `The simulated board was restarted (${reason}); your files are kept.`;
 }
 
 interface Running {
@@ -102,11 +114,15 @@ export class SimulatorService implements SimulatedLink {
     return t;
   }
 
-  /** Hard reset: terminate the worker and start it again (files kept). */
+  /**
+   * Hard reset: terminate the worker and start it again (files kept). Resolves once the new
+   * worker is starting, not when it is ready (open() waits for that), so a reset is answered at
+   * once whatever the old board was doing.
+   */
   async hardReset(reason = 'reset'): Promise<void> {
     const cur = this.current;
     if (!cur) return;
-    await this.replace(cur.profile, reason);
+    await this.replace(cur.profile, reason, { waitReady: false });
   }
 
   /** Stops the board; open transports end. */
@@ -157,7 +173,9 @@ export class SimulatorService implements SimulatedLink {
     // an interrupt the board will act on starts the short wedge clock (not a 0x03 that a program
     // reads as data after micropython.kbd_intr(-1))
     const intr = cur.writer.interruptChar();
-    if (intr >= 0 && data.includes(intr)) this.interruptAt = Date.now();
+    // (the first one only: the raw REPL client repeats Ctrl-C every second, and each repeat must
+    // not push a wedged worker's restart further away)
+    if (intr >= 0 && data.includes(intr) && this.interruptAt === 0) this.interruptAt = Date.now();
     cur.writer.write(data);
   }
 
@@ -212,7 +230,7 @@ export class SimulatorService implements SimulatedLink {
   private launch(profile: BoardProfileId): void {
     const sab = createBoardSab();
     const init: WorkerInit = { profile, fsRoot: this.boardRoot(profile), sab };
-    const worker = new Worker(this.workerFile, { workerData: init, stdout: false, stderr: false, resourceLimits: { maxOldGenerationSizeMb: 768 } });
+    const worker = new Worker(this.workerFile, { workerData: init, stdout: false, stderr: false, resourceLimits: { maxOldGenerationSizeMb: this.opts.workerHeapMb ?? 768 } });
     const writer = new StdinWriter(sab);
     let resolveReady!: () => void;
     let rejectReady!: (e: Error) => void;
@@ -235,6 +253,7 @@ export class SimulatorService implements SimulatedLink {
           resolveReady();
           break;
         case 'output':
+          writer.outputTaken(msg.data.length);
           for (const t of [...this.transports]) t.deliver(msg.data);
           break;
         case 'state':
@@ -253,7 +272,8 @@ export class SimulatorService implements SimulatedLink {
     worker.on('error', (err) => {
       clearTimeout(timer);
       rejectReady(err);
-      void this.crashed(run, `crashed: ${err.message}`);
+      const outOfMemory = (err as NodeJS.ErrnoException).code === 'ERR_WORKER_OUT_OF_MEMORY';
+      void this.crashed(run, outOfMemory ? OUT_OF_MEMORY : `crashed: ${err.message}`);
     });
     worker.on('exit', (code) => {
       clearTimeout(timer);
@@ -281,14 +301,18 @@ export class SimulatorService implements SimulatedLink {
     await this.replace(run.profile, reason);
   }
 
-  private async replace(profile: BoardProfileId, reason: string): Promise<void> {
+  private async replace(profile: BoardProfileId, reason: string, options: { waitReady?: boolean } = {}): Promise<void> {
     const old = this.current;
-    if (old && !old.exited) {
-      old.exited = true;
-      await old.worker.terminate();
-    }
+    if (old && !old.exited) old.exited = true;
+    const links = [...this.transports];
+    if (old) await old.worker.terminate();
     this.launch(profile);
     this.emitStatus({ state: 'restarted', profile, reason });
+    // the old board's links end with it (after the new board is in place, so whoever reconnects
+    // at once reaches it): a session waiting on one (a run) must not wait for ever
+    const gone = new MoteError('simulator-crashed', restartedMessage(reason));
+    for (const t of links) t.end(gone);
+    if (options.waitReady === false) return;
     try {
       await this.current!.ready;
     } catch {

@@ -190,18 +190,8 @@ export class BoardLink {
     // The board only knows about the run once board:run resolved: stop it then.
     this.stopRequested = this.store.state.runId === 'starting';
     if (this.stopRequested) return;
-    // A Stop that reaches the board just before the program really started can be lost:
-    // repeat it a few times while the same run goes on.
-    const runId = this.store.state.runId;
-    if (runId) {
-      let tries = 0;
-      const again = () => {
-        if (this.store.state.runId !== runId || ++tries > 4) return;
-        void this.api.invoke('board:stop', {});
-        this.timers.set(again, 1200);
-      };
-      this.timers.set(again, 1200);
-    }
+    // One board:stop per press: main repeats the Ctrl-C itself while the run goes on, and counts
+    // presses (a program that ignores Stop gets a restart offered at the second, done at the third).
     await this.call('board:stop', {}).catch((error: unknown) => this.notices.show(`Could not stop: ${(error as Error).message}`, 'error'));
   }
 

@@ -9,6 +9,7 @@ import { h } from '../app/dom';
 import { guard, reportError } from '../app/errors';
 import { CTRL_C, pasteKeystrokes } from './paste';
 import { findTracebackLinks } from './traceback';
+import { WriteBacklog } from './write-backlog';
 
 export interface ReplOptions {
   /** A traceback link was followed. */
@@ -18,6 +19,12 @@ export interface ReplOptions {
   stop(): void;
   /** Text the board printed (terminal and run output), for the plotter. */
   onOutput(text: string): void;
+}
+
+/** What the user is told when output came too fast to show (dropped by main or by the REPL itself). */
+export function droppedNote(lines: number, size: number): string {
+  const what = lines > 0 ? `${lines.toLocaleString('en')} line${lines === 1 ? '' : 's'}` : `${size.toLocaleString('en')} character${size === 1 ? '' : 's'}`;
+  return `output too fast: ${what} not shown`;
 }
 
 /** Terminals want CRLF; the board may send bare LF. */
@@ -30,6 +37,7 @@ export class ReplPanel {
   readonly terminal: Terminal;
   private readonly fit = new FitAddon();
   private readonly host: HTMLElement;
+  private readonly output: WriteBacklog;
 
   constructor(private readonly options: ReplOptions) {
     this.host = h('div', { class: 'repl-terminal' });
@@ -46,6 +54,7 @@ export class ReplPanel {
       minimumContrastRatio: 4.5,
     });
     this.terminal.loadAddon(this.fit);
+    this.output = new WriteBacklog({ write: (text, done) => this.terminal.write(text, done) }, (lines, chars) => this.note(droppedNote(lines, chars)));
     this.terminal.onData(guard('REPL input', (data: string) => this.input(data)));
     this.terminal.attachCustomKeyEventHandler((e) => {
       // Ctrl-Shift-C copies; plain Ctrl-C with a selection copies too, as in most terminals.
@@ -73,6 +82,7 @@ export class ReplPanel {
     });
     api.on('board:terminal-data', ({ data }) => this.write(data));
     api.on('board:run-output', ({ stream, text }) => this.write(text, stream === 'stderr'));
+    api.on('board:output-dropped', ({ lines, bytes }) => this.note(droppedNote(lines, bytes)));
   }
 
   /** Attaches the terminal once its region is in the document and sized. */
@@ -133,8 +143,8 @@ export class ReplPanel {
   /** Writes board text; stderr in red so errors stand out from normal output. */
   write(text: string, stderr = false): void {
     const shown = toTerminal(text);
-    this.terminal.write(stderr ? `\x1b[31m${shown}\x1b[39m` : shown);
-    this.options.onOutput(text);
+    // the plotter is fed only what the terminal shows: both keep up, or both skip
+    if (this.output.write(stderr ? `\x1b[31m${shown}\x1b[39m` : shown)) this.options.onOutput(text);
   }
 
   /** A line from Mote itself (not the board), dimmed. */

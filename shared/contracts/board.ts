@@ -66,6 +66,12 @@ export const boardEvents = {
   'board:terminal-data': event<{ data: string }>(),
   /** Output of a run started with board:run; stderr carries tracebacks. */
   'board:run-output': event<{ runId: string; stream: 'stdout' | 'stderr'; text: string }>(),
+  /**
+   * Board output came faster than the window can show (a print loop): `bytes` bytes holding
+   * `lines` line ends were dropped since the last report. runId is the run's, or null for the
+   * friendly REPL. Sent at most about once a second while the flood lasts, and once after it.
+   */
+  'board:output-dropped': event<{ runId: string | null; lines: number; bytes: number }>(),
   /** End of a run: 'error' carries the traceback's last line in message, 'interrupted' after Stop. */
   'board:run-ended': event<{ runId: string; status: 'ok' | 'error' | 'interrupted' | 'lost'; message?: string }>(),
 };

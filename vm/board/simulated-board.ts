@@ -167,6 +167,9 @@ export class SimulatedBoard implements ReplEngine {
     this.ctx.storage.inBoot = this.profile.flavour === 'circuitpython' && filename === 'boot.py';
     this.running = true;
     this.host.setRunning(true);
+    // what the REPL said before the code runs (raw-paste's end-of-data \x04) goes out now, as a
+    // board's would: code that blocks in one long call must not hold the client's protocol up
+    this.host.flush();
     try {
       this.vm.exec(source, filename, mode);
       return { kind: 'ok' };

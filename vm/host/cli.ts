@@ -6,6 +6,7 @@ import * as path from 'node:path';
 import { Interpreter, PyRaise, InternalError } from '../index';
 import { NodeHost } from './node-host';
 import { runBoardCli } from './board-cli';
+import { enableLinearRegExpFallback } from './regexp-engine';
 
 function usage(): never {
   process.stderr.write('usage: node out/vm/cli.js FILE.py [--heap BYTES] [args...]\n');
@@ -44,6 +45,7 @@ function main(argv: string[]): number {
   }
 }
 
+enableLinearRegExpFallback();
 // `--board PROFILE [--fs DIR]` runs a simulated board on raw stdin/stdout (board-cli.ts).
 if (process.argv.slice(2).some((a) => a === '--board' || a.startsWith('--board='))) {
   void runBoardCli(process.argv.slice(2)).then((code) => { process.exitCode = code; });

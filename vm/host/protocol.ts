@@ -27,6 +27,9 @@ export const SabWord = {
   /** The interrupt character plus one, 0 for none (so a fresh buffer says none); the worker
    *  writes it, through setInterruptChar/interruptChar below. */
   INTR_CHAR: 7,
+  /** Output bytes the owner has taken from the port (it adds each 'output' message's length;
+   *  wraps at 2^32): the worker stops printing while too much of what it posted is unread. */
+  OUTPUT_TAKEN: 8,
 } as const;
 
 /** Bytes before the ring data (16 Int32 words, room to grow). */
@@ -176,6 +179,12 @@ export class StdinWriter {
     Atomics.store(this.words, SabWord.NEED_SPACE, this.pending.length > 0 ? 1 : 0);
   }
 
+  /** The owner took `n` bytes of output from the port: a worker waiting for room to print goes on. */
+  outputTaken(n: number): void {
+    Atomics.add(this.words, SabWord.OUTPUT_TAKEN, n);
+    this.wake();
+  }
+
   /** Wakes a worker blocked in Atomics.wait (sleep, input, idle prompt). */
   wake(): void {
     Atomics.add(this.words, SabWord.WAKE, 1);
@@ -293,6 +302,11 @@ export class StdinReader {
   /** Blocks until the owner wakes us or `ms` passes (Infinity: no limit). */
   waitForWake(seen: number, ms: number): void {
     Atomics.wait(this.words, SabWord.WAKE, seen, ms === Infinity ? undefined : Math.max(0, ms));
+  }
+
+  /** Output bytes the owner has taken so far (see SabWord.OUTPUT_TAKEN), as a uint32. */
+  outputTaken(): number {
+    return Atomics.load(this.words, SabWord.OUTPUT_TAKEN) >>> 0;
   }
 
   beat(): void {

@@ -11,11 +11,18 @@ import { StdinReader } from './protocol';
 
 const OUTPUT_CHUNK = 16 * 1024;
 /**
- * Output rate a USB CDC board sustains (about 1 MB/s at full speed, so this is generous): a
- * program printing in a tight loop blocks here, as a board blocks on its USB buffer, instead
- * of flooding main with messages.
+ * Output rate of the simulated board: about what a Pico's USB CDC sustains for print (full
+ * speed is 1 MB/s on the wire, less in practice). A program printing in a tight loop blocks
+ * here, as a board blocks on its USB buffer. It was 2 MiB/s: measured in Chromium on a loaded
+ * machine, a flood at that rate kept the worker and main so busy that Stop took 0.9–5 s to end
+ * the run; at 512 KiB/s it is a fraction of that (board-flood.spec.ts prints the figures).
  */
-const OUTPUT_BYTES_PER_SEC = 2 * 1024 * 1024;
+const OUTPUT_BYTES_PER_SEC = 512 * 1024;
+/**
+ * Output posted that the owner has not taken yet, at most: when main is busy (or starved), a
+ * printing program waits here instead of piling messages up in main's queue without limit.
+ */
+const MAX_OUTPUT_IN_FLIGHT = 1024 * 1024;
 const FLUSH_EVERY_MS = 15;
 const DRAIN_EVERY_MS = 5;
 
@@ -90,6 +97,8 @@ export class WorkerHost implements BoardHost {
     const data = Uint8Array.from(this.out);
     this.out = [];
     this.throttle(data.length);
+    this.waitForOutputRoom();
+    this.posted = (this.posted + data.length) >>> 0;
     this.post({ type: 'output', data }, [data.buffer as ArrayBuffer]);
   }
 
@@ -97,6 +106,19 @@ export class WorkerHost implements BoardHost {
   portDrop(): void {
     this.flush();
     this.post({ type: 'usb-reset' });
+  }
+
+  /** Output bytes posted so far (uint32, compared with the owner's SabWord.OUTPUT_TAKEN). */
+  private posted = 0;
+
+  /** Blocks while more than MAX_OUTPUT_IN_FLIGHT bytes are unread by the owner (Ctrl-C still gets through). */
+  private waitForOutputRoom(): void {
+    while (((this.posted - this.stdin.outputTaken()) >>> 0) > MAX_OUTPUT_IN_FLIGHT && !this.stdin.hasCtrlC() && !this.interruptRequested) {
+      this.stdin.beat();
+      const seen = this.stdin.wakeValue();
+      if (((this.posted - this.stdin.outputTaken()) >>> 0) <= MAX_OUTPUT_IN_FLIGHT) return;
+      this.stdin.waitForWake(seen, 50);
+    }
   }
 
   private windowStart = 0;

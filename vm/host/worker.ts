@@ -8,6 +8,7 @@ import { SimulatedBoard } from '../board/simulated-board';
 import { getProfile } from '../board/profiles/profiles';
 import { makeBoardVm, pinInfo } from './board-vm';
 import { FolderFs } from './folder-fs';
+import { enableLinearRegExpFallback } from './regexp-engine';
 import { WorkerHost } from './worker-host';
 import type { FromWorker, ToWorker, WorkerInit } from './protocol';
 
@@ -16,6 +17,7 @@ function main(): void {
   if (!port) throw new Error('worker.ts must run in a worker thread');
   const post = (m: FromWorker) => port.postMessage(m);
   try {
+    enableLinearRegExpFallback();
     const init = workerData as WorkerInit;
     const profile = getProfile(init.profile);
     if (!profile) throw new Error(`unknown profile '${init.profile}'`);

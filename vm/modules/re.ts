@@ -14,13 +14,26 @@ import { nativeModule } from './util';
 const patternType = new PyType('re', [objectType]);
 const matchType = new PyType('match', [objectType]);
 
-class PyPattern { declare $type: PyType; constructor(public src: string, public flags: number, public bytes: boolean) {} re(g: string): RegExp { return toRegExp(this.src, g + (this.flags & 2 ? 'i' : '') + (this.flags & 16 ? 'm' : '')); } }
+class PyPattern { declare $type: PyType; constructor(public src: string, public flags: number, public bytes: boolean) {} re(g: string, d = ''): RegExp { return toRegExp(this.src, g + d + (this.flags & 2 ? 'i' : '') + (this.flags & 16 ? 'm' : '')); } }
 PyPattern.prototype.$type = patternType;
-class PyMatch { declare $type: PyType; constructor(public m: RegExpExecArray, public s: string, public bytes: boolean) {} }
+class PyMatch {
+  declare $type: PyType;
+  constructor(public m: RegExpExecArray, public s: string, public bytes: boolean, public p?: PyPattern) {}
+  /** Group positions, found on demand: matching without the 'd' flag lets V8 fall back to its
+   *  linear engine on a catastrophic pattern (vm/host/regexp-engine.ts). */
+  indices(): RegExpIndicesArray | undefined {
+    if (!this.m.indices && this.p) {
+      const re = this.p.re('y', 'd');
+      re.lastIndex = this.m.index;
+      this.m.indices = re.exec(this.s)?.indices;
+    }
+    return this.m.indices;
+  }
+}
 PyMatch.prototype.$type = matchType;
 
 function toRegExp(src: string, flags: string): RegExp {
-  try { return new RegExp(src.replace(/\(\?P<(\w+)>/g, '(?<$1>').replace(/\(\?P=(\w+)\)/g, '\\k<$1>'), flags + 'd'); } catch { throw pyErr('ValueError', 'error in regex'); }
+  try { return new RegExp(src.replace(/\(\?P<(\w+)>/g, '(?<$1>').replace(/\(\?P=(\w+)\)/g, '\\k<$1>'), flags); } catch { throw pyErr('ValueError', 'error in regex'); }
 }
 
 function txt(x: PyObj): string { return x instanceof PyBytes ? latin1(x.b) : ops.str(x); }
@@ -32,7 +45,7 @@ function doMatch(p: PyPattern, s: PyObj, anchored: boolean, pos = 0): PyObj {
   const re = p.re(anchored ? 'y' : 'g');
   re.lastIndex = pos;
   const m = re.exec(str);
-  return m ? new PyMatch(m, str, s instanceof PyBytes) : None;
+  return m ? new PyMatch(m, str, s instanceof PyBytes, p) : None;
 }
 
 function sub(p: PyPattern, repl: PyObj, s: PyObj, count: number): PyObj {
@@ -91,9 +104,9 @@ methods(matchType, {
     return vals.length === 1 ? vals[0] : new PyTuple(vals);
   },
   groups: (a) => new PyTuple((a[0] as PyMatch).m.slice(1).map((g) => out(g, (a[0] as PyMatch).bytes))),
-  start: (a) => { const m = a[0] as PyMatch; const i = a.length > 1 ? argNum(a[1]) : 0; return m.m.indices?.[i]?.[0] ?? -1; },
-  end: (a) => { const m = a[0] as PyMatch; const i = a.length > 1 ? argNum(a[1]) : 0; return m.m.indices?.[i]?.[1] ?? -1; },
-  span: (a) => { const m = a[0] as PyMatch; const i = a.length > 1 ? argNum(a[1]) : 0; const s = m.m.indices?.[i]; return new PyTuple(s ? [s[0], s[1]] : [-1, -1]); },
+  start: (a) => { const m = a[0] as PyMatch; const i = a.length > 1 ? argNum(a[1]) : 0; return m.indices()?.[i]?.[0] ?? -1; },
+  end: (a) => { const m = a[0] as PyMatch; const i = a.length > 1 ? argNum(a[1]) : 0; return m.indices()?.[i]?.[1] ?? -1; },
+  span: (a) => { const m = a[0] as PyMatch; const i = a.length > 1 ? argNum(a[1]) : 0; const s = m.indices()?.[i]; return new PyTuple(s ? [s[0], s[1]] : [-1, -1]); },
   __repr__: (a) => `<match num=${(a[0] as PyMatch).m.length}>`,
 });
 

@@ -9,6 +9,11 @@ import { createBoardSab, StdinWriter, type FromWorker, type WorkerInit } from '.
 
 export class WorkerBoard {
   out = '';
+  /** Output bytes received so far. */
+  received = 0;
+  private taken = 0;
+  /** Tells the worker each output message was taken, as main does; false plays a main too busy to. */
+  takesOutput = true;
   readonly writer: StdinWriter;
   readonly worker: Worker;
   constructor(workerFile: string) {
@@ -17,9 +22,18 @@ export class WorkerBoard {
     this.worker = new Worker(workerFile, { workerData: init });
     this.writer = new StdinWriter(sab);
     this.worker.on('message', (m: FromWorker) => {
-      if (m.type === 'output') this.out += Buffer.from(m.data).toString('latin1');
+      if (m.type === 'output') {
+        this.received += m.data.length;
+        if (this.takesOutput) this.takeOutput();
+        this.out += Buffer.from(m.data).toString('latin1');
+      }
       else if (m.type === 'stdin-space') this.writer.flush();
     });
+  }
+  /** Tells the worker everything received so far was taken (SabWord.OUTPUT_TAKEN). */
+  takeOutput(): void {
+    this.writer.outputTaken(this.received - this.taken);
+    this.taken = this.received;
   }
   send(s: string): void {
     this.writer.write(Buffer.from(s, 'latin1'));
