@@ -24,6 +24,7 @@ import { makeAsyncio } from './asyncio';
 import { makeCmath } from './cmath';
 import { makeBuiltinsModule } from './builtins';
 import { makeVfs } from './vfs';
+import { makeFramebuf } from './framebuf';
 
 export const builtinModules: Record<string, (interp: Interp) => PyModule> = {
   sys: makeSys,
@@ -48,4 +49,5 @@ export const builtinModules: Record<string, (interp: Interp) => PyModule> = {
   cmath: makeCmath,
   builtins: makeBuiltinsModule,
   vfs: makeVfs,
+  framebuf: makeFramebuf,
 };
