@@ -3,6 +3,7 @@
 // driver (ssd1306.py) subclasses FrameBuffer and sends the bytes over I2C or SPI itself.
 
 import { isTypedArray } from '../objects/array-like';
+import { utf8 } from '../objects/bytes';
 import type { PyModule } from '../objects/module';
 import { arg, isNone, module, nativeClass, NativeInstance, None, raise, stateOf, toBool, toBuffer, toInt, items, type PyObj } from '../board/py';
 import { FONT_8X8 } from './framebuf-font';
@@ -206,7 +207,7 @@ function scroll(fb: Fb, xstep: number, ystep: number): void {
 
 function text(fb: Fb, s: string, x0: number, y0: number, col: number): void {
   // the firmware walks the UTF-8 bytes: every byte of a non-ASCII character is glyph 127
-  for (const byte of new TextEncoder().encode(s)) {
+  for (const byte of utf8(s)) {
     const c = byte < 32 || byte > 127 ? 127 : byte;
     for (let j = 0; j < 8; j++, x0++) {
       if (x0 < 0 || x0 >= fb.width) continue;
