@@ -12,6 +12,7 @@ import type { Notices } from '../ui/notices';
 import { h } from './dom';
 import { reportError } from './errors';
 import { boardKey, isConnected, type Store } from './store';
+import { wiring } from '../simulator/wiring';
 
 export class Documents {
   readonly tabs = new TabModel();
@@ -91,6 +92,8 @@ export class Documents {
     const text = await call('workspace:read-text', { path });
     this.open({ title: baseName(path), location: { kind: 'local', path }, savedText: text });
     this.editor.focus();
+    // a program's parts come with it: the wiring.json beside it, when it has one
+    if (path.endsWith('.py')) void wiring.restoreFor(path).catch((e: unknown) => this.notices.show(`${(e as Error).message}. The parts stay as they were.`, 'warning'));
   }
 
   async openBoard(path: string): Promise<void> {
