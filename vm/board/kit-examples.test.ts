@@ -212,6 +212,17 @@ describe('resources/examples/kit', () => {
     expect(gp15).toBe(10);
   });
 
+  it('_thread two LEDs: core 1 blinks four times per core 0 blink (it starts at the first wait of core 0)', () => {
+    const r = run('thread-two-leds', 3500);
+    expect(r.lines.filter((l) => l.startsWith('core 0:'))).toEqual([
+      'core 0: LED 1 core 1 blinks: 0',
+      'core 0: LED 0 core 1 blinks: 4',
+      'core 0: LED 1 core 1 blinks: 8',
+      'core 0: LED 0 core 1 blinks: 12',
+    ]);
+    expect(r.states.filter((s) => s.kind === 'pin' && s.pin === 'GP15').length).toBeGreaterThanOrEqual(2);
+  });
+
   it('CircuitPython blink toggles board.LED', () => {
     const r = run('cp-blink', 2200);
     expect(count(r.lines, /^LED (on|off)$/)).toBe(5);

@@ -25,6 +25,7 @@ import { makeCmath } from './cmath';
 import { makeBuiltinsModule } from './builtins';
 import { makeVfs } from './vfs';
 import { makeFramebuf } from './framebuf';
+import { makeThread } from './thread';
 
 export const builtinModules: Record<string, (interp: Interp) => PyModule> = {
   sys: makeSys,
@@ -50,4 +51,5 @@ export const builtinModules: Record<string, (interp: Interp) => PyModule> = {
   builtins: makeBuiltinsModule,
   vfs: makeVfs,
   framebuf: makeFramebuf,
+  _thread: makeThread,
 };

@@ -67,6 +67,8 @@ export class Interp {
   readonly argv: string[];
   readonly path: string[];
   readonly registered = new Map<string, (interp: Interp) => PyModule>();
+  /** _thread's scheduler, once a program started a thread (vm/modules/thread.ts). */
+  threads: { tick(): void; sleep(ms: number): boolean } | null = null;
   /** Registered modules a file on sys.path overrides (a lib/neopixel.py wins over the built-in one). */
   readonly fallbacks = new Set<string>();
   private scheduled: [PyObj, PyObj][] = [];
@@ -131,6 +133,7 @@ export class Interp {
     if (this.host.poll()) throw raiseOf(mkExc('KeyboardInterrupt'));
     if ((++this.tickCount & 63) === 0 && this.host.memoryUsage) this.checkMemory();
     if (this.scheduled.length && !this.inScheduled) this.runScheduled();
+    if (this.threads) this.threads.tick();
   }
 
   private tickCount = 0;
@@ -169,6 +172,7 @@ export class Interp {
 
   /** Sleeps for ms, waking for interrupts and scheduled callbacks. */
   sleepMs(ms: number): void {
+    if (this.threads && this.threads.sleep(ms)) return;
     const end = this.host.monotonicMs() + ms;
     for (;;) {
       this.tick();
