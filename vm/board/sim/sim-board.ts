@@ -70,6 +70,7 @@ export class SimBoard implements BoardHal {
   /** Latest unsent state per key, and when each key was last sent. */
   private readonly pending = new Map<string, SimStateChange>();
   private readonly lastSent = new Map<string, number>();
+  private readonly dirtyPins = new Set<number>();
 
   constructor(
     readonly profile: BoardProfile,
@@ -304,6 +305,7 @@ export class SimBoard implements BoardHal {
 
   /** Milliseconds until the next timer or pending publication is due (Infinity when none). */
   msUntilNextEvent(): number {
+    this.flushPins();
     const now = this.now();
     let next = Infinity;
     for (const t of this.timers.values()) next = Math.min(next, t.due - now);
@@ -344,6 +346,7 @@ export class SimBoard implements BoardHal {
 
   /** State changes due for publication (coalesced per pin; at most one per ~16 ms each). */
   takeChanges(): SimStateChange[] {
+    this.flushPins();
     const now = this.now();
     const out: SimStateChange[] = [];
     for (const [key, change] of this.pending) {
@@ -441,7 +444,17 @@ export class SimBoard implements BoardHal {
     return { kind: 'pin', pin: this.displayName(gpio), mode: p.mode, level: this.level(p), pull: p.pull };
   }
 
+  /** Marks a pin for publication; the change itself is built when changes are taken (a pin toggled a million times a second costs a Set.add each). */
   private publishPin(gpio: number): void {
+    this.dirtyPins.add(gpio);
+  }
+
+  private flushPins(): void {
+    for (const gpio of this.dirtyPins) this.queuePin(gpio);
+    this.dirtyPins.clear();
+  }
+
+  private queuePin(gpio: number): void {
     this.queue(this.pinChange(gpio));
     if (gpio === this.profile.ledGpio && !this.pwm.has(gpio)) {
       const p = this.pin(gpio);
