@@ -79,6 +79,9 @@ export interface BoardHal {
   timerStart(periodMs: number, periodic: boolean, handler: SoftIrq): number;
   timerStop(handle: number): void;
 
+  /** Calls `tick(nowMs)` at every service point until removed (PIO state machines run there). */
+  addTicker(tick: (nowMs: number) => void): () => void;
+
   /** Milliseconds since power-on. */
   now(): number;
   /** Soft reset of the hardware: pins back to inputs, PWM, timers and IRQs off, strips kept lit. */

@@ -223,6 +223,17 @@ describe('resources/examples/kit', () => {
     expect(r.states.filter((s) => s.kind === 'pin' && s.pin === 'GP15').length).toBeGreaterThanOrEqual(2);
   });
 
+  it('PIO blink: the state machine toggles the LED every 80 ms for 3 s, then stops', () => {
+    const r = run('pio-blink', 5000);
+    expect(r.lines).toContain('stopped');
+    const led = r.states.flatMap((s) => (s.kind === 'led' ? [s.on] : []));
+    // 3 s / 80 ms = 37 edges; publication coalesces nothing at this rate (80 ms > 16 ms)
+    const edges = led.filter((on, i) => i > 0 && on !== led[i - 1]).length;
+    expect(edges).toBeGreaterThanOrEqual(33);
+    expect(edges).toBeLessThanOrEqual(40);
+    expect(led.at(-1)).toBe(r.h.board.hal.pinRead(25) === 1);
+  });
+
   it('CircuitPython blink toggles board.LED', () => {
     const r = run('cp-blink', 2200);
     expect(count(r.lines, /^LED (on|off)$/)).toBe(5);

@@ -107,6 +107,7 @@ export class SimulatedBoard implements ReplEngine {
       softIrq: (fn, arg) => this.softIrq(fn, arg),
       wallMs: () => host.wallMs() + this.clockOffsetMs,
       setWallMs: (ms) => { this.clockOffsetMs = ms - host.wallMs(); },
+      mainGlobals: () => this.vm.globals(),
       storage: {
         get presented() {
           return isPresented();

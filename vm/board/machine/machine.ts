@@ -15,6 +15,7 @@ import { makeNeoPixelClass } from './neopixel';
 import { makeRtcClass, makeSignalClass, makeWdtClass } from './rtc';
 import { makeSpiClasses } from './spi';
 import { makeOnewireModule, makePulseFunctions } from './pulses';
+import { makePio } from './pio';
 
 export interface MachineModules {
   machine: PyObj;
@@ -87,6 +88,7 @@ export function makeMachineModules(ctx: BoardContext): MachineModules {
           bootsel_button: fn('bootsel_button', () => 0),
           country: fn('country', (a) => (a.length ? None : 'XX')),
           dht_readinto: pulses.dht_readinto,
+          ...makePio(ctx, Pin),
         })
       : null;
   return { machine, neopixel, rp2, _onewire: makeOnewireModule(ctx, Pin) };

@@ -71,6 +71,7 @@ export class SimBoard implements BoardHal {
   private readonly pending = new Map<string, SimStateChange>();
   private readonly lastSent = new Map<string, number>();
   private readonly dirtyPins = new Set<number>();
+  private readonly tickers = new Set<(nowMs: number) => void>();
 
   constructor(
     readonly profile: BoardProfile,
@@ -271,7 +272,13 @@ export class SimBoard implements BoardHal {
     return this.clock();
   }
 
+  addTicker(tick: (nowMs: number) => void): () => void {
+    this.tickers.add(tick);
+    return () => this.tickers.delete(tick);
+  }
+
   reset(): void {
+    this.tickers.clear();
     this.watches = [];
     this.timers.clear();
     this.irqQueue.length = 0;
@@ -293,6 +300,7 @@ export class SimBoard implements BoardHal {
   /** Moves due timers into the IRQ queue and returns (and clears) every queued soft IRQ. */
   takeIrqs(): SoftIrq[] {
     const now = this.now();
+    for (const t of this.tickers) t(now);
     for (const [id, t] of this.timers) {
       if (t.due <= now) {
         this.irqQueue.push(t.handler);
@@ -311,6 +319,7 @@ export class SimBoard implements BoardHal {
     for (const t of this.timers.values()) next = Math.min(next, t.due - now);
     for (const key of this.pending.keys()) next = Math.min(next, (this.lastSent.get(key) ?? -Infinity) + MIN_INTERVAL_MS - now);
     if (this.irqQueue.length > 0) next = 0;
+    if (this.tickers.size > 0) next = Math.min(next, 1);
     return Math.max(0, next);
   }
 
