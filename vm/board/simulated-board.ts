@@ -24,6 +24,7 @@ import { makeBusio } from './circuitpython/busio';
 import { makeNeopixel } from './circuitpython/neopixel';
 import { makeNeopixelWrite } from './circuitpython/neopixel-write';
 import { makeRainbowio } from './circuitpython/rainbowio';
+import { makeAdafruitPixelbuf } from './circuitpython/adafruit-pixelbuf';
 import { makeStorage, makeSupervisor, RELOAD_MARK } from './circuitpython/supervisor';
 import { fn, instance, raise } from './py';
 import { makeHelp } from './help';
@@ -277,6 +278,7 @@ export class SimulatedBoard implements ReplEngine {
       digitalio,
       neopixel_write: makeNeopixelWrite(ctx, digitalio.g.DigitalInOut as PyType),
       rainbowio: makeRainbowio(),
+      adafruit_pixelbuf: makeAdafruitPixelbuf(),
       analogio: makeAnalogio(ctx, Pin),
       pwmio: makePwmio(ctx, Pin),
       busio,

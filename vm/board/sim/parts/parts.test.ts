@@ -146,6 +146,33 @@ for ch in "row 2":
     expect(board([]).exec('import neopixel\nprint(hasattr(neopixel, "NeoPixel"))')[0]).toBe('True\r\n');
   });
 
+  it('CircuitPython: a bundle-style lib/neopixel.py on adafruit_pixelbuf works, with slices, byteorder and brightness', () => {
+    const lib = {
+      'lib/neopixel.py': `import adafruit_pixelbuf
+import digitalio
+from neopixel_write import neopixel_write
+GRB = "GRB"
+
+class NeoPixel(adafruit_pixelbuf.PixelBuf):
+    def __init__(self, pin, n, *, bpp=3, brightness=1.0, auto_write=True, pixel_order=None):
+        super().__init__(n, brightness=brightness, byteorder=pixel_order or GRB, auto_write=auto_write)
+        self.pin = digitalio.DigitalInOut(pin)
+        self.pin.direction = digitalio.Direction.OUTPUT
+
+    def _transmit(self, buffer):
+        neopixel_write(self.pin, buffer)
+`,
+    };
+    const h = board([], lib, circuitpythonRp2040);
+    const [out, err] = h.exec(
+      'import board, neopixel\np = neopixel.NeoPixel(board.D5, 4, brightness=0.5, auto_write=False)\np[1:3] = [(200, 100, 0), 0x0000FF]\np.show()\nprint(p[0:3], p.byteorder, len(p))\ntry:\n    p[0] = (1, 2)\nexcept ValueError as e:\n    print(e)',
+    );
+    expect(err).toBe('');
+    expect(out).toBe("[(0, 0, 0), (200, 100, 0), (0, 0, 255)] GRB 4\r\nExpected tuple of length 3, got 2\r\n");
+    h.host.poll();
+    expect(h.host.states.filter((s) => s.kind === 'neopixel').at(-1)).toEqual({ kind: 'neopixel', pin: 'D5', colors: [[0, 0, 0], [100, 50, 0], [0, 0, 128], [0, 0, 0]] });
+  });
+
   it('CircuitPython: neopixel_write sends raw GRB bytes; rainbowio.colorwheel', () => {
     const h = board([], {}, circuitpythonRp2040);
     const [out, err] = h.exec('import board, digitalio, neopixel_write, rainbowio\np = digitalio.DigitalInOut(board.D5)\np.direction = digitalio.Direction.OUTPUT\nneopixel_write.neopixel_write(p, bytearray([1, 2, 3]))\nprint([hex(rainbowio.colorwheel(x)) for x in (0, 85, 170, 255, 300)])');
