@@ -259,6 +259,7 @@ export class SimulatedBoard implements ReplEngine {
       this.vm.registerModule('neopixel', () => mods.neopixel, { fallback: true });
       this.vm.registerModule('_onewire', () => mods._onewire);
       if (mods.rp2) this.vm.registerModule('rp2', () => mods.rp2);
+      if (mods.esp) this.vm.registerModule('esp', () => mods.esp);
       return;
     }
     const { microcontroller, Pin, pinObj } = makeMicrocontroller(ctx);

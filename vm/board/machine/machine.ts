@@ -21,6 +21,8 @@ export interface MachineModules {
   machine: PyObj;
   neopixel: PyObj;
   rp2: PyObj | null;
+  /** ESP32: the esp module (dht_readinto, which micropython-lib's dht.py imports there). */
+  esp: PyObj | null;
   _onewire: PyObj;
 }
 
@@ -91,5 +93,6 @@ export function makeMachineModules(ctx: BoardContext): MachineModules {
           ...makePio(ctx, Pin),
         })
       : null;
-  return { machine, neopixel, rp2, _onewire: makeOnewireModule(ctx, Pin) };
+  const esp = profile.platform === 'esp32' ? module('esp', { dht_readinto: pulses.dht_readinto }) : null;
+  return { machine, neopixel, rp2, esp, _onewire: makeOnewireModule(ctx, Pin) };
 }

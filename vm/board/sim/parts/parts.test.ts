@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { BoardHarness } from '../../testing/board-harness';
 import { pico } from '../../profiles/pico';
 import { circuitpythonRp2040 } from '../../profiles/circuitpython-rp2040';
+import { esp32 } from '../../profiles/esp32';
 import { makeBoardVm } from '../../../host/board-vm';
 import { FolderFs } from '../../../host/folder-fs';
 import type { PartSpec } from './part';
@@ -46,6 +47,11 @@ describe('simulated parts', () => {
     const h = board([{ id: 'd', type: 'dht11', pin: 'GP16' }]);
     const [out] = h.exec('import dht\nfrom machine import Pin\ntry:\n    dht.DHT11(Pin(15)).measure()\nexcept OSError as e:\n    print(e)\ns = dht.DHT11(Pin(16))\ns.measure()\nprint(s.temperature(), s.humidity())');
     expect(out).toBe('[Errno 110] ETIMEDOUT\r\n22 50\r\n');
+  });
+
+  it('DHT22 on the ESP32 profile: dht.py finds dht_readinto in the esp module', () => {
+    const h = board([{ id: 'd', type: 'dht22', pin: 'GPIO4' }], {}, esp32);
+    expect(h.exec('import dht, machine\ns = dht.DHT22(machine.Pin(4))\ns.measure()\nprint(s.humidity())')).toEqual(['50.0\r\n', '']);
   });
 
   it('DS18B20: two sensors on one 1-Wire pin are found by scan() and read separately', () => {
