@@ -1,6 +1,8 @@
 // The simulated kit as a student meets it: open an example from the Examples menu, run it, and
 // watch the parts in the Board panel: the LED blinking, text on the OLED, the ultrasonic
 // distance following its slider, the DHT22 logger feeding the plotter.
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startApp, type AppSession } from './harness';
@@ -98,6 +100,21 @@ describe('Examples menu and the simulated kit', () => {
     expect(Math.abs(last - 187) / 187).toBeLessThan(0.05);
     await app.screenshot('kit-ultrasonic');
     await stop(page);
+  });
+
+  it('an example saved on the computer takes its wiring.json along', async () => {
+    const { page } = app;
+    await openExample(page, 'Servo sweep');
+    await board().getByRole('img', { name: /^Servo GP16 at \d+°/ }).waitFor({ timeout: 10_000 });
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
+    const dialog = page.getByRole('dialog', { name: /^Save / });
+    await dialog.getByLabel('File name').fill('servo.py');
+    await dialog.getByLabel('This computer').check();
+    await dialog.getByRole('button', { name: 'Save' }).click();
+    await page.getByRole('button', { name: /^servo\.py, on this computer/ }).waitFor({ timeout: 5000 });
+    const wiringPath = join(app.dataDir, 'workspace', 'wiring.json');
+    await expect.poll(() => existsSync(wiringPath), { timeout: 5000 }).toBe(true);
+    expect(JSON.parse(readFileSync(wiringPath, 'utf8'))).toEqual({ version: 1, parts: [{ id: 'servo', type: 'servo', pin: 'GP16' }] });
   });
 
   it('DHT22 logger: the plotter gets the slider values', async () => {
