@@ -70,7 +70,7 @@ function moduleList(p: BoardProfile): string[] {
   const std = ['array', 'binascii', 'builtins', 'cmath', 'collections', 'errno', 'framebuf', 'gc', 'hashlib', 'heapq', 'io', 'json', 'math', 'micropython', 'os', 'random', 're', 'select', 'struct', 'sys', 'time', 'asyncio'];
   const board = p.flavour === 'circuitpython'
     ? ['adafruit_pixelbuf', 'analogio', 'board', 'busio', 'digitalio', 'microcontroller', 'neopixel', 'neopixel_write', 'pwmio', 'rainbowio', 'storage', 'supervisor']
-    : ['_onewire', '_thread', 'dht', 'ds18x20', 'machine', 'neopixel', 'onewire', 'vfs', ...(p.platform === 'rp2' ? ['rp2'] : p.platform === 'esp32' ? ['esp'] : [])];
+    : ['_onewire', '_thread', 'machine', 'neopixel', 'vfs', ...(p.platform === 'rp2' ? ['rp2'] : p.platform === 'esp32' ? ['esp'] : [])];
   return [...new Set([...std, ...board, '__main__'])].sort();
 }
 
