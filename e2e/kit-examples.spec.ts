@@ -71,6 +71,8 @@ describe('Examples menu and the simulated kit', () => {
   it('OLED hello: the display shows the text', async () => {
     const { page } = app;
     await openExample(page, 'OLED hello + bar graph');
+    // the example's driver is on the board by the time its tab opens
+    await page.getByText('Copied lib/ssd1306.py to the board for OLED hello + bar graph.').waitFor({ timeout: 10_000 });
     await run(page);
     const oled = board().getByRole('img', { name: /^OLED display I2C 0x3C: on, \d+ pixels lit$/ });
     await oled.waitFor({ timeout: 20_000 });

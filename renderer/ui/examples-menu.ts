@@ -78,10 +78,11 @@ export class ExamplesMenu {
   private async choose(summary: ExampleSummary): Promise<void> {
     this.close(false);
     const ex = await call('workspace:read-example', { id: summary.id });
+    // drivers and wiring first, so a Run pressed as soon as the tab shows finds them
+    await this.copyDrivers(ex);
+    await wiring.set(ex.wiring.parts, { save: false, savePath: null });
     this.documents.open({ title: `${ex.title} (${ex.main})`, location: { kind: 'untitled' }, savedText: '', text: ex.text });
     this.documents.editor.focus();
-    await wiring.set(ex.wiring.parts, { save: false, savePath: null });
-    await this.copyDrivers(ex);
   }
 
   /** The example's lib/ files onto the connected board, with a word when the board is the wrong kind. */
