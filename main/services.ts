@@ -27,6 +27,7 @@ import { SimulatorService } from './simulator/simulator-service';
 import { registerWorkspaceHandlers } from './workspace/workspace-handlers';
 import { registerPlotHandlers } from './plot/plot-handlers';
 import { RecorderService } from './plot/recorder-service';
+import { ExampleCatalogue } from './workspace/examples';
 import { WorkspaceService } from './workspace/workspace-service';
 
 export interface ServicesOptions {
@@ -98,7 +99,7 @@ export function createServices(options: ServicesOptions): Services {
     workspaceDir: async () => classroom.profile.workspaceDir ?? (await settings.get()).workspaceDir,
     examplesDir: resources ? join(resources, 'examples') : undefined,
   });
-  registerWorkspaceHandlers(router, workspace);
+  registerWorkspaceHandlers(router, workspace, new ExampleCatalogue(resources ? join(resources, 'examples', 'kit') : undefined));
   const recorder = new RecorderService({ root: () => workspace.root(), resolvePath: (path) => workspace.resolvePath(path) });
   registerPlotHandlers(router, recorder);
   disposers.push(() => recorder.dispose());

@@ -11,6 +11,7 @@ const benches = [
   ['File transfer vs the mpremote way', 'bench-transfer.mjs'],
   ['IDE start-up in Chromium', 'bench-startup.mjs'],
   ['Plotter under 10,000 lines/s', 'bench-plotter.mjs'],
+  ['Simulated kit: a pin toggled as fast as possible', 'bench-kit.mjs'],
 ];
 let failed = false;
 for (const [title, file] of benches) {

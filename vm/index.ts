@@ -87,9 +87,15 @@ export class Interpreter {
    */
   readByte(): number { return this.vm.readByte(); }
 
-  /** Registers a host-provided module (machine, board, digitalio...), created on first import. */
-  registerModule(name: string, factory: (interp: Interpreter) => PyModule): void {
+  /**
+   * Registers a host-provided module (machine, board, digitalio...), created on first import.
+   * With `fallback`, a module file of the same name on sys.path is imported instead, as a
+   * board's frozen-in or library modules give way to a copy in its lib/ folder.
+   */
+  registerModule(name: string, factory: (interp: Interpreter) => PyModule, opts?: { fallback?: boolean }): void {
     this.vm.registered.set(name, () => factory(this));
+    if (opts?.fallback) this.vm.fallbacks.add(name);
+    else this.vm.fallbacks.delete(name);
   }
 
   /** Calls a Python callable from TypeScript. */

@@ -4,7 +4,7 @@ import type { SimulatorService } from './simulator-service';
 
 /** Keeps the latest value per pin/LED/PWM/strip so a panel that opens late can draw the board. */
 function hardwareKey(c: SimulatorChange): string {
-  return `${c.kind}:${c.pin}`;
+  return c.kind === 'part' ? `part:${c.id}` : `${c.kind}:${c.pin}`;
 }
 
 export function registerSimulatorHandlers(router: IpcRouter, simulator: SimulatorService): void {
@@ -21,6 +21,10 @@ export function registerSimulatorHandlers(router: IpcRouter, simulator: Simulato
   });
   router.handle('simulator:get-state', () => ({ status, pins: simulator.pins, hardware: [...latest.values()] }));
   router.handle('simulator:send-input', ({ input }) => {
+    if (input.kind === 'wiring') {
+      // parts no longer wired must not be drawn from their last state
+      for (const key of [...latest.keys()]) if (key.startsWith('part:')) latest.delete(key);
+    }
     if (input.kind === 'pin') {
       simulator.input({ kind: 'pin', pin: input.pin, level: input.drive === 'low' ? 0 : input.drive === 'high' ? 1 : null });
     } else simulator.input(input);

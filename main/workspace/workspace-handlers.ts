@@ -1,8 +1,11 @@
 // IPC handlers of the workspace domain: thin wrappers over WorkspaceService.
 import type { IpcRouter } from '../ipc/router';
 import type { WorkspaceService } from './workspace-service';
+import { ExampleCatalogue } from './examples';
 
-export function registerWorkspaceHandlers(router: IpcRouter, workspace: WorkspaceService): void {
+export function registerWorkspaceHandlers(router: IpcRouter, workspace: WorkspaceService, examples = new ExampleCatalogue(undefined)): void {
+  router.handle('workspace:list-examples', () => examples.list());
+  router.handle('workspace:read-example', ({ id }) => examples.read(id));
   router.onConnectionClosed((connectionId) => workspace.connectionClosed(connectionId));
   router.handle('workspace:get-root', async () => ({ root: await workspace.root() }));
   router.handle('workspace:list', ({ path }) => workspace.list(path));

@@ -20,6 +20,7 @@ import { Notices } from '../ui/notices';
 import { chooseFileToOpen } from '../ui/open-dialog';
 import { StatusBar } from '../ui/status-bar';
 import { Toolbar } from '../ui/toolbar';
+import { ExamplesMenu } from '../ui/examples-menu';
 import { BoardLink } from './board-link';
 import { Commands, keyLabel } from './commands';
 import { Documents } from './documents';
@@ -171,8 +172,10 @@ export function startApp(mount: HTMLElement): void {
       .catch((e: unknown) => reportError('libraries', e))
       .then(() => link.run(source, tab.title));
   };
+  const examples = new ExamplesMenu(documents, store, notices);
   const list: Parameters<Commands['register']>[0][] = [
     { id: 'file.new', label: 'New file', key: 'Mod-n', run: () => documents.newBuffer() },
+    { id: 'file.examples', label: 'Open an example', run: () => examples.toggle(document.querySelector<HTMLElement>('[data-command="file.examples"]')) },
     {
       id: 'file.open',
       label: 'Open a file',

@@ -12,6 +12,8 @@ import type { Notices } from '../ui/notices';
 import { h } from './dom';
 import { reportError } from './errors';
 import { boardKey, isConnected, type Store } from './store';
+import { wiring } from '../simulator/wiring';
+import { wiringPathFor } from '../simulator/wiring-file';
 
 export class Documents {
   readonly tabs = new TabModel();
@@ -91,6 +93,8 @@ export class Documents {
     const text = await call('workspace:read-text', { path });
     this.open({ title: baseName(path), location: { kind: 'local', path }, savedText: text });
     this.editor.focus();
+    // a program's parts come with it: the wiring.json beside it, when it has one
+    if (path.endsWith('.py')) void wiring.restoreFor(path).catch((e: unknown) => this.notices.show(`${(e as Error).message}. The parts stay as they were.`, 'warning'));
   }
 
   async openBoard(path: string): Promise<void> {
@@ -114,6 +118,8 @@ export class Documents {
     try {
       if (location.kind === 'local') {
         await call('workspace:write-text', { path: location.path, text });
+        // a program saved for the first time takes the parts wired for it along (wiring.json beside it)
+        if (tab.location.kind === 'untitled' && location.path.endsWith('.py') && wiring.parts.length) await wiring.set(wiring.parts, { save: true, savePath: wiringPathFor(location.path) });
       } else {
         const current = boardKey(this.store.state.board);
         if (!current || !isConnected(this.store.state.board)) throw new ApiError('not-connected', 'No board is connected.');

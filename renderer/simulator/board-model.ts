@@ -21,20 +21,29 @@ export interface PinView {
   neopixels: [number, number, number][];
 }
 
+/** A wired part as last published: its type and state (pixels, angle, slider values). */
+export type PartView = Extract<SimulatorChange, { kind: 'part' }>;
+
 export class BoardModel {
   private readonly pins = new Map<string, PinView>();
+  private readonly partViews = new Map<string, PartView>();
   /** Pins in the order the profile lists them. */
   private order: string[] = [];
 
   /** Starts over with a profile's pins (board connected or restarted). */
   reset(pins: SimPinInfo[]): void {
     this.pins.clear();
+    this.partViews.clear();
     this.order = pins.map((p) => p.name);
     for (const p of pins) this.pins.set(p.name, blank(p.name, p.capabilities));
   }
 
   apply(changes: SimStateChange[]): void {
     for (const c of changes) {
+      if (c.kind === 'part') {
+        this.partViews.set(c.id, c);
+        continue;
+      }
       let pin = this.pins.get(c.pin);
       if (!pin) {
         pin = blank(c.pin, []);
@@ -65,6 +74,16 @@ export class BoardModel {
           break;
       }
     }
+  }
+
+  /** The wired parts, in the order they were first published. */
+  parts(): PartView[] {
+    return [...this.partViews.values()];
+  }
+
+  /** Forgets parts that are no longer wired. */
+  keepParts(ids: string[]): void {
+    for (const id of [...this.partViews.keys()]) if (!ids.includes(id)) this.partViews.delete(id);
   }
 
   get(name: string): PinView | undefined {

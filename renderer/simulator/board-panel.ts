@@ -10,6 +10,8 @@ import { ask } from '../ui/dialog';
 import { describeBoard } from '../ui/status-bar';
 import { BoardModel } from './board-model';
 import { SimBoardView } from './sim-board-view';
+import { PartsSection } from './parts-section';
+import { wiring } from './wiring';
 
 export class BoardPanel {
   readonly element: HTMLElement;
@@ -17,6 +19,7 @@ export class BoardPanel {
   private readonly hint = h('p', { class: 'hint' });
   private readonly model = new BoardModel();
   private readonly view: SimBoardView;
+  private readonly parts: PartsSection;
   private readonly simArea = h('div', { class: 'sim-area', hidden: true });
   private readonly replug: HTMLButtonElement;
   /** Real boards only: restart into the bootloader, where Install firmware takes over. */
@@ -39,11 +42,15 @@ export class BoardPanel {
         if (!r.ok && r.code !== 'unknown-channel') this.notify(`The simulated board did not take that input: ${r.message}`, 'warning');
       });
     });
-    this.simArea.append(this.view.element);
+    this.parts = new PartsSection(this.model, (input) => void api.invoke('simulator:send-input', { input }), notify);
+    this.simArea.append(this.parts.element, this.view.element);
     this.element = h('div', { class: 'board-panel' }, this.summary, this.hint, h('div', { class: 'panel-actions' }, choose, this.replug, this.updateFirmware), this.simArea);
     api.on('simulator:hardware-changed', ({ changes }) => {
       this.model.apply(changes);
-      if (this.simulated) this.view.update();
+      if (this.simulated) {
+        this.view.update();
+        this.parts.update();
+      }
     });
     api.on('simulator:status-changed', guard('board panel', (status: SimulatorStatus) => {
       if (status.state === 'restarted') this.notify(`The simulated board was restarted: ${status.reason}`, 'warning');
@@ -105,6 +112,8 @@ export class BoardPanel {
     this.simArea.hidden = !running;
     this.replug.hidden = !running;
     this.view.render();
+    // a restarted simulator starts with nothing wired
+    if (running) void wiring.send();
   }
 }
 

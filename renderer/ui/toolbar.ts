@@ -18,6 +18,7 @@ const MAIN: ButtonSpec[] = [
   { id: 'file.new', text: 'New', icon: 'new' },
   { id: 'file.open', text: 'Open', icon: 'open' },
   { id: 'file.save', text: 'Save', icon: 'save' },
+  { id: 'file.examples', text: 'Examples', icon: 'file' },
 ];
 const RUN: ButtonSpec[] = [
   { id: 'run.run', text: 'Run', icon: 'run', primary: true, filled: true },
@@ -74,6 +75,7 @@ export class Toolbar {
         title: `${command?.label ?? spec.text}${key}`,
         'aria-label': spec.short !== undefined ? spec.text : null,
         'data-command': spec.id,
+        'aria-haspopup': spec.id === 'file.examples' ? 'menu' : null,
         onclick: () => this.commands.run(spec.id),
       },
       icon(spec.icon, spec.filled),

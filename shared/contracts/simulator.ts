@@ -22,7 +22,33 @@ export type SimulatorChange =
   | { kind: 'pin'; pin: string; mode: 'in' | 'out' | 'open-drain' | 'pwm' | 'adc' | 'unused'; level: 0 | 1; pull?: 'up' | 'down' | null }
   | { kind: 'pwm'; pin: string; freq: number; duty: number }
   | { kind: 'led'; pin: string; on: boolean }
-  | { kind: 'neopixel'; pin: string; colors: [number, number, number][] };
+  | { kind: 'neopixel'; pin: string; colors: [number, number, number][] }
+  /** A wired part's state: an OLED's pixels (hex rows), a servo's angle, a sensor's slider values. */
+  | { kind: 'part'; id: string; type: PartType; state: Record<string, number | string | boolean> };
+
+/** The kinds of part a student can wire to the simulated board. */
+export const PART_TYPES = ['ssd1306', 'lcd1602', 'dht11', 'dht22', 'ds18b20', 'hcsr04', 'servo', 'buzzer', 'ldr', 'slide-switch'] as const;
+export type PartType = (typeof PART_TYPES)[number];
+
+/**
+ * One part in wiring.json: where it is connected. `pin` is its signal pin (the HC-SR04's echo),
+ * `trig` the HC-SR04's trigger pin, `address` an I2C part's address (SSD1306 0x3C, LCD1602 0x27).
+ */
+export const partSpec = v.strictObject({
+  id: v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]{1,32}$/)),
+  type: v.picklist(PART_TYPES),
+  pin: v.optional(pinName),
+  trig: v.optional(pinName),
+  address: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0x08), v.maxValue(0x77))),
+});
+export type PartSpec = v.InferOutput<typeof partSpec>;
+
+/** wiring.json, saved beside a program in its project folder: the parts and where they are wired. */
+export const wiringFile = v.strictObject({
+  version: v.literal(1),
+  parts: v.pipe(v.array(partSpec), v.maxLength(32)),
+});
+export type WiringFile = v.InferOutput<typeof wiringFile>;
 
 /** The simulated board's life: running, restarted after a crash or hang (with the reason), stopped. */
 export type SimulatorStatus =
@@ -51,6 +77,15 @@ export const simulatorInput = v.variant('kind', [
     temperatureC: v.optional(v.pipe(v.number(), v.minValue(-40), v.maxValue(85))),
     humidity: v.optional(v.pipe(v.number(), v.minValue(0), v.maxValue(100))),
     pressureHpa: v.optional(v.pipe(v.number(), v.minValue(300), v.maxValue(1100))),
+  }),
+  /** The parts wired to the board (replaces the wiring before). */
+  v.strictObject({ kind: v.literal('wiring'), parts: wiringFile.entries.parts }),
+  /** A control of a wired part: a slider ('temperatureC', 'humidity', 'distanceCm', 'lux') or a switch ('on'). */
+  v.strictObject({
+    kind: v.literal('part'),
+    id: partSpec.entries.id,
+    name: v.picklist(['temperatureC', 'humidity', 'distanceCm', 'lux', 'on']),
+    value: v.pipe(v.number(), v.minValue(-100), v.maxValue(100_000)),
   }),
 ]);
 export type SimulatorInput = v.InferOutput<typeof simulatorInput>;

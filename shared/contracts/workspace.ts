@@ -3,6 +3,7 @@
 // Declared by the lead; handlers live in main/workspace/workspace-handlers.ts. Extend, don't rename.
 import * as v from 'valibot';
 import { boundedString, channel, localPath, noFields, opaqueId, text } from '../contract-kit';
+import type { WiringFile } from './simulator';
 
 export interface LocalFileEntry {
   /** Path relative to the workspace root, '/'-separated. */
@@ -45,7 +46,28 @@ export interface HistoryVersion {
   size: number;
 }
 
+/** An example in the Examples menu (resources/examples/kit). */
+export interface ExampleSummary {
+  id: string;
+  /** What the menu item says ("Blink", "OLED hello + bar graph"). */
+  title: string;
+  flavour: 'micropython' | 'circuitpython';
+  /** The program's file name on the board: main.py, or code.py on CircuitPython. */
+  main: 'main.py' | 'code.py';
+}
+
+/** An example's program, its wiring, and the driver files it needs in the board's lib/. */
+export interface ExampleContent extends ExampleSummary {
+  text: string;
+  wiring: WiringFile;
+  lib: { path: string; text: string }[];
+}
+
 export const workspaceChannels = {
+  /** The examples the Examples menu lists, in order. */
+  'workspace:list-examples': channel(noFields).returns<ExampleSummary[]>(),
+  /** One example to open in a new tab, with its wiring and lib/ files. */
+  'workspace:read-example': channel(v.strictObject({ id: v.pipe(v.string(), v.regex(/^[a-z0-9-]{1,40}$/)) })).returns<ExampleContent>(),
   /** The absolute path of the workspace folder (created on first use). */
   'workspace:get-root': channel(noFields).returns<{ root: string }>(),
   'workspace:list': channel(v.strictObject({ path: localPath })).returns<LocalFileEntry[]>(),

@@ -16,6 +16,8 @@ export interface BoardContext {
   wallMs(): number;
   /** Sets that clock (RTC.datetime(t)); it keeps running from there and survives soft resets. */
   setWallMs(ms: number): void;
+  /** The running program's globals (rp2.asm_pio puts the PIO instructions there while it assembles). */
+  mainGlobals(): Record<string, PyObj>;
   /** CircuitPython: supervisor.runtime.autoreload. */
   autoreload: boolean;
   /** Whether the owner emulates the bootloader (machine.bootloader() then leaves for it). */

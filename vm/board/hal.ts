@@ -49,6 +49,22 @@ export interface BoardHal {
   /** Shows pixel data on a NeoPixel strip on `pin`: `bpp` bytes per pixel in `order` ('GRB', 'GRBW', 'RGB'). */
   neopixelWrite(pin: number, data: Uint8Array, bpp: number, order: string): void;
 
+  /** Bytes per pixel of the strip on `pin` (3 or 4), so raw bitstream frames can be shown. */
+  neopixelBpp(pin: number, bpp: number): void;
+  /** machine.bitstream's WS2812 frames on `pin`, shown on the strip wired there. */
+  bitstream(pin: number, data: Uint8Array): void;
+
+  /** The 5 bytes a DHT11/DHT22 on `pin` answers, or null when none answers (nothing wired, read too soon). */
+  dhtRead(pin: number): Uint8Array | null;
+
+  /** 1-Wire on `pin`: a reset pulse (true when a device answers with presence), then bit slots. */
+  oneWireReset(pin: number): boolean;
+  oneWireReadBit(pin: number): 0 | 1;
+  oneWireWriteBit(pin: number, bit: 0 | 1): void;
+
+  /** machine.time_pulse_us: the width in µs of the next pulse at `level`; -2 when none starts, -1 when it outlasts the timeout. */
+  pulseIn(pin: number, level: 0 | 1, timeoutUs: number): number;
+
   /** I2C bus transactions; false/null when no device acknowledged the address. */
   i2cScan(bus: number): number[];
   i2cWrite(bus: number, addr: number, data: Uint8Array, stop: boolean): boolean;
@@ -62,6 +78,9 @@ export interface BoardHal {
   /** Starts a timer; the callback runs as a soft IRQ. Returns a handle for timerStop. */
   timerStart(periodMs: number, periodic: boolean, handler: SoftIrq): number;
   timerStop(handle: number): void;
+
+  /** Calls `tick(nowMs)` at every service point until removed (PIO state machines run there). */
+  addTicker(tick: (nowMs: number) => void): () => void;
 
   /** Milliseconds since power-on. */
   now(): number;

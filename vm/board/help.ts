@@ -67,10 +67,10 @@ ${CONTROL_KEYS}`;
 
 /** Module names help('modules') lists: the VM's standard ones plus the board's. */
 function moduleList(p: BoardProfile): string[] {
-  const std = ['array', 'binascii', 'builtins', 'cmath', 'collections', 'errno', 'gc', 'hashlib', 'heapq', 'io', 'json', 'math', 'micropython', 'os', 'random', 're', 'select', 'struct', 'sys', 'time', 'asyncio'];
+  const std = ['array', 'binascii', 'builtins', 'cmath', 'collections', 'errno', 'framebuf', 'gc', 'hashlib', 'heapq', 'io', 'json', 'math', 'micropython', 'os', 'random', 're', 'select', 'struct', 'sys', 'time', 'asyncio'];
   const board = p.flavour === 'circuitpython'
-    ? ['analogio', 'board', 'busio', 'digitalio', 'microcontroller', 'neopixel', 'pwmio', 'storage', 'supervisor']
-    : ['machine', 'neopixel', 'vfs', ...(p.platform === 'rp2' ? ['rp2'] : [])];
+    ? ['adafruit_pixelbuf', 'analogio', 'board', 'busio', 'digitalio', 'microcontroller', 'neopixel', 'neopixel_write', 'pwmio', 'rainbowio', 'storage', 'supervisor']
+    : ['_onewire', '_thread', 'machine', 'neopixel', 'vfs', ...(p.platform === 'rp2' ? ['rp2'] : p.platform === 'esp32' ? ['esp'] : [])];
   return [...new Set([...std, ...board, '__main__'])].sort();
 }
 

@@ -4,7 +4,7 @@
 // the thread it runs in is hidden behind BoardHost.
 
 import type { HostIO } from '../host-io';
-import type { PyObj } from '../objects/object';
+import type { PyObj, PyType } from '../objects/object';
 import { PyRaise } from '../objects/exception';
 import { latin1 } from '../objects/bytes';
 import { BoardRepl } from '../repl/board-repl';
@@ -22,11 +22,15 @@ import { makeBoardModule, makeMicrocontroller } from './circuitpython/microcontr
 import { makeAnalogio, makeDigitalio, makePwmio } from './circuitpython/io';
 import { makeBusio } from './circuitpython/busio';
 import { makeNeopixel } from './circuitpython/neopixel';
+import { makeNeopixelWrite } from './circuitpython/neopixel-write';
+import { makeRainbowio } from './circuitpython/rainbowio';
+import { makeAdafruitPixelbuf } from './circuitpython/adafruit-pixelbuf';
 import { makeStorage, makeSupervisor, RELOAD_MARK } from './circuitpython/supervisor';
 import { fn, instance, raise } from './py';
 import { makeHelp } from './help';
 import { FrozenOverlayFs } from './frozen-fs';
 import { ADAFRUIT_BUS_DEVICE } from './frozen/adafruit-bus-device';
+import { MICROPYTHON_DRIVERS } from './frozen/micropython-drivers';
 
 /** The Python VM as the board drives it (structurally what vm/index.ts's Interpreter offers). */
 export interface PythonVm {
@@ -37,7 +41,7 @@ export interface PythonVm {
   schedule(fn: PyObj, arg: PyObj): unknown;
   readByte(): number;
   call(fn: PyObj, ...args: PyObj[]): PyObj;
-  registerModule(name: string, factory: () => PyObj): void;
+  registerModule(name: string, factory: () => PyObj, opts?: { fallback?: boolean }): void;
   completions(text: string): string[];
   globals(): Record<string, PyObj>;
 }
@@ -104,6 +108,7 @@ export class SimulatedBoard implements ReplEngine {
       softIrq: (fn, arg) => this.softIrq(fn, arg),
       wallMs: () => host.wallMs() + this.clockOffsetMs,
       setWallMs: (ms) => { this.clockOffsetMs = ms - host.wallMs(); },
+      mainGlobals: () => this.vm.globals(),
       storage: {
         get presented() {
           return isPresented();
@@ -133,7 +138,7 @@ export class SimulatedBoard implements ReplEngine {
       setInterruptChar: (c) => host.setInterruptChar?.(c),
       monotonicMs: () => host.monotonicMs(),
       wallMs: () => host.wallMs() + this.clockOffsetMs,
-      fs: host.fs && profile.flavour === 'circuitpython' ? new FrozenOverlayFs(host.fs, ADAFRUIT_BUS_DEVICE) : host.fs,
+      fs: host.fs ? new FrozenOverlayFs(host.fs, profile.flavour === 'circuitpython' ? ADAFRUIT_BUS_DEVICE : MICROPYTHON_DRIVERS) : host.fs,
     };
     this.newVm();
     this.repl = new BoardRepl(this, host, {
@@ -253,8 +258,11 @@ export class SimulatedBoard implements ReplEngine {
     if (this.profile.flavour === 'micropython') {
       const mods = makeMachineModules(ctx);
       this.vm.registerModule('machine', () => mods.machine);
-      this.vm.registerModule('neopixel', () => mods.neopixel);
+      // neopixel is micropython-lib's, frozen in: a neopixel.py of the student's own wins
+      this.vm.registerModule('neopixel', () => mods.neopixel, { fallback: true });
+      this.vm.registerModule('_onewire', () => mods._onewire);
       if (mods.rp2) this.vm.registerModule('rp2', () => mods.rp2);
+      if (mods.esp) this.vm.registerModule('esp', () => mods.esp);
       return;
     }
     const { microcontroller, Pin, pinObj } = makeMicrocontroller(ctx);
@@ -267,18 +275,24 @@ export class SimulatedBoard implements ReplEngine {
       }
       return boardI2c;
     };
+    const digitalio = makeDigitalio(ctx, Pin);
     const modules: Record<string, PyObj> = {
       microcontroller,
       board: makeBoardModule(ctx, pinObj, i2c),
-      digitalio: makeDigitalio(ctx, Pin),
+      digitalio,
+      neopixel_write: makeNeopixelWrite(ctx, digitalio.g.DigitalInOut as PyType),
+      rainbowio: makeRainbowio(),
+      adafruit_pixelbuf: makeAdafruitPixelbuf(),
       analogio: makeAnalogio(ctx, Pin),
       pwmio: makePwmio(ctx, Pin),
       busio,
-      neopixel: makeNeopixel(ctx, Pin),
       supervisor: makeSupervisor(ctx),
       storage: makeStorage(ctx),
+      neopixel: makeNeopixel(ctx, Pin),
     };
     for (const [name, m] of Object.entries(modules)) this.vm.registerModule(name, () => m);
+    // neopixel.py comes from the CircuitPython bundle: one in lib/ (or the root) is used instead
+    this.vm.registerModule('neopixel', () => modules.neopixel, { fallback: true });
   }
 
   /**

@@ -73,6 +73,23 @@ function isSimpleBody(stmts: Node[]): boolean {
   return ok;
 }
 
+/** Names passed as the function of start_new_thread(f, args) anywhere in a module. */
+function threadTargets(mod: Node): Set<string> {
+  const out = new Set<string>();
+  const walk = (x: unknown): void => {
+    if (!x || typeof x !== 'object') return;
+    if (Array.isArray(x)) { for (const y of x) walk(y); return; }
+    const n = x as Node;
+    if (n.k === 'Call' && n.args.length > 0 && n.args[0].k === 'Name') {
+      const f = n.func;
+      if ((f.k === 'Name' && f.id === 'start_new_thread') || (f.k === 'Attribute' && f.attr === 'start_new_thread')) out.add(n.args[0].id);
+    }
+    for (const key in n) if (key !== 'k') walk(n[key]);
+  };
+  walk(mod);
+  return out;
+}
+
 function prop(name: string): string { return JS_ID.test(name) ? '.' + name : '[' + JSON.stringify(name) + ']'; }
 function local(name: string): string { return 'l_' + name; }
 
@@ -84,6 +101,8 @@ class FnCtx {
   loops: LoopCtx[] = [];
   handlers: string[] = [];
   co = '';
+  /** A _thread body's resumable twin: back-edges and statement calls may yield to the thread scheduler. */
+  thread = false;
   /** try-finally nesting inside the current loop doesn't matter for JS; kept for clarity. */
   constructor(readonly scope: Scope, readonly parent: FnCtx | null, readonly classVar: string | null, readonly selfName: string | null) {}
   temp(): string { const t = '$t' + this.temps++; this.tempDecl.push(t); return t; }
@@ -99,8 +118,12 @@ class Codegen {
   private uid = 0;
   private fn!: FnCtx;
 
+  /** Names of functions the module passes to _thread.start_new_thread (they get a resumable twin). */
+  private readonly threadFns: Set<string>;
+
   constructor(private mod: Node, private file: string, private mode: 'exec' | 'single' | 'eval') {
     this.scopes = buildSymtable(mod);
+    this.threadFns = threadTargets(mod);
   }
 
   /** A compile-stage SyntaxError: MicroPython's traceback names the scope being compiled. */
@@ -150,6 +173,8 @@ class Codegen {
     switch (n.k) {
       case 'Expr': {
         if (this.mode === 'single' && this.fn.scope.kind === 'module') return ln + `$replPrint(${this.expr(n.value)});`;
+        // in a thread body, a sleep or lock.acquire() called as a statement waits by yielding
+        if (this.fn.thread && n.value.k === 'Call') return ln + `$R.tdefer = $R.depth; ${this.expr(n.value)}; $R.tdefer = -1; if ($R.twait) yield 0;`;
         return ln + this.expr(n.value) + ';';
       }
       case 'Assign': {
@@ -223,7 +248,10 @@ class Codegen {
     }
   }
 
-  private tick(): string { return 'if (--$R.ticks < 0) $R.tick();'; }
+  private tick(): string {
+    // a thread body yields at back-edges once its time slice is used up
+    return this.fn.thread ? 'if (--$R.ticks < 0) $R.tick(); if ($R.tsw) { $R.tsw = false; yield 0; }' : 'if (--$R.ticks < 0) $R.tick();';
+  }
 
   private whileStmt(n: Node): string {
     const id = this.uid++;
@@ -357,6 +385,7 @@ class Codegen {
     const isGen = scope.isGenerator || (scope.isAsync);
     const co = this.k({ t: 'code', v: { name, file: this.file } });
     this.fn.co = co;
+    const twin = !isGen && !isLambda && this.threadFns.has(name) ? this.threadTwin(n, scope, saved, classVar, selfName, body as Node[], co) : null;
     const jsParams: string[] = params.map(local);
     if (args.vararg) jsParams.push(local(args.vararg));
     for (const a of args.kwonly) jsParams.push(local(a.name));
@@ -383,7 +412,22 @@ class Codegen {
     } else {
       fn = `function (${jsParams.join(',')}) { if (++$R.depth > $R.maxDepth) $R.recursion(); let $ln = ${n.line}; ${declStr}\ntry { if (--$R.ticks < 0) $R.tick();\n${code}} catch ($e) { throw $tb($e, ${co}, $ln); } finally { $R.depth--; } }`;
     }
-    return `$mkfunc(${fn}, ${sk}, ${defaults.length ? '[' + defaults.join(',') + ']' : 'null'}, ${kwd.length ? '[' + kwd.join(',') + ']' : 'null'})`;
+    const made = `$mkfunc(${fn}, ${sk}, ${defaults.length ? '[' + defaults.join(',') + ']' : 'null'}, ${kwd.length ? '[' + kwd.join(',') + ']' : 'null'})`;
+    if (!twin) return made;
+    return `(($f) => { $f.$thread = function (${jsParams.join(',')}) { return $mkgen(function* () { ${twin} }, ${sk}); }; return $f; })(${made})`;
+  }
+
+  /** The body of a function compiled again as a generator for _thread (see vm/modules/thread.ts). */
+  private threadTwin(n: Node, scope: Scope, saved: FnCtx, classVar: string | null, selfName: string | null, body: Node[], co: string): string {
+    const outer = this.fn;
+    this.fn = new FnCtx(scope, saved, classVar, selfName);
+    this.fn.co = co;
+    this.fn.thread = true;
+    const code = this.block(body) + 'return $None;';
+    const locals = [...scope.locals].filter((l) => !scope.params.includes(l) && !scope.globals.has(l) && !scope.nonlocals.has(l)).map(local);
+    const decl = [...locals, ...this.fn.tempDecl];
+    this.fn = outer;
+    return `let $ln = ${n.line}; ${decl.length ? 'let ' + decl.join(',') + ';' : ''}\ntry {\n${code}} catch ($e) { throw $tb($e, ${co}, $ln); }`;
   }
 
   // #endregion

@@ -61,7 +61,18 @@ export type BoardStateChange =
   | { kind: 'pin'; pin: string; mode: 'in' | 'out' | 'open-drain' | 'pwm' | 'adc' | 'unused'; level: 0 | 1; pull?: 'up' | 'down' | null }
   | { kind: 'pwm'; pin: string; freq: number; duty: number }
   | { kind: 'led'; pin: string; on: boolean }
-  | { kind: 'neopixel'; pin: string; colors: [number, number, number][] };
+  | { kind: 'neopixel'; pin: string; colors: [number, number, number][] }
+  /** A wired part's state (an OLED's pixels, a servo's angle, a sensor's slider values). */
+  | { kind: 'part'; id: string; type: BoardPartSpec['type']; state: Record<string, number | string | boolean> };
+
+/** A part wired to the board, as wiring.json lists it. */
+export interface BoardPartSpec {
+  id: string;
+  type: 'ssd1306' | 'lcd1602' | 'dht11' | 'dht22' | 'ds18b20' | 'hcsr04' | 'servo' | 'buzzer' | 'ldr' | 'slide-switch';
+  pin?: string;
+  trig?: string;
+  address?: number;
+}
 
 /** An input from the Board panel. */
 export type BoardInput =
@@ -70,7 +81,11 @@ export type BoardInput =
   /** A voltage on an analog pin (0..3.3 V). */
   | { kind: 'adc'; pin: string; volts: number }
   /** The simulated environment sensor (BME280) and the chip's own temperature. */
-  | { kind: 'sensor'; temperatureC?: number; humidity?: number; pressureHpa?: number };
+  | { kind: 'sensor'; temperatureC?: number; humidity?: number; pressureHpa?: number }
+  /** The parts wired to the board (replaces the wiring before). */
+  | { kind: 'wiring'; parts: BoardPartSpec[] }
+  /** A control of a wired part ('temperatureC', 'humidity', 'distanceCm', 'lux', 'on'). */
+  | { kind: 'part'; id: string; name: string; value: number };
 
 /** Messages from the owner to the worker. */
 export type ToWorker =

@@ -24,6 +24,8 @@ import { makeAsyncio } from './asyncio';
 import { makeCmath } from './cmath';
 import { makeBuiltinsModule } from './builtins';
 import { makeVfs } from './vfs';
+import { makeFramebuf } from './framebuf';
+import { makeThread } from './thread';
 
 export const builtinModules: Record<string, (interp: Interp) => PyModule> = {
   sys: makeSys,
@@ -48,4 +50,6 @@ export const builtinModules: Record<string, (interp: Interp) => PyModule> = {
   cmath: makeCmath,
   builtins: makeBuiltinsModule,
   vfs: makeVfs,
+  framebuf: makeFramebuf,
+  _thread: makeThread,
 };

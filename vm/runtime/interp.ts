@@ -67,6 +67,10 @@ export class Interp {
   readonly argv: string[];
   readonly path: string[];
   readonly registered = new Map<string, (interp: Interp) => PyModule>();
+  /** _thread's scheduler, once a program started a thread (vm/modules/thread.ts). */
+  threads: { tick(): void; sleep(ms: number): boolean } | null = null;
+  /** Registered modules a file on sys.path overrides (a lib/neopixel.py wins over the built-in one). */
+  readonly fallbacks = new Set<string>();
   private scheduled: [PyObj, PyObj][] = [];
   private inScheduled = false;
   /** Globals of the code currently running (for globals()/dir()). */
@@ -129,6 +133,7 @@ export class Interp {
     if (this.host.poll()) throw raiseOf(mkExc('KeyboardInterrupt'));
     if ((++this.tickCount & 63) === 0 && this.host.memoryUsage) this.checkMemory();
     if (this.scheduled.length && !this.inScheduled) this.runScheduled();
+    if (this.threads) this.threads.tick();
   }
 
   private tickCount = 0;
@@ -167,6 +172,7 @@ export class Interp {
 
   /** Sleeps for ms, waking for interrupts and scheduled callbacks. */
   sleepMs(ms: number): void {
+    if (this.threads && this.threads.sleep(ms)) return;
     const end = this.host.monotonicMs() + ms;
     for (;;) {
       this.tick();
@@ -353,7 +359,7 @@ export class Interp {
     const have = this.modules.get(full);
     if (have) return have;
     const reg = this.registered.get(full) ?? this.registered.get(full.replace(/^u/, ''));
-    if (reg && !parent) { const m = reg(this); this.modules.set(full, m); return m; }
+    if (reg && !parent && !this.fallbacks.has(full)) { const m = reg(this); this.modules.set(full, m); return m; }
     // filesystem: package dir with __init__.py or module.py along sys.path (on any mount)
     const rel = full.split('.');
     const dirs = parent ? [String(parent.g.__path__)] : this.sysPath();
@@ -374,6 +380,7 @@ export class Interp {
       }
     }
     if (!parent) {
+      if (reg) { const m = reg(this); this.modules.set(full, m); return m; }
       const factory = builtinModules[full] ?? (full.startsWith('u') ? builtinModules[full.slice(1)] : undefined);
       if (factory) { const m = factory(this); this.modules.set(full, m); return m; }
     }

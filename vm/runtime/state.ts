@@ -16,6 +16,12 @@ export interface RuntimeState {
   recursion(): never;
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   interp: any;
+  /** _thread: the call depth at which a thread body's statement call may wait by yielding (-1: none). */
+  tdefer: number;
+  /** _thread: set by a deferred wait (sleep until, or a lock); the thread body then yields. */
+  twait: unknown;
+  /** _thread: the running thread's time slice is used up; it yields at its next back-edge. */
+  tsw: boolean;
 }
 
 export const TICKS = 1000;
@@ -30,4 +36,7 @@ export const rt: RuntimeState = {
   /** Called after depth was incremented past the limit: undoes the increment and raises. */
   recursion(): never { rt.depth--; throw pyErr('RuntimeError', 'maximum recursion depth exceeded'); },
   interp: null,
+  tdefer: -1,
+  twait: null,
+  tsw: false,
 };

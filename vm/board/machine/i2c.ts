@@ -1,11 +1,12 @@
 // machine.I2C and machine.SoftI2C: scan, readfrom(_into), writeto, writevto, readfrom_mem(_into),
-// writeto_mem, against the simulated bus (a BME280 sits on it). A missing device is EIO.
+// writeto_mem, against the simulated bus (a BME280 sits on it, and the wired parts). An address
+// nothing acknowledges is OSError ENODEV, as on RP2 and ESP32.
 
 import type { BoardContext } from '../context';
 import { PyList, arg, bytes, isNone, items, nativeClass, None, raise, raiseOSError, stateOf, toBool, toBuffer, toInt, type PyObj } from '../py';
 import { pinArg, type makePinClass } from './pin';
 
-const EIO = 5;
+const ENODEV = 19;
 
 interface I2cState {
   bus: number;
@@ -17,11 +18,11 @@ interface I2cState {
 export function makeI2cClasses(ctx: BoardContext, Pin: ReturnType<typeof makePinClass>) {
   const { hal, profile } = ctx;
   const write = (s: I2cState, addr: number, data: Uint8Array, stop: boolean) => {
-    if (!hal.i2cWrite(s.bus, addr, data, stop)) raiseOSError(EIO);
+    if (!hal.i2cWrite(s.bus, addr, data, stop)) raiseOSError(ENODEV);
   };
   const read = (s: I2cState, addr: number, n: number, stop: boolean): Uint8Array => {
     const r = hal.i2cRead(s.bus, addr, n, stop);
-    if (!r) raiseOSError(EIO);
+    if (!r) raiseOSError(ENODEV);
     return r;
   };
   const memAddr = (mem: number, addrsize: number): Uint8Array => {

@@ -86,7 +86,7 @@ describe('machine on the pico profile', () => {
       'from machine import I2C, SoftI2C, Pin\ni2c = I2C(0)\nprint(i2c.scan(), hex(i2c.readfrom_mem(0x76, 0xD0, 1)[0]))\ns = SoftI2C(scl=Pin(1), sda=Pin(0))\nprint(s.scan())\ntry:\n    i2c.readfrom(0x50, 1)\nexcept OSError as e:\n    print(e)',
     );
     expect(err).toBe('');
-    expect(out).toBe('[118] 0x60\r\n[118]\r\n[Errno 5] EIO\r\n');
+    expect(out).toBe('[118] 0x60\r\n[118]\r\n[Errno 19] ENODEV\r\n');
   });
 
   it('loops UART bytes back', () => {

@@ -14,11 +14,16 @@ import { makeUartClass } from './uart';
 import { makeNeoPixelClass } from './neopixel';
 import { makeRtcClass, makeSignalClass, makeWdtClass } from './rtc';
 import { makeSpiClasses } from './spi';
+import { makeOnewireModule, makePulseFunctions } from './pulses';
+import { makePio } from './pio';
 
 export interface MachineModules {
   machine: PyObj;
   neopixel: PyObj;
   rp2: PyObj | null;
+  /** ESP32: the esp module (dht_readinto, which micropython-lib's dht.py imports there). */
+  esp: PyObj | null;
+  _onewire: PyObj;
 }
 
 export function makeMachineModules(ctx: BoardContext): MachineModules {
@@ -27,6 +32,7 @@ export function makeMachineModules(ctx: BoardContext): MachineModules {
   const { I2C, SoftI2C } = makeI2cClasses(ctx, Pin);
   const { SPI, SoftSPI } = makeSpiClasses(ctx, Pin);
   let freq = profile.cpuFreqHz;
+  const pulses = makePulseFunctions(ctx, Pin);
   const machine = module('machine', {
     Pin,
     ADC: makeAdcClass(ctx, Pin),
@@ -40,6 +46,8 @@ export function makeMachineModules(ctx: BoardContext): MachineModules {
     RTC: makeRtcClass(ctx),
     WDT: makeWdtClass(),
     Signal: makeSignalClass(ctx, Pin),
+    time_pulse_us: pulses.time_pulse_us,
+    bitstream: pulses.bitstream,
     // reset(): a hard reset; the board powers on again (files kept)
     reset: fn('reset', () => {
       throw pyErr('SystemExit', HARD_RESET_MARK);
@@ -81,7 +89,10 @@ export function makeMachineModules(ctx: BoardContext): MachineModules {
           // rp2.bootsel_button(): the BOOTSEL button is never pressed on a simulated board
           bootsel_button: fn('bootsel_button', () => 0),
           country: fn('country', (a) => (a.length ? None : 'XX')),
+          dht_readinto: pulses.dht_readinto,
+          ...makePio(ctx, Pin),
         })
       : null;
-  return { machine, neopixel, rp2 };
+  const esp = profile.platform === 'esp32' ? module('esp', { dht_readinto: pulses.dht_readinto }) : null;
+  return { machine, neopixel, rp2, esp, _onewire: makeOnewireModule(ctx, Pin) };
 }

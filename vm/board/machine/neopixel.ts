@@ -40,7 +40,9 @@ export function makeNeoPixelClass(ctx: BoardContext, Pin: ReturnType<typeof make
         self.$d.set('n', n);
         self.$d.set('bpp', bpp);
         self.$d.set('buf', self.state.buf);
+        self.$d.set('timing', arg(a, kw, 4, 'timing', 1));
         ctx.hal.pinConfigure(gpio, 'out', null);
+        ctx.hal.neopixelBpp(gpio, bpp);
         return None;
       },
       __len__: (a) => stateOf<NeoState>(a[0], NeoPixel).n,
@@ -63,7 +65,8 @@ export function makeNeoPixelClass(ctx: BoardContext, Pin: ReturnType<typeof make
       },
       write: (a) => {
         const s = stateOf<NeoState>(a[0], NeoPixel);
-        ctx.hal.neopixelWrite(s.gpio, s.buf.b.slice(0, s.n * s.bpp), s.bpp, s.bpp === 4 ? 'GRBW' : 'GRB');
+        // as micropython-lib's: the buffer goes out through machine.bitstream
+        ctx.hal.bitstream(s.gpio, s.buf.b.slice(0, s.n * s.bpp));
         return None;
       },
     },
