@@ -23,6 +23,8 @@ if (rows.length !== 96) throw new Error(`expected 96 glyphs, got ${rows.length}`
 const text = `// The 8x8 glyphs framebuf.text() draws for chr(32)..chr(127), as recorded from MicroPython's
 // framebuf by scripts/record-framebuf-font.mjs (do not edit by hand). Each glyph is 8 column
 // bytes, bit 0 at the top; anything outside 32..127 is drawn as glyph 127.
+// The glyph data is MicroPython's font_petme128_8x8 (MIT licence, Copyright (c) 2013-2014
+// Damien P. George), kept so that text on the simulated OLED is pixel-identical to a real board.
 
 export const FONT_8X8 = Uint8Array.from([
 ${rows.map((r, i) => `  ${r}, // ${JSON.stringify(String.fromCharCode(32 + i))}`).join('\n')}
