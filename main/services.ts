@@ -99,7 +99,8 @@ export function createServices(options: ServicesOptions): Services {
     workspaceDir: async () => classroom.profile.workspaceDir ?? (await settings.get()).workspaceDir,
     examplesDir: resources ? join(resources, 'examples') : undefined,
   });
-  registerWorkspaceHandlers(router, workspace, new ExampleCatalogue(resources ? join(resources, 'examples', 'kit') : undefined));
+  // a classroom profile's own examples come first in the Examples menu
+  registerWorkspaceHandlers(router, workspace, new ExampleCatalogue([classroom.profile.examplesDir, resources ? join(resources, 'examples', 'kit') : undefined], (m) => options.log.warn(m)));
   const recorder = new RecorderService({ root: () => workspace.root(), resolvePath: (path) => workspace.resolvePath(path) });
   registerPlotHandlers(router, recorder);
   disposers.push(() => recorder.dispose());

@@ -20,23 +20,49 @@ const indexSchema = v.object({
   ),
 });
 
+type Entry = v.InferOutput<typeof indexSchema>['examples'][number];
+
 export class ExampleCatalogue {
-  constructor(private readonly dir: string | undefined) {}
+  private readonly dirs: string[];
+
+  /**
+   * `dirs`: example folders in menu order, each with an index.json (a classroom profile's
+   * examplesDir first, then Mote's own kit). A folder that is missing or whose index is broken
+   * is skipped; an id already listed by an earlier folder is not listed again.
+   */
+  constructor(dirs: string | undefined | Array<string | undefined>, private readonly warn: (message: string) => void = () => undefined) {
+    this.dirs = (Array.isArray(dirs) ? dirs : [dirs]).filter((d): d is string => typeof d === 'string');
+  }
+
+  private async entries(): Promise<Array<{ entry: Entry; dir: string }>> {
+    const out: Array<{ entry: Entry; dir: string }> = [];
+    for (const dir of this.dirs) {
+      let index: v.InferOutput<typeof indexSchema>;
+      try {
+        index = v.parse(indexSchema, JSON.parse(await fs.readFile(join(dir, 'index.json'), 'utf8')) as unknown);
+      } catch (error) {
+        this.warn(`examples: skipped ${dir} (${(error as Error).message.split('\n')[0]})`);
+        continue;
+      }
+      for (const entry of index.examples) if (!out.some((o) => o.entry.id === entry.id)) out.push({ entry, dir });
+    }
+    return out;
+  }
 
   /** The examples in menu order. */
   async list(): Promise<ExampleSummary[]> {
-    if (!this.dir) return [];
-    const raw = JSON.parse(await fs.readFile(join(this.dir, 'index.json'), 'utf8')) as unknown;
-    return v.parse(indexSchema, raw).examples;
+    return (await this.entries()).map((e) => e.entry);
   }
 
   /** One example's program, wiring and lib/ files. */
   async read(id: string): Promise<ExampleContent> {
-    const entry = (await this.list()).find((e) => e.id === id);
-    if (!entry || !this.dir) throw new MoteError('not-found', `There is no example called ${id}.`);
-    const folder = join(this.dir, entry.id);
+    const found = (await this.entries()).find((e) => e.entry.id === id);
+    if (!found) throw new MoteError('not-found', `There is no example called ${id}.`);
+    const { entry, dir } = found;
+    const folder = join(dir, entry.id);
     const text = await fs.readFile(join(folder, entry.main), 'utf8');
-    const wiring: WiringFile = v.parse(wiringFile, JSON.parse(await fs.readFile(join(folder, 'wiring.json'), 'utf8')));
+    const wiringText = await fs.readFile(join(folder, 'wiring.json'), 'utf8').catch(() => null);
+    const wiring: WiringFile = v.parse(wiringFile, wiringText === null ? { version: 1, parts: [] } : JSON.parse(wiringText));
     const libNames = await fs.readdir(join(folder, 'lib')).catch(() => [] as string[]);
     const lib = await Promise.all(libNames.filter((n) => n.endsWith('.py')).sort().map(async (n) => ({ path: `lib/${n}`, text: await fs.readFile(join(folder, 'lib', n), 'utf8') })));
     return { ...entry, text, wiring, lib };
