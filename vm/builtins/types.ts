@@ -17,7 +17,7 @@ import { PySet, mkSet, frozensetType } from '../objects/set';
 import { PyRange, rangeType } from '../objects/range';
 import { PySlice, sliceType, sliceIndices } from '../objects/slice';
 import { PyBytes, PyByteArray, bytesType, bytearrayType, memoryviewType, utf8, bufferOf, latin1, fromLatin1, fromUtf8 } from '../objects/bytes';
-import { PyFunction, functionType } from '../objects/function';
+import { PyFunction, functionType, genFunctionType } from '../objects/function';
 import { PyGenerator, generatorType, coroutineType } from '../objects/generator';
 import { PyIter, iteratorType } from '../objects/iterator';
 import { PyModule, moduleType } from '../objects/module';
@@ -192,6 +192,7 @@ export function installTypes(): void {
 
   // functions and friends
   methods(functionType, { __repr__: (a) => `<function ${(a[0] as PyFunction).spec.qualname} at ${ops.hexId(a[0])}>` });
+  methods(genFunctionType, { __repr__: () => '<generator>' });
   methods(builtinFunctionType, { __repr__: () => '<function>' });
   methods(boundMethodType, {
     __repr__: (a) => { const m = a[0] as PyBoundMethod; return `<bound_method ${ops.hexId(m)} ${ops.repr(m.self)}.${m.fn.spec?.qualname ?? m.fn.name}>`; },
@@ -231,7 +232,7 @@ export function installTypes(): void {
   };
   setErrnoNames(ERRNO_NAMES);
   // types whose instances only the VM makes
-  for (const t of [sliceType, functionType, builtinFunctionType, boundMethodType, generatorType, coroutineType, iteratorType, moduleType, noneType, ellipsisType, notImplementedType]) {
+  for (const t of [sliceType, functionType, genFunctionType, builtinFunctionType, boundMethodType, generatorType, coroutineType, iteratorType, moduleType, noneType, ellipsisType, notImplementedType]) {
     t.construct = null;
     t.alloc = () => { throw typeError(`can't create '${t.name}' instances`); };
   }

@@ -26,6 +26,17 @@ export function parse(src: string): Node {
   return new Parser(tokenize(src)).fileInput();
 }
 
+/** `@micropython.X` decorators that choose a code emitter, as MicroPython's compiler accepts them. */
+const CODE_EMITTERS = new Set(['bytecode', 'native', 'viper']);
+
+/** `X = const(v)`: MicroPython's parser replaces the call by `v`, so `const` works on a board
+ * without being imported (it is no builtin name otherwise; `micropython.const` still needs it). */
+function constArg(value: Node): Node | null {
+  if (value.k !== 'Call' || value.args.length !== 1 || value.keywords.length !== 0) return null;
+  const f = value.func;
+  return f.k === 'Name' && f.id === 'const' && value.args[0].k !== 'Starred' ? value.args[0] : null;
+}
+
 class Parser {
   private p = 0;
   /** Names of the enclosing def/class/lambda scopes, for compile-stage error tracebacks. */
@@ -190,6 +201,7 @@ class Parser {
       }
       targets.pop();
       for (const tg of targets) this.checkAssign(tg);
+      if (targets.length === 1 && targets[0].k === 'Name') value = constArg(value) ?? value;
       return this.node('Assign', t, { targets, value });
     }
     if (first.k === 'Starred') throw this.compileErr('*x must be assignment target', t.line, t.col);
@@ -346,9 +358,15 @@ class Parser {
   private decorated(): Node {
     const decorators: Node[] = [];
     while (this.eatOp('@')) {
-      decorators.push(this.namedExprTest());
+      const at = this.t;
+      const d = this.namedExprTest();
       if (this.t.kind !== 'newline') this.fail();
       this.p++;
+      // The compiler knows @micropython.X whether or not `micropython` is imported; the code
+      // emitters it selects (native, viper) all run here as ordinary functions.
+      const emitter = d.k === 'Attribute' && d.value.k === 'Name' && d.value.id === 'micropython' ? d.attr as string : null;
+      if (emitter === null) decorators.push(d);
+      else if (!CODE_EMITTERS.has(emitter)) throw this.compileErr('invalid micropython decorator', at.line, at.col);
     }
     if (this.isKw('def')) return this.funcDef(decorators, false);
     if (this.isKw('class')) return this.classDef(decorators);

@@ -43,7 +43,13 @@ export function makeMath(): PyModule {
     floor: (a) => { arity(a, 1); const x = a[0]; if (typeof x === 'number' || typeof x === 'bigint') return x; return floatToInt(Math.floor(argFloat(x))); },
     ceil: (a) => { arity(a, 1); const x = a[0]; if (typeof x === 'number' || typeof x === 'bigint') return x; return floatToInt(Math.ceil(argFloat(x))); },
     trunc: (a) => { arity(a, 1); const x = a[0]; if (typeof x === 'number' || typeof x === 'bigint') return x; return floatToInt(Math.trunc(argFloat(x))); },
-    modf: (a) => { const x = argFloat(a[0]); const i = Math.trunc(x); return new PyTuple([F(x - i), F(i)]); },
+    // as C's modf: both parts carry x's sign (modf(-1) is (-0.0, -1.0)), modf(inf) is (0.0, inf)
+    modf: (a) => {
+      const x = argFloat(a[0]);
+      const i = Math.trunc(x);
+      const frac = Number.isNaN(x) ? x : !Number.isFinite(x) || x === i ? (x < 0 || Object.is(x, -0) ? -0 : 0) : x - i;
+      return new PyTuple([F(frac), F(i)]);
+    },
     frexp: (a) => {
       const x = argFloat(a[0]);
       if (x === 0 || !Number.isFinite(x)) return new PyTuple([F(x), 0]);

@@ -2,11 +2,11 @@
 // gets the same numbers as on a board. Integer arguments must fit a 32-bit machine word
 // (OverflowError otherwise), as on a 32-bit port. Unseeded, it starts from a random seed.
 
-import { None, type PyObj } from '../objects/object';
+import { None } from '../objects/object';
 import { PyFloat } from '../objects/float';
 import { pyErr } from '../objects/exception';
 import { toBig } from '../objects/int';
-import { argFloat, argInt, arity } from '../runtime/args';
+import { argFloat, argInt, argWord, arity } from '../runtime/args';
 import * as ops from '../runtime/ops';
 import type { Interp } from '../runtime/interp';
 import type { PyModule } from '../objects/module';
@@ -48,12 +48,6 @@ class Yasmarang {
   }
 }
 
-/** mp_obj_get_int: an int that must fit a 32-bit machine word. */
-function wordArg(x: PyObj): number {
-  const v = argInt(x);
-  if (typeof v === 'bigint' || v > 0x7fffffff || v < -0x80000000) throw pyErr('OverflowError', 'overflow converting long int to machine word');
-  return v;
-}
 
 const valueError = () => pyErr('ValueError');
 
@@ -64,7 +58,7 @@ export function makeRandom(interp: Interp): PyModule {
     // random.getrandbits(n)
     getrandbits: (a) => {
       arity(a, 1);
-      const n = wordArg(a[0]);
+      const n = argWord(a[0]);
       if (n > 32 || n < 0) throw pyErr('ValueError', 'bits must be 32 or less');
       if (n === 0) return 0;
       return (g.next() & (0xffffffff >>> (32 - n))) >>> 0;
@@ -79,11 +73,11 @@ export function makeRandom(interp: Interp): PyModule {
     // random.randrange(stop) / randrange(start, stop[, step])
     randrange: (a) => {
       arity(a, 1, 3);
-      const start = wordArg(a[0]);
+      const start = argWord(a[0]);
       if (a.length === 1) { if (start > 0) return g.below(start); throw valueError(); }
-      const stop = wordArg(a[1]);
+      const stop = argWord(a[1]);
       if (a.length === 2) { if (start < stop) return start + g.below(stop - start); throw valueError(); }
-      const step = wordArg(a[2]);
+      const step = argWord(a[2]);
       let n: number;
       if (step > 0) n = Math.trunc((stop - start + step - 1) / step);
       else if (step < 0) n = Math.trunc((stop - start + step + 1) / step);
@@ -94,15 +88,15 @@ export function makeRandom(interp: Interp): PyModule {
     // random.randint(a, b)
     randint: (a) => {
       arity(a, 2);
-      const lo = wordArg(a[0]);
-      const hi = wordArg(a[1]);
+      const lo = argWord(a[0]);
+      const hi = argWord(a[1]);
       if (lo <= hi) return lo + g.below(hi - lo + 1);
       throw valueError();
     },
     // random.choice(sequence)
     choice: (a) => {
       arity(a, 1);
-      const len = wordArg(ops.callObj(interp.builtins.g.len, [a[0]], null));
+      const len = argWord(ops.callObj(interp.builtins.g.len, [a[0]], null));
       if (len > 0) return ops.gi(a[0], g.below(len));
       throw pyErr('IndexError');
     },

@@ -8,7 +8,7 @@ import { pyErr } from '../objects/exception';
 import { normBig } from '../objects/int';
 import type { PyModule } from '../objects/module';
 import type { Interp } from '../runtime/interp';
-import { argFloat, argNum, arity } from '../runtime/args';
+import { argFloat, argNum, argWord, arity } from '../runtime/args';
 import * as ops from '../runtime/ops';
 import { nativeModule } from './util';
 
@@ -37,7 +37,13 @@ export function makeTime(interp: Interp): PyModule {
     ticks_cpu: () => Math.floor((host.monotonicMs() - t0) * 1000) % TICKS_PERIOD,
     // time.ticks_diff(end, start)
     ticks_diff: (a) => { arity(a, 2); const d = ((argNum(a[0]) - argNum(a[1])) % TICKS_PERIOD + TICKS_PERIOD + TICKS_PERIOD / 2) % TICKS_PERIOD - TICKS_PERIOD / 2; return d; },
-    ticks_add: (a) => { arity(a, 2); return ((argNum(a[0]) + argNum(a[1])) % TICKS_PERIOD + TICKS_PERIOD) % TICKS_PERIOD; },
+    ticks_add: (a) => {
+      arity(a, 2);
+      const delta = argWord(a[1]);
+      // beyond half a period ticks_diff(ticks_add(t, d), t) could no longer give d back
+      if (delta <= -TICKS_PERIOD / 2 || delta >= TICKS_PERIOD / 2) throw pyErr('OverflowError', 'ticks interval overflow');
+      return ((argNum(a[0]) + delta) % TICKS_PERIOD + TICKS_PERIOD) % TICKS_PERIOD;
+    },
     time: () => Math.floor(host.wallMs() / 1000),
     time_ns: () => normBig(BigInt(Math.floor(host.wallMs())) * 1000000n),
     monotonic: () => new PyFloat((host.monotonicMs() - t0) / 1000),

@@ -28,6 +28,11 @@ export class PyFunction {
 }
 PyFunction.prototype.$type = functionType;
 
+/** A generator (or async) function: MicroPython gives it a type of its own, named 'generator'. */
+export const genFunctionType = new PyType('generator', [objectType]);
+export class PyGenFunction extends PyFunction {}
+PyGenFunction.prototype.$type = genFunctionType;
+
 /**
  * Binds positional and keyword arguments to the JS parameter list of a function, with
  * MicroPython's checks and messages (py/bc.c mp_setup_code_state).

@@ -7,7 +7,8 @@ import { PyRaise, mkExc, raiseOf, pyErr, excType, type PyExc } from './exception
 import { rt } from '../runtime/state';
 
 export const generatorType = new PyType('generator', [iteratorType]);
-export const coroutineType = new PyType('coroutine', [iteratorType]);
+// MicroPython's coroutines are generators and its type() says so; kept apart for asyncio's checks
+export const coroutineType = new PyType('generator', [iteratorType]);
 
 export class PyGenerator extends PyIter {
   running = false;

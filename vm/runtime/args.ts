@@ -2,7 +2,7 @@
 // with MicroPython's TypeError texts.
 
 import { typeOf, None, type PyObj, type Kw } from '../objects/object';
-import { typeError } from '../objects/exception';
+import { typeError, pyErr } from '../objects/exception';
 import { PyFloat } from '../objects/float';
 import { bufferOf } from '../objects/bytes';
 import { callObj } from './ops';
@@ -39,6 +39,13 @@ export function argsByName(args: PyObj[], kw: Kw, names: string[], required = 0)
 function missing(): never { throw typeError('function missing 1 required positional arguments'); }
 
 /** An int argument (bool allowed; objects with __index__ too). */
+/** mp_obj_get_int: an int that must fit a 32-bit machine word, as on a board. */
+export function argWord(x: PyObj): number {
+  const v = argInt(x);
+  if (typeof v === 'bigint' || v > 0x7fffffff || v < -0x80000000) throw pyErr('OverflowError', 'overflow converting long int to machine word');
+  return v;
+}
+
 export function argInt(x: PyObj): number | bigint {
   if (x === undefined) missing();
   if (typeof x === 'number' || typeof x === 'bigint') return x;

@@ -119,7 +119,7 @@ function formatInt(v: number | bigint, sp: Spec): string {
     case 'o': body = a.toString(8); prefix = sp.alt ? '0o' : ''; break;
     case 'x': body = a.toString(16); prefix = sp.alt ? '0x' : ''; break;
     case 'X': body = a.toString(16).toUpperCase(); prefix = sp.alt ? '0X' : ''; break;
-    case 'c': return pad(String.fromCodePoint(Number(a)), '', sp, '<');
+    case 'c': return pad(String.fromCodePoint(Number(a)), '', sp, '>');
     case '': case 'd': case 'n': body = group(a.toString(), sp.comma); break;
     case 'e': case 'E': case 'f': case 'F': case 'g': case 'G': case '%':
       return formatFloat(Number(v), sp);
@@ -146,7 +146,8 @@ export function formatValue(v: PyObj, spec: string): string {
   }
   if (typeof v === 'object' && v !== null && v.$prim !== undefined) v = v.$prim;
   const sp = parseSpec(spec);
-  if (typeof v === 'number' || typeof v === 'bigint' || (typeof v === 'boolean' && sp.type !== '')) return formatInt(typeof v === 'boolean' ? (v ? 1 : 0) : v, sp);
+  // a bool with any spec formats as the int it is ('{:5}'.format(True) is '    1'), as MicroPython does
+  if (typeof v === 'number' || typeof v === 'bigint' || (typeof v === 'boolean' && spec !== '')) return formatInt(typeof v === 'boolean' ? (v ? 1 : 0) : v, sp);
   if (v instanceof PyFloat) {
     if (sp.type && !'eEfFgGn%'.includes(sp.type)) throw pyErr('ValueError', `unknown format code '${sp.type}' for object of type 'float'`);
     return formatFloat(v.v, sp);

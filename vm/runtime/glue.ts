@@ -7,7 +7,7 @@ import {
   type PyObj, type Kw,
 } from '../objects/object';
 import { PyExc, PyRaise, pyErr, typeError, raiseOf, mkExc, excType, baseExceptionType } from '../objects/exception';
-import { PyFunction } from '../objects/function';
+import { PyFunction, PyGenFunction } from '../objects/function';
 import { PyGenerator } from '../objects/generator';
 import { PyTuple } from '../objects/tuple';
 import { PyList } from '../objects/list';
@@ -114,7 +114,8 @@ export function delg(g: Record<string, PyObj>, name: string): void {
 }
 
 export function mkfunc(fn: (...a: PyObj[]) => PyObj, spec: FuncSpec, defaults: PyObj[] | null, kwd: [string, PyObj][] | null): PyFunction {
-  return new PyFunction(fn, spec, defaults, kwd ? new Map(kwd) : null);
+  const F = spec.isGen || spec.isAsync ? PyGenFunction : PyFunction;
+  return new F(fn, spec, defaults, kwd ? new Map(kwd) : null);
 }
 
 export function mkgen(body: () => Generator<PyObj, PyObj, PyObj>, spec: FuncSpec): PyGenerator {

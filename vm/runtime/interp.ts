@@ -48,6 +48,8 @@ function installOnce(): void {
   setMissingArgument(() => { throw typeError('function missing 1 required positional arguments'); });
   installOps();
   installTypes();
+  // module.__dict__ is the module's live namespace, as MicroPython returns its globals dict
+  ops.setModuleDictHook((m) => new GlobalsDict(m.g));
   void setComplexHooks;
 }
 
@@ -259,6 +261,8 @@ export class Interp {
     const prev = this.enter();
     try {
       const fn = this.compileFn(source, filename, mode, this.main.g);
+      // as pyexec does for file input (a script, main.py, raw-REPL code); not for REPL lines
+      if (mode === 'exec') this.main.g.__file__ = filename;
       this.runIn(this.main.g, fn);
     } finally { this.leave(prev); }
   }
@@ -303,6 +307,7 @@ export class Interp {
   execFile(path: string): void {
     const src = this.readText(path);
     const fn = this.compileFn(src, path, 'exec', this.main.g);
+    this.main.g.__file__ = path;
     this.runIn(this.main.g, fn);
   }
 

@@ -813,6 +813,7 @@ export function ga(o: PyObj, name: string): PyObj {
       const v = o.g[name];
       if (v !== undefined) return v;
       if (name === '__dict__') return moduleDict(o);
+      if (name === '__class__') return o.$type;
       const ga2 = o.g.__getattr__;
       if (ga2 !== undefined) return callObj(ga2, [name], null);
       throw attrError(o, name);
@@ -955,7 +956,11 @@ function saSlow(o: PyObj, name: string, v: PyObj, t: PyType): void {
   }
   if (typeof o === 'object' && o.$d !== undefined) { o.$d.set(name, v); return; }
   if (o instanceof PyFunction) { o.$d = new Map([[name, v]]); return; }
-  if (o instanceof PyExc) { o.$d = new Map([[name, v]]); return; }
+  if (o instanceof PyExc) {
+    // instances of user subclasses have a dict; built-in exceptions only take __traceback__ = None
+    if (!t.native) { o.$d = new Map([[name, v]]); return; }
+    if (name === '__traceback__' && v === None) return;
+  }
   throw pyErr('AttributeError', `'${t.name}' object has no attribute '${name}'`);
 }
 
