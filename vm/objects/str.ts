@@ -168,7 +168,8 @@ methods(strType, {
   replace: (a) => {
     const s = self(a); const o = argStr(a[1]); const n = argStr(a[2]);
     let count = a[3] === undefined ? -1 : argNum(a[3]);
-    if (count < 0) return o === '' ? codePoints(s).join(n).replace(/^/, n) + n : s.split(o).join(n);
+    // '' matches before each character and once at the end ('' itself: once)
+    if (count < 0) return o === '' ? (s === '' ? n : n + codePoints(s).join(n) + n) : s.split(o).join(n);
     let out = ''; let i = 0;
     if (o === '') {
       const cps = codePoints(s);

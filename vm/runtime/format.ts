@@ -16,7 +16,8 @@ function parseSpec(s: string): Spec {
   const m = /^(?:(.)?([<>=^]))?([+\- ])?(#)?(0)?(\d+)?([,_])?(?:\.(\d+))?([a-zA-Z%])?$/su.exec(s);
   if (!m || (m[9] !== undefined && !'bcdeEfFgGnosxX%'.includes(m[9]))) throw pyErr('ValueError', 'invalid format specifier');
   return {
-    fill: m[1] ?? (m[5] && !m[2] ? '0' : ' '), align: m[2] ?? (m[5] && !m[2] ? '=' : ''), sign: m[3] ?? '-', alt: !!m[4], zero: !!m[5],
+    // '0' fills with zeros whatever the alignment; numbers then default to '=', strings to '<'
+    fill: m[1] ?? (m[5] ? '0' : ' '), align: m[2] ?? '', sign: m[3] ?? '-', alt: !!m[4], zero: !!m[5],
     width: m[6] ? Number(m[6]) : 0, comma: m[7] ?? '', prec: m[8] !== undefined ? Number(m[8]) : -1, type: m[9] ?? '',
   };
 }
@@ -125,16 +126,29 @@ function formatInt(v: number | bigint, sp: Spec): string {
       return formatFloat(Number(v), sp);
     default: throw pyErr('ValueError', `unknown format code '${sp.type}' for object of type 'int'`);
   }
-  if (sp.type !== '' && sp.type !== 'd' && sp.comma) body = group(body, sp.comma, 4);
-  if (sp.zero && !sp.align) { sp = { ...sp, align: '=' }; }
-  return pad(prefix + body, signOf(neg, sp), sp.align === '=' ? sp : sp, '>').replace(/^(.*?)(0[box])?/, (m) => m);
+  const every = sp.type !== '' && sp.type !== 'd' && sp.type !== 'n' ? 4 : 3;
+  const sign = signOf(neg, sp) + prefix;
+  const align = sp.align || (sp.zero ? '=' : '>');
+  // zero padding of a grouped number is made of grouped digits ('{:05,}'.format(16) is '0,016')
+  if (sp.comma && sp.fill === '0' && align === '=') body = zeroGroup(a.toString(every === 4 ? { b: 2, o: 8, x: 16, X: 16 }[sp.type] : 10), sp.comma, every, sp.width - [...sign].length);
+  else if (every === 4 && sp.comma) body = group(body, sp.comma, 4);
+  if (sp.type === 'X') body = body.toUpperCase();
+  // the sign and any 0x prefix stay in front of '=' padding ('%#06x' % 18 is '0x0012')
+  return pad(body, sign, { ...sp, align }, '>');
+}
+
+/** Digits zero-padded until, grouped, they fill `width` (or the first length beyond it). */
+function zeroGroup(digits: string, sep: string, every: number, width: number): string {
+  let n = digits.length;
+  while (n + Math.floor((n - 1) / every) < width) n++;
+  return group(digits.padStart(n, '0'), sep, every);
 }
 
 function formatFloat(v: number, sp: Spec): string {
   const neg = v < 0 || Object.is(v, -0);
   let body = fmtFloat(v, sp.type, sp.prec, sp.alt);
   if (sp.comma) { const [i, f] = body.split('.'); body = group(i, sp.comma) + (f !== undefined ? '.' + f : ''); }
-  return pad(body, signOf(neg && !Number.isNaN(v), sp), sp, '>');
+  return pad(body, signOf(neg && !Number.isNaN(v), sp), sp, sp.zero ? '=' : '>');
 }
 
 /** format(v, spec) */
@@ -200,8 +214,9 @@ export function percentFormat(fmt: string, args: PyObj): string {
     if (conv === undefined) throw pyErr('ValueError', 'incomplete format');
     if (arg === undefined) arg = next();
     const sp: Spec = {
-      fill: flags.includes('0') && !flags.includes('-') && !'sr'.includes(conv) ? '0' : ' ',
-      align: flags.includes('-') ? '<' : flags.includes('0') && !'sr'.includes(conv) ? '=' : '>',
+      // MicroPython zero-fills even a left-aligned number ('%-05d' % 3 is '30000'), never text
+      fill: flags.includes('0') && !'srac'.includes(conv) ? '0' : ' ',
+      align: flags.includes('-') ? '<' : flags.includes('0') && !'srac'.includes(conv) ? '=' : '>',
       sign: flags.includes('+') ? '+' : flags.includes(' ') ? ' ' : '-', alt: flags.includes('#'), zero: false,
       width: width ? Number(width) : 0, comma: '', prec, type: '',
     };
