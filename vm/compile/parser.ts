@@ -37,8 +37,21 @@ function constArg(value: Node): Node | null {
   return f.k === 'Name' && f.id === 'const' && value.args[0].k !== 'Starred' ? value.args[0] : null;
 }
 
+/** What const() accepts: literals, tuples of them, and operators on them. */
+function isConstExpr(n: Node): boolean {
+  switch (n.k) {
+    case 'Const': return true;
+    case 'Tuple': return n.elts.every(isConstExpr);
+    case 'UnaryOp': return isConstExpr(n.operand);
+    case 'BinOp': return isConstExpr(n.left) && isConstExpr(n.right);
+    default: return false;
+  }
+}
+
 class Parser {
   private p = 0;
+  /** Names bound by `X = const(v)` so far, and their value expressions. */
+  private consts = new Map<string, Node>();
   /** Names of the enclosing def/class/lambda scopes, for compile-stage error tracebacks. */
   private scopes: string[] = ['<module>'];
   private compileErr(msg: string, line: number, col: number): SyntaxErr { return new SyntaxErr(msg, line, col, 'SyntaxError', this.scopes[this.scopes.length - 1]); }
@@ -201,7 +214,15 @@ class Parser {
       }
       targets.pop();
       for (const tg of targets) this.checkAssign(tg);
-      if (targets.length === 1 && targets[0].k === 'Name') value = constArg(value) ?? value;
+      const cv = targets.length === 1 && targets[0].k === 'Name' ? constArg(value) : null;
+      if (cv !== null) {
+        if (!isConstExpr(cv)) throw this.compileErr('not a constant', cv.line, cv.col);
+        const name = targets[0].id as string;
+        this.consts.set(name, cv);
+        // a const whose name starts with '_' exists only at compile time
+        if (name.startsWith('_')) return this.node('Pass', t, {});
+        value = cv;
+      }
       return this.node('Assign', t, { targets, value });
     }
     if (first.k === 'Starred') throw this.compileErr('*x must be assignment target', t.line, t.col);
@@ -760,6 +781,9 @@ class Parser {
       case 'name': {
         if (t.value === 'None' || t.value === 'True' || t.value === 'False') { this.p++; return this.node('Const', t, { value: { t: t.value } }); }
         if (t.value === 'yield') this.fail(t, 'invalid syntax');
+        // a name defined by const() earlier in the source is replaced by its value, in any scope
+        const c = this.consts.get(t.value);
+        if (c !== undefined) { this.p++; return { ...c, line: t.line, col: t.col }; }
         return this.node('Name', t, { id: this.name() });
       }
       case 'number': this.p++; return this.node('Const', t, { value: numberValue(t.value) });
