@@ -138,7 +138,9 @@ async function main() {
     let pass = 0; let counted = 0; let skipped = 0; const failed = [];
     await pool(tests, jobs, async (rel) => {
       const ref = await reference(snap, suite, rel, cacheDir);
-      if (ref === null || /^SKIP\b/m.test(ref.split('\n')[0] ?? '') || ref.startsWith('JS error')) { skipped++; return; }
+      // not run by the reference: SKIP, a crash of the WebAssembly build, or native/viper code
+      // (that build has no native emitter; a board has, and upstream's runner skips them there)
+      if (ref === null || /^SKIP\b/.test(ref) || ref.includes('JS error: ') || ref.includes('SyntaxError: invalid micropython decorator')) { skipped++; return; }
       counted++;
       // the reference runs the test as code, not as a file: its traceback names "<stdin>"
       const ours = (await runMote(join(snap, 'tests', rel), 20000)).replaceAll(`File "${basename(rel)}"`, 'File "<stdin>"');

@@ -22,7 +22,7 @@ import { PyGenerator, generatorType, coroutineType } from '../objects/generator'
 import { PyIter, iteratorType } from '../objects/iterator';
 import { PyModule, moduleType } from '../objects/module';
 import { strConstruct } from '../objects/str';
-import { arity, argNum, argInt, argStr } from '../runtime/args';
+import { arity, argNum, argInt, argStr, argFloat } from '../runtime/args';
 import * as ops from '../runtime/ops';
 import { makeType } from '../runtime/glue';
 import { setErrnoNames } from '../runtime/ops';
@@ -69,10 +69,7 @@ function floatFromObj(x: PyObj): number {
     if (r === null) throw pyErr('ValueError', 'invalid syntax for number');
     return r;
   }
-  const t = typeOf(x);
-  const f = t.lookup('__float__');
-  if (f !== undefined) return floatFromObj(ops.callObj(f, [x], null));
-  throw typeError(`can't convert ${t.name} to float`);
+  return argFloat(x);
 }
 
 /** A subclass instance of an immutable primitive (int/str/float subclass): boxed with $prim. */

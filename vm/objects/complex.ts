@@ -42,8 +42,13 @@ export function realOf(x: PyObj): number | undefined {
 export function complexArg(x: PyObj): [number, number] {
   if (x instanceof PyComplex) return [x.re, x.im];
   const r = realOf(x);
-  if (r === undefined) throw typeError(`can't convert ${ops.typeName(x)} to complex`);
-  return [r, 0];
+  if (r !== undefined) return [r, 0];
+  // a user class converts by __complex__ (which must give a complex) or else __float__
+  const t = typeof x === 'object' && x !== null && !x.$type.native ? x.$type as PyType : null;
+  const fc = t?.lookup('__complex__');
+  if (fc !== undefined) { const c = ops.callObj(fc, [x], null); if (c instanceof PyComplex) return [c.re, c.im]; }
+  else if (t?.lookup('__float__') !== undefined) { const f = ops.callObj(t.lookup('__float__'), [x], null); if (f instanceof PyFloat) return [f.v, 0]; }
+  throw typeError(`can't convert ${ops.typeName(x)} to complex`);
 }
 
 export function floatArg(x: PyObj): number {

@@ -68,7 +68,8 @@ export function argFloat(x: PyObj): number {
   if (typeof x === 'bigint') return Number(x);
   if (typeof x === 'boolean') return x ? 1 : 0;
   const t = typeOf(x);
-  if (!t.native) { const f = t.lookup('__float__'); if (f) return argFloat(callObj(f, [x], null)); }
+  // __float__ must give a float itself, as MicroPython checks
+  if (!t.native) { const f = t.lookup('__float__'); if (f) { const r = callObj(f, [x], null); if (r instanceof PyFloat) return r.v; } }
   throw typeError(`can't convert ${t.name} to float`);
 }
 

@@ -9,6 +9,7 @@ import { PyBytes, fromLatin1, latin1 } from '../objects/bytes';
 import { pyErr, typeError } from '../objects/exception';
 import { toBig } from '../objects/int';
 import * as ops from './ops';
+import { argFloat } from './args';
 
 interface Spec { fill: string; align: string; sign: string; alt: boolean; zero: boolean; width: number; comma: string; prec: number; type: string }
 
@@ -120,22 +121,27 @@ function formatInt(v: number | bigint, sp: Spec): string {
     case 'o': body = a.toString(8); prefix = sp.alt ? '0o' : ''; break;
     case 'x': body = a.toString(16); prefix = sp.alt ? '0x' : ''; break;
     case 'X': body = a.toString(16).toUpperCase(); prefix = sp.alt ? '0X' : ''; break;
-    case 'c': return pad(String.fromCodePoint(Number(a)), '', sp, '>');
+    case 'c':
+      if (sp.sign !== '-') throw pyErr('ValueError', "sign not allowed with integer format specifier 'c'");
+      return pad(String.fromCodePoint(Number(a)), '', sp, '>');
     case '': case 'd': case 'n': body = group(a.toString(), sp.comma); break;
     case 'e': case 'E': case 'f': case 'F': case 'g': case 'G': case '%':
       return formatFloat(Number(v), sp);
     default: throw pyErr('ValueError', `unknown format code '${sp.type}' for object of type 'int'`);
   }
+  if (sp.prec > 0) body = body.padStart(sp.prec, '0');
   const every = sp.type !== '' && sp.type !== 'd' && sp.type !== 'n' ? 4 : 3;
   const sign = signOf(neg, sp) + prefix;
   const align = sp.align || (sp.zero ? '=' : '>');
   // zero padding of a grouped number is made of grouped digits ('{:05,}'.format(16) is '0,016')
-  if (sp.comma && sp.fill === '0' && align === '=') body = zeroGroup(a.toString(every === 4 ? { b: 2, o: 8, x: 16, X: 16 }[sp.type] : 10), sp.comma, every, sp.width - [...sign].length);
+  if (sp.comma && sp.fill === '0' && align === '=') body = zeroGroup(a.toString(RADIX[sp.type] ?? 10), sp.comma, every, sp.width - [...sign].length);
   else if (every === 4 && sp.comma) body = group(body, sp.comma, 4);
   if (sp.type === 'X') body = body.toUpperCase();
   // the sign and any 0x prefix stay in front of '=' padding ('%#06x' % 18 is '0x0012')
   return pad(body, sign, { ...sp, align }, '>');
 }
+
+const RADIX: Record<string, number> = { b: 2, o: 8, x: 16, X: 16 };
 
 /** Digits zero-padded until, grouped, they fill `width` (or the first length beyond it). */
 function zeroGroup(digits: string, sep: string, every: number, width: number): string {
@@ -170,6 +176,7 @@ export function formatValue(v: PyObj, spec: string): string {
   let s = ops.str(v);
   if (sp.prec >= 0) s = [...s].slice(0, sp.prec).join('');
   if (sp.sign !== '-' && spec.includes(sp.sign)) throw pyErr('ValueError', 'sign not allowed in string format specifier');
+  if (sp.align === '=') throw pyErr('ValueError', "'=' alignment not allowed in string format specifier");
   return pad(s, '', sp, '<');
 }
 
@@ -227,14 +234,11 @@ export function percentFormat(fmt: string, args: PyObj): string {
         out += pad(s, '', sp, '>');
         break;
       }
-      case 'd': case 'i': case 'u': {
+      case 'd': case 'i': case 'u': case 'x': case 'X': case 'o': {
         const n = intArg(arg);
-        out += formatInt(n, { ...sp, type: 'd' });
-        break;
-      }
-      case 'x': case 'X': case 'o': {
-        const n = intArg(arg);
-        out += formatInt(n, { ...sp, type: conv });
+        // a precision is a minimum digit count; left-aligned it then pads with spaces, not zeros
+        const ip = prec < 0 ? { prec: -1 } : sp.align === '<' ? { prec, fill: ' ' } : { prec };
+        out += formatInt(n, { ...sp, ...ip, type: 'diu'.includes(conv) ? 'd' : conv });
         break;
       }
       case 'c': {
@@ -265,8 +269,7 @@ function floatArg(a: PyObj): number {
   if (typeof a === 'number') return a;
   if (typeof a === 'bigint') return Number(a);
   if (typeof a === 'boolean') return a ? 1 : 0;
-  if (a instanceof PyFloat) return a.v;
-  throw typeError("can't convert " + ops.typeName(a) + ' to float');
+  return argFloat(a);
 }
 
 export function bytesPercent(fmt: PyBytes, args: PyObj): PyBytes {
@@ -279,9 +282,8 @@ export function bytesPercent(fmt: PyBytes, args: PyObj): PyBytes {
 
 // #region str.format
 
-export function strFormat(fmt: string, args: PyObj[], kw: Map<string, PyObj> | null): string {
+export function strFormat(fmt: string, args: PyObj[], kw: Map<string, PyObj> | null, numbering = { auto: 0 }): string {
   let out = '';
-  let auto = 0;
   for (let i = 0; i < fmt.length; i++) {
     const c = fmt[i];
     if (c === '{') {
@@ -297,17 +299,18 @@ export function strFormat(fmt: string, args: PyObj[], kw: Map<string, PyObj> | n
       if (colon >= 0) { spec = field.slice(colon + 1); name = field.slice(0, colon); }
       const bang = name.indexOf('!');
       if (bang >= 0) { conv = name.slice(bang + 1); name = name.slice(0, bang); }
-      if (spec.includes('{')) spec = strFormat(spec, args, kw);
       const m = /^([^.[]*)(.*)$/s.exec(name) as RegExpExecArray;
       let key = m[1];
       let v: PyObj;
       if (key === '') {
-        if (auto < 0) throw pyErr('ValueError', "can't switch from manual field specification to automatic field numbering");
-        key = String(auto++);
+        if (numbering.auto < 0) throw pyErr('ValueError', "can't switch from manual field specification to automatic field numbering");
+        key = String(numbering.auto++);
       } else if (/^\d+$/.test(key)) {
-        if (auto > 0) throw pyErr('ValueError', "can't switch from automatic field numbering to manual field specification");
-        auto = -1;
+        if (numbering.auto > 0) throw pyErr('ValueError', "can't switch from automatic field numbering to manual field specification");
+        numbering.auto = -1;
       }
+      // fields nested in the spec are numbered after this one ('{:{}}'.format(v, spec))
+      if (spec.includes('{')) spec = strFormat(spec, args, kw, numbering);
       if (/^\d+$/.test(key)) {
         const idx = Number(key);
         if (idx >= args.length) throw pyErr('IndexError', 'tuple index out of range');

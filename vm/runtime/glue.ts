@@ -328,6 +328,8 @@ export function fromItem(m: PyObj, name: string): PyObj {
 export function installOps(): void {
   rt.ops = {
     ...ops,
+    // the operators; ops.eq/ne stay the boolean equality the runtime's containers use
+    eq: ops.eqOp, ne: ops.neOp,
     caught, tb, tbCatch, tbUnmatched, tbReraise, match, mkraise, reraise, assertFail, gn, unb, delg, mkfunc, mkgen, mkgenexp, mkclass, super0,
     list, tuple, dict, dictEx, set, slice, listPush, setAdd, dictSet, yf, await: await_, aiter, anext, withEnter, withExit,
     fv, replPrint, None, Ellipsis,

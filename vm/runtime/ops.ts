@@ -208,7 +208,8 @@ function errnoName(n: number): string | undefined { return errnoNames[n]; }
 // #region equality and ordering
 
 export function eq(a: PyObj, b: PyObj): boolean {
-  if (a === b) return !(a instanceof PyFloat && a.v !== a.v);
+  // identity means equality except for NaN and for user classes, whose __eq__ decides
+  if (a === b && (typeof a !== 'object' || a.$type.native || userMethod(a, '__eq__') === undefined)) return !(a instanceof PyFloat && a.v !== a.v);
   const ta = typeof a;
   const tb = typeof b;
   if (ta === 'string' || tb === 'string') {
@@ -232,7 +233,7 @@ export function eq(a: PyObj, b: PyObj): boolean {
   if (a instanceof PyList && b instanceof PyList) return seqEq(a.items, b.items);
   if (a instanceof PyDict && b instanceof PyDict) {
     if (a.size !== b.size) return false;
-    for (const [hk, v] of a.m) { const w = b.m.get(hk); if (w === undefined || !(w === v || eq(v, w))) return false; }
+    for (const [hk, v] of a.m) { const w = b.m.get(hk); if (w === undefined || !eq(v, w)) return false; }
     return true;
   }
   if (a instanceof PySet && b instanceof PySet) {
@@ -262,7 +263,7 @@ function numVal(x: PyObj): number | bigint { return typeof x === 'boolean' ? (x 
 
 function seqEq(a: PyObj[], b: PyObj[]): boolean {
   if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (!(a[i] === b[i] || eq(a[i], b[i]))) return false;
+  for (let i = 0; i < a.length; i++) if (!eq(a[i], b[i])) return false;
   return true;
 }
 
@@ -270,6 +271,41 @@ function userCmp(a: PyObj, b: PyObj, name: string, _rname: string): PyObj {
   const f = a.$type.lookup(name);
   if (f === undefined || f instanceof PyBuiltin) return NotImplemented;
   return callObj(f, [a, b], null);
+}
+
+/** A user class's own (non-native) comparison method, if it has one. */
+function userMethod(o: PyObj, name: string): PyObj {
+  if (typeof o !== 'object' || o === null || o.$type.native) return undefined;
+  const f = o.$type.lookup(name);
+  return f === undefined || f instanceof PyBuiltin ? undefined : f;
+}
+
+/**
+ * The `==` operator (mp_obj_equal_not_equal): for instances of user classes no identity
+ * shortcut, and __eq__'s own result is the value (`E() == 1` can be 123); else as eq().
+ */
+export function eqOp(a: PyObj, b: PyObj): PyObj {
+  const fa = userMethod(a, '__eq__');
+  if (fa !== undefined) { const r = callObj(fa, [a, b], null); if (r !== NotImplemented) return r; }
+  const fb = userMethod(b, '__eq__');
+  if (fb !== undefined) { const r = callObj(fb, [b, a], null); if (r !== NotImplemented) return r; }
+  return eq(a, b);
+}
+
+/** The `!=` operator: each side in turn tries __ne__ (its result as is), then __eq__ negated. */
+export function neOp(a: PyObj, b: PyObj): PyObj {
+  const r = userNe(a, b);
+  if (r !== NotImplemented) return r;
+  const r2 = userNe(b, a);
+  return r2 !== NotImplemented ? r2 : !eq(a, b);
+}
+
+function userNe(x: PyObj, y: PyObj): PyObj {
+  const fn = userMethod(x, '__ne__');
+  if (fn !== undefined) { const r = callObj(fn, [x, y], null); if (r !== NotImplemented) return r; }
+  const fe = userMethod(x, '__eq__');
+  if (fe !== undefined) { const r = callObj(fe, [x, y], null); if (r !== NotImplemented) return !truthy(r); }
+  return NotImplemented;
 }
 
 export function ne(a: PyObj, b: PyObj): PyObj {
@@ -361,7 +397,7 @@ export function contains(c: PyObj, x: PyObj): boolean {
   if (c instanceof PyList || c instanceof PyTuple) {
     if (c.$d === undefined) {
       const it = c.items;
-      for (let i = 0; i < it.length; i++) if (it[i] === x || eq(it[i], x)) return true;
+      for (let i = 0; i < it.length; i++) if (eq(it[i], x)) return true;
       return false;
     }
   }
