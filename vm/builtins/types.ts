@@ -50,6 +50,7 @@ function numberFromObj(x: PyObj, base: PyObj): PyObj {
     if (r === null) throw pyErr('ValueError', `invalid syntax for integer with base 10: ${ops.repr(s)}`);
     return r;
   }
+  if (typeof x === 'object' && x.$int !== undefined) return x.$int();
   const t = typeOf(x);
   for (const n of ['__int__', '__index__', '__trunc__']) {
     const f = t.lookup(n);

@@ -26,6 +26,7 @@ import { makeBuiltinsModule } from './builtins';
 import { makeVfs } from './vfs';
 import { makeFramebuf } from './framebuf';
 import { makeThread } from './thread';
+import { makeUctypes } from './uctypes';
 
 export const builtinModules: Record<string, (interp: Interp) => PyModule> = {
   sys: makeSys,
@@ -52,4 +53,5 @@ export const builtinModules: Record<string, (interp: Interp) => PyModule> = {
   vfs: makeVfs,
   framebuf: makeFramebuf,
   _thread: makeThread,
+  uctypes: makeUctypes,
 };

@@ -978,6 +978,8 @@ export function sa(o: PyObj, name: string, v: PyObj): void {
 }
 
 function saSlow(o: PyObj, name: string, v: PyObj, t: PyType): void {
+  // native objects whose attributes are computed (uctypes.struct fields)
+  if (typeof o === 'object' && o.$setattr !== undefined) { o.$setattr(name, v); return; }
   const sf = t.hasSetattr ? t.lookup('__setattr__') : undefined;
   if (sf !== undefined && !(sf instanceof PyBuiltin)) { callObj(sf, [o, name, v], null); return; }
   const cv = t.lookup(name);
