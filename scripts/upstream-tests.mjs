@@ -47,11 +47,6 @@ async function runReference({ src, files, cwd, prepend }) {
   return out.replace(/\r\n/g, '\n');
 }
 
-if (!isMainThread) {
-  parentPort.postMessage(await runReference(workerData));
-} else {
-  await main();
-}
 
 function referenceInWorker(job, ms) {
   return new Promise((resolve) => {
@@ -165,4 +160,10 @@ function diff(exp, got) {
     if (a[i] !== b[i]) return `  line ${i + 1}\n  exp: ${JSON.stringify(a.slice(i, i + 3).join('\n')).slice(0, 300)}\n  got: ${JSON.stringify(b.slice(i, i + 3).join('\n')).slice(0, 300)}`;
   }
   return '';
+}
+
+if (!isMainThread) {
+  parentPort.postMessage(await runReference(workerData));
+} else {
+  await main();
 }

@@ -5,7 +5,8 @@ import { PyType, objectType, None, methods, type PyObj } from '../objects/object
 import { PyList } from '../objects/list';
 import { PyTuple } from '../objects/tuple';
 import { PyBytes, latin1, fromLatin1 } from '../objects/bytes';
-import { pyErr } from '../objects/exception';
+import { pyErr, raiseOf, mkExc, typeError } from '../objects/exception';
+import { translateRe15, type Re15 } from './re-syntax';
 import type { PyModule } from '../objects/module';
 import { argNum } from '../runtime/args';
 import * as ops from '../runtime/ops';
@@ -14,7 +15,13 @@ import { nativeModule } from './util';
 const patternType = new PyType('re', [objectType]);
 const matchType = new PyType('match', [objectType]);
 
-class PyPattern { declare $type: PyType; constructor(public src: string, public flags: number, public bytes: boolean) {} re(g: string, d = ''): RegExp { return toRegExp(this.src, g + d + (this.flags & 2 ? 'i' : '') + (this.flags & 16 ? 'm' : '')); } }
+class PyPattern {
+  declare $type: PyType;
+  /** JS source of the pattern, checked and translated when compiled, as MicroPython does. */
+  readonly js: Re15;
+  constructor(public src: string, public flags: number, public bytes: boolean) { this.js = translateRe15(src); }
+  re(g: string, d = ''): RegExp { return new RegExp(this.js.source, g + d + (this.flags & 2 ? 'i' : '') + (this.flags & 16 ? 'm' : '')); }
+}
 PyPattern.prototype.$type = patternType;
 class PyMatch {
   declare $type: PyType;
@@ -32,50 +39,81 @@ class PyMatch {
 }
 PyMatch.prototype.$type = matchType;
 
-function toRegExp(src: string, flags: string): RegExp {
-  try { return new RegExp(src.replace(/\(\?P<(\w+)>/g, '(?<$1>').replace(/\(\?P=(\w+)\)/g, '\\k<$1>'), flags); } catch { throw pyErr('ValueError', 'error in regex'); }
-}
 
-function txt(x: PyObj): string { return x instanceof PyBytes ? latin1(x.b) : ops.str(x); }
+/** The text of a str or bytes argument (MicroPython takes nothing else). */
+function txt(x: PyObj): string {
+  if (x instanceof PyBytes) return latin1(x.b);
+  if (typeof x === 'string') return x;
+  throw typeError(`can't convert '${ops.typeName(x)}' object to str implicitly`);
+}
 function out(s: string | undefined, bytes: boolean): PyObj { return s === undefined ? None : bytes ? new PyBytes(fromLatin1(s)) : s; }
 function pat(p: PyObj, flags = 0): PyPattern { return p instanceof PyPattern ? p : new PyPattern(txt(p), flags, p instanceof PyBytes); }
 
-function doMatch(p: PyPattern, s: PyObj, anchored: boolean, pos = 0): PyObj {
-  const str = txt(s);
+/** match/search from pos up to endpos (both clamped as modre.c does: `$` matches at endpos). */
+function doMatch(p: PyPattern, s: PyObj, anchored: boolean, pos?: PyObj, endpos?: PyObj): PyObj {
+  let str = txt(s);
+  const start = pos === undefined ? 0 : Math.min(Math.max(argNum(pos), 0), str.length);
+  if (endpos !== undefined) str = str.slice(0, Math.max(Math.min(argNum(endpos), str.length), start));
   const re = p.re(anchored ? 'y' : 'g');
-  re.lastIndex = pos;
+  re.lastIndex = start;
   const m = re.exec(str);
   return m ? new PyMatch(m, str, s instanceof PyBytes, p) : None;
 }
 
+/** Each match in turn, stopping at the first empty one (as MicroPython's sub and split). */
+function* nonEmptyMatches(p: PyPattern, str: string): Generator<RegExpExecArray> {
+  const re = p.re('g');
+  for (let m = re.exec(str); m !== null && m[0] !== ''; m = re.exec(str)) yield m;
+}
+
+/** A replacement template: \N and \g<N> insert group N (which must exist), \\ is one
+ *  backslash, and a backslash before anything else is dropped. */
+function expand(tpl: string, m: RegExpExecArray): string {
+  let out = '';
+  for (let i = 0; i < tpl.length; i++) {
+    if (tpl[i] !== '\\') { out += tpl[i]; continue; }
+    i++;
+    let g = false;
+    if (tpl[i] === 'g' && tpl[i + 1] === '<') { i += 2; g = true; }
+    if (tpl[i] >= '0' && tpl[i] <= '9') {
+      let n = '';
+      while (tpl[i] >= '0' && tpl[i] <= '9') n += tpl[i++];
+      if (!(g && tpl[i] === '>')) i--;
+      const k = Number(n);
+      if (!(k < m.length)) throw raiseOf(mkExc('IndexError', k < 2 ** 30 ? k : BigInt(n)));
+      out += m[k] ?? '';
+    } else if (tpl[i] === '\\') out += '\\';
+    else i--;
+  }
+  return out;
+}
+
 function sub(p: PyPattern, repl: PyObj, s: PyObj, count: number): PyObj {
   const str = txt(s); const bytes = s instanceof PyBytes;
-  let n = 0;
-  const r = str.replace(p.re('g'), (...args) => {
-    if (count > 0 && n >= count) return args[0];
-    n++;
-    const groups = args.filter((x) => typeof x !== 'number' && typeof x !== 'object').slice(0, -1);
-    if (typeof repl !== 'string' && !(repl instanceof PyBytes)) {
-      const m = Object.assign([...groups], { index: 0, input: str }) as unknown as RegExpExecArray;
-      return txt(ops.call1(repl, new PyMatch(m, str, bytes)));
-    }
-    return txt(repl).replace(/\\(\d+)|\\g<(\w+)>|\\n/g, (t, d, g) => (t === '\\n' ? '\n' : groups[Number(d ?? g)] ?? ''));
-  });
-  return out(r, bytes);
+  let res = ''; let last = 0; let n = 0;
+  for (const m of nonEmptyMatches(p, str)) {
+    res += str.slice(last, m.index);
+    const r = typeof repl === 'string' || repl instanceof PyBytes ? repl : ops.call1(repl, new PyMatch(m, str, bytes, p));
+    res += expand(txt(r), m);
+    last = m.index + m[0].length;
+    if (count > 0 && ++n >= count) break;
+  }
+  return out(res + str.slice(last), bytes);
 }
 
 methods(patternType, {
-  match: (a) => doMatch(a[0], a[1], true, a.length > 2 ? argNum(a[2]) : 0),
-  search: (a) => doMatch(a[0], a[1], false, a.length > 2 ? argNum(a[2]) : 0),
+  match: (a) => doMatch(a[0], a[1], true, a[2], a[3]),
+  search: (a) => doMatch(a[0], a[1], false, a[2], a[3]),
   sub: (a) => sub(a[0], a[1], a[2], a.length > 3 ? argNum(a[3]) : 0),
   split: (a) => {
-    const p = a[0] as PyPattern; const str = txt(a[1]); const max = a.length > 2 ? argNum(a[2]) : 0;
+    const p = a[0] as PyPattern; const str = txt(a[1]); let max = a.length > 2 ? argNum(a[2]) : 0;
     const parts: string[] = [];
-    const re = p.re('g'); let last = 0; let m: RegExpExecArray | null; let n = 0;
-    while ((m = re.exec(str)) && (max <= 0 || n < max)) {
-      if (m[0] === '') { re.lastIndex++; continue; }
-      parts.push(str.slice(last, m.index), ...m.slice(1).map((g) => g as string));
-      last = m.index + m[0].length; n++;
+    let last = 0;
+    for (const m of nonEmptyMatches(p, str)) {
+      parts.push(str.slice(last, m.index));
+      if (p.js.groups > 0) throw pyErr('NotImplementedError', 'splitting with sub-captures');
+      last = m.index + m[0].length;
+      if (max > 0 && --max === 0) break;
     }
     parts.push(str.slice(last));
     return new PyList(parts.map((x) => out(x, a[1] instanceof PyBytes)));
@@ -91,6 +129,15 @@ methods(patternType, {
     return new PyList(res);
   },
 });
+/** match.span(i) as [start, end], (-1, -1) for a group that did not take part. */
+function spanOf(a: PyObj[]): [number, number] {
+  const m = a[0] as PyMatch;
+  const i = a.length > 1 ? argNum(a[1]) : 0;
+  if (i < 0 || i >= m.m.length) throw pyErr('IndexError', 'no such group');
+  const s = m.indices()?.[i];
+  return s ? [s[0], s[1]] : [-1, -1];
+}
+
 methods(matchType, {
   group: (a) => {
     const m = (a[0] as PyMatch);
@@ -104,9 +151,9 @@ methods(matchType, {
     return vals.length === 1 ? vals[0] : new PyTuple(vals);
   },
   groups: (a) => new PyTuple((a[0] as PyMatch).m.slice(1).map((g) => out(g, (a[0] as PyMatch).bytes))),
-  start: (a) => { const m = a[0] as PyMatch; const i = a.length > 1 ? argNum(a[1]) : 0; return m.indices()?.[i]?.[0] ?? -1; },
-  end: (a) => { const m = a[0] as PyMatch; const i = a.length > 1 ? argNum(a[1]) : 0; return m.indices()?.[i]?.[1] ?? -1; },
-  span: (a) => { const m = a[0] as PyMatch; const i = a.length > 1 ? argNum(a[1]) : 0; const s = m.indices()?.[i]; return new PyTuple(s ? [s[0], s[1]] : [-1, -1]); },
+  start: (a) => spanOf(a)[0],
+  end: (a) => spanOf(a)[1],
+  span: (a) => new PyTuple(spanOf(a)),
   __repr__: (a) => `<match num=${(a[0] as PyMatch).m.length}>`,
 });
 
