@@ -238,10 +238,15 @@ export function openOn(interp: Interp, m: NativeMount, path: string, mode: strin
   return new PyStream(binary ? fileIOType : textIOType, !binary, interp, h, kind === 'r' || plus, kind !== 'r' || plus, false);
 }
 
+/** io.IOBase: a user class deriving from it is a stream whose Python read/write methods
+ *  native code (json.dump, print(file=...)) calls with bytearrays, as MicroPython does. */
+export const ioBaseType = new PyType('IOBase', [objectType]);
+ioBaseType.module = 'io';
+
 export function makeIo(interp: Interp): PyModule {
   return nativeModule('io', {
     open: (a, kw) => openFile(interp, a, kw),
-  }, { StringIO: stringIOType, BytesIO: bytesIOType, TextIOWrapper: textIOType, FileIO: fileIOType, IOBase: objectType });
+  }, { StringIO: stringIOType, BytesIO: bytesIOType, TextIOWrapper: textIOType, FileIO: fileIOType, IOBase: ioBaseType });
 }
 
 export { PyByteArray };

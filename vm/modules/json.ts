@@ -9,7 +9,7 @@ import { PyList } from '../objects/list';
 import { PyTuple } from '../objects/tuple';
 import { PyDict } from '../objects/dict';
 import { PyFloat, floatRepr } from '../objects/float';
-import { PyBytes, bufferOf, utf8, latin1, decodeUtf8 } from '../objects/bytes';
+import { PyBytes, PyByteArray, bufferOf, utf8, latin1, decodeUtf8 } from '../objects/bytes';
 import { parseIntStr } from '../objects/int';
 import { pyErr, typeError } from '../objects/exception';
 import { argStr } from '../runtime/args';
@@ -17,6 +17,7 @@ import * as ops from '../runtime/ops';
 import type { PyModule } from '../objects/module';
 import { nativeModule } from './util';
 import { namedTupleTypes, slotFunctions } from './collections';
+import { ioBaseType } from './io';
 
 interface Seps { item: string; key: string }
 
@@ -226,8 +227,10 @@ export function makeJson(): PyModule {
       if (a.length < 2) throw typeError(`function missing ${2 - a.length} required positional arguments`);
       if (a.length > 2) throw typeError('extra positional arguments given');
       const seps = separators(kw);
-      const write = streamMethod(a[1], 'write');
-      ops.callObj(write, [a[1], dumpValue(a[0], seps)], null);
+      const text = dumpValue(a[0], seps);
+      // a user io.IOBase subclass gets the text as a bytearray through its own write()
+      if (typeOf(a[1]).isSubtype(ioBaseType)) { ops.callObj(ops.ga(a[1], 'write'), [new PyByteArray(utf8(text))], null); return None; }
+      ops.callObj(streamMethod(a[1], 'write'), [a[1], text], null);
       return None;
     },
     // json.loads(str)

@@ -27,6 +27,7 @@ import { makeVfs } from './vfs';
 import { makeFramebuf } from './framebuf';
 import { makeThread } from './thread';
 import { makeUctypes } from './uctypes';
+import { makePlatform } from './platform';
 
 export const builtinModules: Record<string, (interp: Interp) => PyModule> = {
   sys: makeSys,
@@ -54,4 +55,5 @@ export const builtinModules: Record<string, (interp: Interp) => PyModule> = {
   framebuf: makeFramebuf,
   _thread: makeThread,
   uctypes: makeUctypes,
+  platform: makePlatform,
 };
