@@ -19,10 +19,11 @@ class Sleep { constructor(readonly until: number) {} }
 class Wait { constructor(readonly on: object, readonly until = Infinity) {} }
 
 const taskType = new PyType('Task', [objectType]);
+const flagType = new PyType('ThreadSafeFlag', [objectType]);
 const eventType = new PyType('Event', [objectType]);
 const lockType = new PyType('Lock', [objectType]);
 const awaitableType = new PyType('awaitable', [objectType]);
-for (const t of [taskType, eventType, lockType]) t.module = 'asyncio';
+for (const t of [taskType, eventType, lockType, flagType]) t.module = 'asyncio';
 
 /** A native awaitable: `$await` is the generator `await` delegates to. */
 class Awaitable { declare $type: PyType; constructor(readonly $await: () => Generator<PyObj, PyObj, PyObj>) {} }
@@ -86,7 +87,8 @@ class Loop {
       v = thr ? t.coro.resume(thr, true) : t.coro.resume(t.sendVal, false);
       t.sendVal = None;
     } catch (e) {
-      t.done = true; t.exc = caught(e); this.signal(t); this.current = null;
+      t.done = true; t.exc = caught(e); this.current = null;
+      this.signal(t);
       return;
     }
     this.current = null;
@@ -119,8 +121,14 @@ class Loop {
 let cancelledError: PyType;
 let timeoutError: PyType;
 
+/** The board's sleep_ms computes its wake-up time with time.ticks_add, which refuses half a
+ *  ticks period (2**29 ms) or more; asyncio.sleep(t) is sleep_ms(int(t * 1000)). */
+const MAX_SLEEP_MS = 2 ** 29;
+
 function sleepMs(loop: () => Loop, ms: number): Awaitable {
-  return new Awaitable(function* () { yield new Sleep(loop().now() + Math.max(0, ms)); return None; });
+  const t = Math.max(0, ms);
+  if (t >= MAX_SLEEP_MS) throw pyErr('OverflowError', 'ticks interval overflow');
+  return new Awaitable(function* () { yield new Sleep(loop().now() + t); return None; });
 }
 
 export function makeAsyncio(interp: Interp): PyModule {
@@ -130,7 +138,10 @@ export function makeAsyncio(interp: Interp): PyModule {
   const loop = () => (loopObj ??= new Loop(interp));
 
   methods(taskType, {
-    cancel: (a) => loop().cancel(a[0]),
+    cancel: (a) => {
+      if (a[0] === loop().current && !(a[0] as Task).done) throw pyErr('RuntimeError', "can't cancel self");
+      return loop().cancel(a[0]);
+    },
     done: (a) => (a[0] as Task).done,
     result: (a) => { const t = a[0] as Task; if (t.exc) throw t.exc; return t.result; },
     __repr__: (a) => `<Task ${ops.hexId(a[0])}>`,
@@ -189,7 +200,28 @@ export function makeAsyncio(interp: Interp): PyModule {
     run_forever: () => { const never = new Task(new PyGenerator((function* () { for (;;) yield new Sleep(Infinity); })(), 'forever'), loop()); return loop().runUntil(never); },
     stop: () => None,
     close: () => None,
+    set_exception_handler: (a) => { excHandler = a[a.length - 1]; return None; },
+    get_exception_handler: () => excHandler,
+    default_exception_handler: (a) => { defaultHandler(a[a.length - 1]); return None; },
+    call_exception_handler: (a) => { callHandler(a[a.length - 1]); return None; },
   });
+  let excHandler: PyObj = None;
+  const defaultHandler = (ctx: PyObj): void => {
+    const t = ops.gi(ctx, 'future') as Task;
+    interp.write(`${ops.str(ops.gi(ctx, 'message'))}\nfuture: ${ops.repr(t)} coro= ${ops.repr(t.coro)}\n`);
+    const exc = ops.gi(ctx, 'exception');
+    if (exc instanceof PyExc) interp.write(interp.formatException(exc));
+  };
+  const callHandler = (ctx: PyObj): void => {
+    if (excHandler === None) defaultHandler(ctx); else ops.callObj(excHandler, [loopPy, ctx], null);
+  };
+  const noNetwork = (): Awaitable => new Awaitable(function* () { throw pyErr('ImportError', "no module named 'socket'"); });
+  methods(flagType, {
+    set: (a) => { (a[0] as Event).flag = true; loop().signal(a[0]); return None; },
+    clear: (a) => { (a[0] as Event).flag = false; return None; },
+    wait: (a) => { const f = a[0] as Event; return new Awaitable(function* () { while (!f.flag) yield new Wait(f); f.flag = false; return None; }); },
+  });
+  flagType.construct = () => { const f = new Event(); (f as { $type: PyType }).$type = flagType; return f; };
 
   const m = nativeModule('asyncio', {
     // asyncio.run(coro)
@@ -204,10 +236,13 @@ export function makeAsyncio(interp: Interp): PyModule {
     // asyncio.wait_for(aw, timeout) / wait_for_ms(aw, ms)
     wait_for: (a) => waitFor(a[0], a[1] === None ? Infinity : argFloat(a[1]) * 1000),
     wait_for_ms: (a) => waitFor(a[0], argNum(a[1])),
-    current_task: () => loop().current ?? None,
+    current_task: () => { const t = loop().current; if (t === null) throw pyErr('RuntimeError', 'no running event loop'); return t; },
     get_event_loop: () => loopPy,
     new_event_loop: () => { loopObj = new Loop(interp); return loopPy; },
-  }, { Event: eventType, Lock: lockType, Task: taskType, CancelledError: cancelledError, TimeoutError: timeoutError });
+    // the simulated board has no network: these fail as they do on a board without one
+    open_connection: () => noNetwork(),
+    start_server: () => noNetwork(),
+  }, { Event: eventType, Lock: lockType, Task: taskType, ThreadSafeFlag: flagType, Loop: loopPy, CancelledError: cancelledError, TimeoutError: timeoutError });
   void PyExc; void excTypes; void PyBuiltin;
   return m;
 }
