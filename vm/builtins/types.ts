@@ -22,7 +22,7 @@ import { PyGenerator, generatorType, coroutineType } from '../objects/generator'
 import { PyIter, iteratorType } from '../objects/iterator';
 import { PyModule, moduleType } from '../objects/module';
 import { strConstruct } from '../objects/str';
-import { arity, argNum, argInt, argStr, argFloat } from '../runtime/args';
+import { arity, argNum, argStr, argFloat, argWord } from '../runtime/args';
 import * as ops from '../runtime/ops';
 import { makeType } from '../runtime/glue';
 import { setErrnoNames } from '../runtime/ops';
@@ -138,9 +138,10 @@ export function installTypes(): void {
   frozensetType.construct = (_cls, args) => { arity(args, 0, 1); const s = mkSet(true); if (args.length) for (const v of ops.toArray(args[0])) s.add(v); return s; };
 
   // range
-  rangeType.construct = (_cls, args) => {
+  rangeType.construct = (_cls, args, kw) => {
+    if (kw !== null && kw.size > 0) throw typeError("function doesn't take keyword arguments");
     arity(args, 1, 3);
-    const n = args.map((x) => { const v = argInt(x); if (typeof v === 'bigint') throw pyErr('OverflowError', 'overflow converting long int to machine word'); return v; });
+    const n = args.map(argWord);
     if (n.length === 1) return new PyRange(0, n[0], 1);
     const step = n[2] ?? 1;
     if (step === 0) throw pyErr('ValueError', 'zero step');

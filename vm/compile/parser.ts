@@ -784,6 +784,8 @@ class Parser {
         // a name defined by const() earlier in the source is replaced by its value, in any scope
         const c = this.consts.get(t.value);
         if (c !== undefined) { this.p++; return { ...c, line: t.line, col: t.col }; }
+        // __debug__ is the compiler's constant (True at the default optimisation level)
+        if (t.value === '__debug__') { this.p++; return this.node('Const', t, { value: { t: 'True' } }); }
         return this.node('Name', t, { id: this.name() });
       }
       case 'number': this.p++; return this.node('Const', t, { value: numberValue(t.value) });

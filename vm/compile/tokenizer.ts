@@ -80,6 +80,8 @@ export function decodeEscapes(body: string, isBytes: boolean, err: { msg?: strin
 }
 
 export function tokenize(src: string): Token[] {
+  // MicroPython's lexer reads CR LF and a lone CR as LF everywhere, string literals included
+  if (src.includes('\r')) src = src.replace(/\r\n?/g, '\n');
   const toks: Token[] = [];
   const indents = [0];
   let i = 0;

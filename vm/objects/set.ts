@@ -36,6 +36,8 @@ export class PySet {
   clear(): void { this.m.clear(); this.mo = new MpOrder(0); }
   clone(frozen = this.frozen): PySet {
     const s = new PySet(frozen);
+    // a frozenset's copy, union, difference... are frozensets too
+    if (frozen) s.$type = frozensetType;
     s.m = new Map(this.m);
     s.mo = this.mo ? this.mo.clone() : null;
     return s;
