@@ -37,10 +37,12 @@ function constArg(value: Node): Node | null {
   return f.k === 'Name' && f.id === 'const' && value.args[0].k !== 'Starred' ? value.args[0] : null;
 }
 
-/** What const() accepts: literals, tuples of them, and operators on them. */
+/** What const() accepts: literals, tuples of them, module constants (math.pi), and operators
+ *  on them. */
 function isConstExpr(n: Node): boolean {
   switch (n.k) {
     case 'Const': return true;
+    case 'Attribute': return n.value.k === 'Name';
     case 'Tuple': return n.elts.every(isConstExpr);
     case 'UnaryOp': return isConstExpr(n.operand);
     case 'BinOp': return isConstExpr(n.left) && isConstExpr(n.right);

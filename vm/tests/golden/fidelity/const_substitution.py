@@ -19,3 +19,6 @@ for src in ("S = const('a')\nprint(S)", "T = const((1, 2))\nprint(T)", "def g():
         exec(src)
     except SyntaxError as e:
         print('SyntaxError', e)
+import math
+TWO_PI = const(2.0 * math.pi)
+print(math.cos(TWO_PI))
