@@ -129,6 +129,27 @@ describe('BoardManager on the simulated pico', () => {
     await expect(manager.upload('missing.bin', '/x.bin', 'up-2')).rejects.toMatchObject({ code: 'not-found' });
   });
 
+  it('a looping main.py started by Reset or by replugging shows the board running, and Stop ends it', async () => {
+    await manager.writeText('/main.py', 'import time\nwhile True:\n    time.sleep_ms(5)\n');
+    for (const restart of [() => manager.reset('soft'), () => simulator.hardReset('unplugged from the Board panel')]) {
+      events.length = 0;
+      await restart();
+      await until(() => manager.getState().connection === 'running', 'the board to run main.py');
+      await manager.stop();
+      await until(() => manager.getState().connection === 'connected', 'main.py to stop');
+      const terminal = emitted('board:terminal-data').map((d) => d.data).join('');
+      expect(terminal).toMatch(/KeyboardInterrupt/);
+      expect(terminal).toMatch(/>>> $/);
+    }
+    // an IDE operation interrupts main.py too, and the board is then idle at its prompt
+    events.length = 0;
+    await manager.reset('soft');
+    await until(() => manager.getState().connection === 'running', 'main.py again');
+    await manager.remove('/main.py');
+    expect(manager.getState().connection).toBe('connected');
+    expect(emitted('board:state').filter((s) => s.connection === 'running')).toHaveLength(1);
+  });
+
   it('disconnects cleanly', async () => {
     await manager.disconnect();
     expect(manager.getState().connection).toBe('disconnected');

@@ -19,6 +19,7 @@ import { writeFileAtomic } from '../util/atomic-write';
 import { chooseBoardFiles } from './board-files';
 import type { BoardFiles } from './board-fs';
 import { BoardSession } from './board-session';
+import { FriendlyBusy } from './friendly-busy';
 import { OutputGovernor, type OutputChannel, type OutputLimits } from './output-governor';
 import { StopEscalation } from './stop-escalation';
 import type { Transport } from './transport';
@@ -59,6 +60,8 @@ export class BoardManager {
   /** Everything the board prints reaches the window through this, bounded; one per session. */
   private output: OutputGovernor | null = null;
   private readonly stops = new StopEscalation();
+  /** The board running its own start-up program (main.py after a reset), which Stop must reach too. */
+  private friendlyBusy: FriendlyBusy | null = null;
 
   constructor(private readonly deps: BoardManagerDeps) {
     deps.simulator.onStatus((status) => {
@@ -329,6 +332,11 @@ export class BoardManager {
       flavour: id.flavour,
       version: id.version,
     };
+    const busy = new FriendlyBusy((running) => {
+      if (this.session === session && !this.runId) this.setState({ ...this.state, connection: running ? 'running' : 'connected' });
+    });
+    this.friendlyBusy = busy;
+    session.onTakenOver(() => busy.idle());
     this.output?.dispose();
     const output = (this.output = this.governOutput());
     session.onTerminalData((data) => output.push('terminal', data));
@@ -336,6 +344,7 @@ export class BoardManager {
     session.onClose((error) => {
       if (this.session !== session) return;
       this.session = null;
+      this.friendlyBusy = null;
       this.files = null;
       // the transport's message is a whole sentence naming the port ("The board at … was unplugged or reset.")
       const problem = error ? error.message : 'The board link closed.';
@@ -411,8 +420,10 @@ export class BoardManager {
         deliver: (channel: OutputChannel, data, runId) => {
           const text = decode(channel, runId, data);
           if (!text) return;
-          if (channel === 'terminal' || runId === null) this.deps.emit('board:terminal-data', { data: text });
-          else this.deps.emit('board:run-output', { runId, stream: channel, text });
+          if (channel === 'terminal' || runId === null) {
+            this.deps.emit('board:terminal-data', { data: text });
+            this.friendlyBusy?.feed(text);
+          } else this.deps.emit('board:run-output', { runId, stream: channel, text });
         },
         dropped: (lines, bytes, runId) => this.deps.emit('board:output-dropped', { runId, lines, bytes }),
       },

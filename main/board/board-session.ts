@@ -71,6 +71,7 @@ export class BoardSession {
   private runAbort: AbortController | null = null;
   private readonly terminalListeners = new Set<(data: Uint8Array) => void>();
   private readonly closeListeners = new Set<(error?: Error) => void>();
+  private readonly promptListeners = new Set<() => void>();
   private closed = false;
 
   private constructor(
@@ -116,6 +117,12 @@ export class BoardSession {
     // What the board said before anyone listened (the banner shown by connect()) goes to the first listener.
     if (this.terminalBacklog.length) listener(Buffer.concat(this.terminalBacklog.splice(0)));
     return () => this.terminalListeners.delete(listener);
+  }
+
+  /** An IDE operation took the board over: entering the raw REPL interrupted whatever ran (main.py). */
+  onTakenOver(listener: () => void): () => void {
+    this.promptListeners.add(listener);
+    return () => this.promptListeners.delete(listener);
   }
 
   /** The link ended; `error` when the board went away. */
@@ -271,6 +278,7 @@ export class BoardSession {
         if (this.mode !== 'raw') {
           await this.raw.enter({ timeoutMs: this.options.connectTimeoutMs ?? 15000, fromFriendlyPrompt: this.mode === 'friendly' });
           this.mode = 'raw';
+          for (const l of [...this.promptListeners]) l();
         }
         const result = await fn();
         if (flags.leaveNow || flags.showPrompt) await this.leave(flags.showPrompt);

@@ -108,9 +108,10 @@ export function startApp(mount: HTMLElement): void {
         };
       }
     },
+    started: (name) => (runStatus.textContent = `Running ${name}…`),
     ended: (status, message) => {
       if (status === 'error' && message) void offerInstallFor(message, libraryUi).catch((e: unknown) => reportError('libraries', e));
-      runStatus.textContent = status === 'ok' ? 'Finished.' : status === 'interrupted' ? 'Stopped.' : status === 'lost' ? 'The board was lost during the run.' : (message ?? 'Stopped with an error.');
+      runStatus.textContent = status === 'not-started' ? '' : status === 'ok' ? 'Finished.' : status === 'interrupted' ? 'Stopped.' : status === 'lost' ? 'The board was lost during the run.' : (message ?? 'Stopped with an error.');
     },
     note: (text) => repl.note(text),
   });
@@ -162,7 +163,7 @@ export function startApp(mount: HTMLElement): void {
     runLineOffset = lineOffset;
     goToError.hidden = true;
     fixError.hidden = true;
-    runStatus.textContent = `Running ${tab.title}…`;
+    runStatus.textContent = store.state.board.connection === 'connecting' ? `${tab.title} runs once the board is connected…` : `Running ${tab.title}…`;
     repl.terminal.write('\r\n');
     // Run while the board runs its own program (main.py) means restart: interrupt it first.
     if (store.state.board.connection === 'running' && store.state.runId === null) return link.stop().then(() => link.run(source, tab.title));
@@ -254,7 +255,19 @@ export function startApp(mount: HTMLElement): void {
     document.body.dataset.connection = store.state.linkAvailable === false ? 'unavailable' : store.state.board.connection;
   };
   store.subscribe(guard('render', render));
+  let boardsOwnRun = false;
   store.subscribe((state, previous) => {
+    // The board runs its own program (main.py or code.py after a reset or replug): say so, as Stop now works on it.
+    // (A run of ours ends with run-ended before the board says 'connected': that is no program of the board's.)
+    if (state.runId !== null) boardsOwnRun = false;
+    if (state.board.connection === 'running' && previous.board.connection !== 'running' && state.runId === null) {
+      boardsOwnRun = true;
+      goToError.hidden = true;
+      runStatus.textContent = `The board is running ${state.board.info?.flavour === 'circuitpython' ? 'code.py' : 'main.py'}…`;
+    } else if (boardsOwnRun && state.board.connection !== 'running') {
+      boardsOwnRun = false;
+      if (state.runId === null) runStatus.textContent = '';
+    }
     if (state.board.connection === 'lost' && previous.board.connection !== 'lost') {
       repl.note(`${state.board.problem ?? 'The board went away.'} Plug it back in (Mote reconnects by itself), or press Connect.`);
     }

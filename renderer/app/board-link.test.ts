@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { EventMap, EventName, IpcResult, MoteApi } from '../../shared/ipc';
 import { BoardLink } from './board-link';
 import { Store } from './store';
@@ -36,13 +36,14 @@ function setup(handlers: Record<string, (req: unknown) => unknown>) {
   const api = fakeApi(handlers);
   const store = new Store();
   const notices: string[] = [];
+  const actions: Array<{ label: string; run: () => void }> = [];
   const failed: Array<[string, number]> = [];
   const ended: string[] = [];
   const pending: Array<() => void> = [];
   const link = new BoardLink(
     api,
     store,
-    { show: (m) => notices.push(m) },
+    { show: (m, _level, offered = []) => (notices.push(m), actions.push(...offered)) },
     {
       failedAt: (file, line) => failed.push([file, line]),
       ended: (status) => ended.push(status),
@@ -52,7 +53,7 @@ function setup(handlers: Record<string, (req: unknown) => unknown>) {
   );
   /** Fires the timers set so far (one round). */
   const tick = () => pending.splice(0).forEach((fn) => fn());
-  return { api, store, notices, failed, ended, link, tick };
+  return { api, store, notices, actions, failed, ended, link, tick };
 }
 
 const simInfo = { target: { kind: 'simulated' as const, profile: 'pico' }, name: 'Raspberry Pi Pico (simulated)', flavour: 'micropython' as const, version: '1.24.1' };
@@ -172,5 +173,60 @@ describe('BoardLink', () => {
     await chatty.link.connect(simInfo.target);
     chatty.tick();
     expect(chatty.api.calls.some(([c]) => c === 'board:terminal-write')).toBe(false);
+  });
+
+  it('waits for a connection under way, then runs (Run pressed before "Connected")', async () => {
+    const { api, link, store } = setup({ 'board:run': () => ({ runId: 'r5' }) });
+    store.update({ linkAvailable: true, board: { connection: 'connecting', info: simInfo } });
+    const running = link.run('print(1)', 'untitled.py');
+    await Promise.resolve();
+    expect(store.state.runId).toBe('starting'); // Stop is enabled meanwhile
+    expect(api.calls.some(([c]) => c === 'board:run')).toBe(false);
+    store.update({ board: { connection: 'connected', info: simInfo } });
+    expect(await running).toBe(true);
+    expect(api.calls.filter(([c]) => c === 'board:run')).toHaveLength(1);
+    expect(store.state.runId).toBe('r5');
+  });
+
+  it('Stop while waiting for the connection cancels the run and frees the toolbar', async () => {
+    const { api, link, store, ended } = setup({ 'board:run': () => ({ runId: 'r6' }) });
+    store.update({ linkAvailable: true, board: { connection: 'connecting', info: simInfo } });
+    const running = link.run('print(1)', 'untitled.py');
+    await link.stop();
+    store.update({ board: { connection: 'connected', info: simInfo } });
+    expect(await running).toBe(false);
+    expect(api.calls.some(([c]) => c === 'board:run')).toBe(false);
+    expect(store.state.runId).toBeNull();
+    expect(ended).toEqual(['interrupted']);
+  });
+
+  it('a connection that fails while Run waits leaves the toolbar free and offers the simulated board', async () => {
+    const { link, store, ended, notices, actions } = setup({});
+    store.update({ linkAvailable: true, board: { connection: 'connecting', info: simInfo } });
+    const running = link.run('print(1)', 'untitled.py');
+    store.update({ board: { connection: 'disconnected', problem: 'port busy' } });
+    expect(await running).toBe(false);
+    expect(store.state.runId).toBeNull();
+    expect(ended).toEqual(['not-started']);
+    expect(notices).toHaveLength(1);
+    expect(actions.map((a) => a.label)).toEqual(['Use the simulated board']);
+  });
+
+  it('Run with no board says so, and its offer connects the simulated board and runs the program', async () => {
+    let connected = false;
+    const { api, link, store, notices, actions } = setup({
+      'board:list-simulated': () => [{ id: 'pico', name: 'Pico', flavour: 'micropython' }],
+      'board:connect': () => ((connected = true), simInfo),
+      'board:get-state': () => (connected ? { connection: 'connected', info: simInfo } : { connection: 'disconnected' }),
+      'settings:update': () => ({}),
+      'board:run': () => ({ runId: 'r7' }),
+    });
+    store.update({ linkAvailable: true, board: { connection: 'disconnected' } });
+    expect(await link.run('print(1)', 'untitled.py')).toBe(false);
+    expect(notices[0]).toMatch(/No board is connected, so the program did not run/);
+    expect(store.state.runId).toBeNull();
+    actions[0]!.run();
+    await vi.waitFor(() => expect(store.state.runId).toBe('r7'));
+    expect(api.calls.find(([c]) => c === 'board:run')?.[1]).toEqual({ source: 'print(1)', filename: 'untitled.py' });
   });
 });

@@ -8,7 +8,7 @@ import { isConnected, type Store } from './store';
 
 /** Where messages for the user go (the notice area; a list in tests). */
 export interface NoticeSink {
-  show(message: string, level?: 'info' | 'warning' | 'error'): void;
+  show(message: string, level?: 'info' | 'warning' | 'error', actions?: Array<{ label: string; run: () => void }>): void;
 }
 
 /** A failed call, with its ErrorCode. */
@@ -22,9 +22,12 @@ class CallError extends Error {
 }
 
 export interface RunEndHooks {
+  /** The program reached the board (after waiting for a connection, if one was under way). */
+  started?(name: string): void;
   /** A run ended with a traceback pointing at `line` of the buffer run as `file`. */
   failedAt(file: string, line: number, message: string): void;
-  ended(status: 'ok' | 'error' | 'interrupted' | 'lost', message?: string): void;
+  /** The run ended, or ('not-started') never reached the board. */
+  ended(status: 'ok' | 'error' | 'interrupted' | 'lost' | 'not-started', message?: string): void;
   note(text: string): void;
 }
 
@@ -164,24 +167,73 @@ export class BoardLink {
     return true;
   }
 
-  /** Runs `source` on the board without saving it. */
-  async run(source: string, filename: string): Promise<void> {
-    if (!this.ready()) return;
+  /** Resolves once the board is no longer connecting: true when it ended up connected. */
+  private settled(): Promise<boolean> {
+    if (this.store.state.board.connection !== 'connecting') return Promise.resolve(isConnected(this.store.state.board));
+    return new Promise((resolve) => {
+      const off = this.store.subscribe((state) => {
+        if (state.board.connection === 'connecting') return;
+        off();
+        resolve(isConnected(state.board));
+      });
+    });
+  }
+
+  /** Says that no board is there and offers the simulated one, which then runs the program. */
+  private offerSimulated(source: string, filename: string): void {
+    const lost = this.store.state.board.connection === 'lost';
+    const message = lost
+      ? 'The board went away, so the program did not run. Plug it back in (Mote reconnects by itself), or run it on the simulated board.'
+      : 'No board is connected, so the program did not run. Run it on the simulated board (no hardware needed), or press Connect to choose a board.';
+    this.notices.show(message, 'warning', [
+      {
+        label: 'Use the simulated board',
+        run: () =>
+          void (async () => {
+            const sims = await this.api.invoke('board:list-simulated', {});
+            const first = sims.ok ? sims.value[0] : undefined;
+            if (first && (await this.connect({ kind: 'simulated', profile: first.id }))) await this.run(source, filename);
+          })(),
+      },
+    ]);
+  }
+
+  /**
+   * Runs `source` on the board without saving it. While the board is still connecting it waits
+   * for the connection (Stop cancels the wait); with no board it says so. Resolves with whether
+   * the program started.
+   */
+  async run(source: string, filename: string): Promise<boolean> {
+    if (this.store.state.linkAvailable === false) return this.ready();
+    if (this.store.state.runId !== null) return false;
     this.runOutput = '';
     this.stopRequested = false;
+    this.store.update({ runId: 'starting', runName: filename });
+    if (!(await this.settled()) || this.stopRequested) {
+      this.store.update({ runId: null });
+      if (this.stopRequested) this.hooks.ended('interrupted');
+      else {
+        this.hooks.ended('not-started');
+        this.offerSimulated(source, filename);
+      }
+      return false;
+    }
     try {
-      this.store.update({ runId: 'starting', runName: filename });
       const { runId } = await this.call('board:run', { source, filename });
+      this.hooks.started?.(filename);
       // The run may already have ended (a very short program) before this resolves.
       const early = this.earlyEnds.get(runId);
       this.earlyEnds.clear();
       if (this.store.state.runId === 'starting') this.store.update({ runId });
       if (early) this.ended(early.status, early.message);
       else if (this.stopRequested) await this.stop();
+      return true;
     } catch (error) {
       this.store.update({ runId: null });
+      this.hooks.ended('not-started');
       const code = error instanceof CallError ? error.code : '';
       this.notices.show(code === 'board-busy' ? 'The board is busy; try again in a moment.' : `Could not run: ${(error as Error).message}`, 'error');
+      return false;
     }
   }
 
