@@ -78,6 +78,7 @@ export function startApp(mount: HTMLElement): void {
     isRunning: () => store.state.runId !== null,
     stop: () => commands.run('run.stop'),
     onOutput: (text) => plotter?.feed(text),
+    focusEditor: () => editor.focus(),
   });
   plotter = new PlotterPanel();
   // The e2e tests and the plotter benchmark feed and read the plotter directly.
@@ -111,6 +112,7 @@ export function startApp(mount: HTMLElement): void {
     started: (name) => (runStatus.textContent = `Running ${name}…`),
     ended: (status, message) => {
       if (status === 'error' && message) void offerInstallFor(message, libraryUi).catch((e: unknown) => reportError('libraries', e));
+      repl.runEnded();
       runStatus.textContent = status === 'not-started' ? '' : status === 'ok' ? 'Finished.' : status === 'interrupted' ? 'Stopped.' : status === 'lost' ? 'The board was lost during the run.' : (message ?? 'Stopped with an error.');
     },
     note: (text) => repl.note(text),
@@ -165,6 +167,7 @@ export function startApp(mount: HTMLElement): void {
     fixError.hidden = true;
     runStatus.textContent = store.state.board.connection === 'connecting' ? `${tab.title} runs once the board is connected…` : `Running ${tab.title}…`;
     repl.terminal.write('\r\n');
+    repl.runStarted(source);
     // Run while the board runs its own program (main.py) means restart: interrupt it first.
     if (store.state.board.connection === 'running' && store.state.runId === null) return link.stop().then(() => link.run(source, tab.title));
     // imports the board lacks and a cached index offers: said before the run, which goes ahead
@@ -238,7 +241,7 @@ export function startApp(mount: HTMLElement): void {
   layout.editor.body.append(tabBar.element, editorHost);
   const clearRepl = h('button', { type: 'button', class: 'btn small', onclick: () => repl.clear() }, 'Clear');
   clearRepl.setAttribute('aria-label', 'Clear the REPL');
-  layout.repl.actions.append(runStatus, goToError, fixError, clearRepl);
+  layout.repl.actions.append(repl.waitingHint, runStatus, goToError, fixError, clearRepl);
   layout.repl.body.append(repl.element);
   layout.plotter.body.append(plotter.element);
   layout.files.body.append(files.element);

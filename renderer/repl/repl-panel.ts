@@ -7,6 +7,7 @@ import { Terminal, type ITheme } from '@xterm/xterm';
 import { api, call } from '../api';
 import { h } from '../app/dom';
 import { guard, reportError } from '../app/errors';
+import { InputWatch } from './input-watch';
 import { CTRL_C, pasteKeystrokes } from './paste';
 import { findTracebackLinks } from './traceback';
 import { WriteBacklog } from './write-backlog';
@@ -19,6 +20,8 @@ export interface ReplOptions {
   stop(): void;
   /** Text the board printed (terminal and run output), for the plotter. */
   onOutput(text: string): void;
+  /** Where focus goes after a program that took it for input() ends, when Run was clicked. */
+  focusEditor(): void;
 }
 
 /** What the user is told when output came too fast to show (dropped by main or by the REPL itself). */
@@ -38,6 +41,11 @@ export class ReplPanel {
   private readonly fit = new FitAddon();
   private readonly host: HTMLElement;
   private readonly output: WriteBacklog;
+  /** Shown in the REPL's header while the running program waits for the user to type. */
+  readonly waitingHint = h('span', { class: 'repl-waiting', role: 'status', hidden: true }, 'The program is waiting for input: type here and press Enter');
+  private readonly inputs = new InputWatch((waiting) => this.waitingChanged(waiting));
+  /** Where focus was when a program's input() took it to the REPL ('taken' with nowhere to return); it goes back after the run. */
+  private focusBefore: HTMLElement | 'taken' | null = null;
 
   constructor(private readonly options: ReplOptions) {
     this.host = h('div', { class: 'repl-terminal' });
@@ -81,8 +89,36 @@ export class ReplPanel {
       },
     });
     api.on('board:terminal-data', ({ data }) => this.write(data));
-    api.on('board:run-output', ({ stream, text }) => this.write(text, stream === 'stderr'));
+    api.on('board:run-output', ({ stream, text }) => {
+      this.write(text, stream === 'stderr');
+      this.inputs.output();
+    });
     api.on('board:output-dropped', ({ lines, bytes }) => this.note(droppedNote(lines, bytes)));
+  }
+
+  /** A program started from the editor: watch whether it waits for input. */
+  runStarted(source: string): void {
+    this.focusBefore = null;
+    this.inputs.started(source);
+  }
+
+  /** The program ended: focus goes back where it was before input() took it. */
+  runEnded(): void {
+    this.inputs.ended();
+    const before = this.focusBefore;
+    this.focusBefore = null;
+    if (!before || !this.host.contains(document.activeElement)) return;
+    // after a click on Run the beginner's place is the editor, not the button
+    if (before !== 'taken' && before.isConnected && !before.closest('[role=toolbar]')) before.focus();
+    else this.options.focusEditor();
+  }
+
+  private waitingChanged(waiting: boolean): void {
+    this.waitingHint.hidden = !waiting;
+    this.host.classList.toggle('waiting-for-input', waiting);
+    if (!waiting || this.host.contains(document.activeElement)) return;
+    this.focusBefore ??= document.activeElement instanceof HTMLElement && document.activeElement !== document.body ? document.activeElement : 'taken';
+    this.focus();
   }
 
   /** Attaches the terminal once its region is in the document and sized. */
@@ -122,6 +158,7 @@ export class ReplPanel {
   }
 
   private input(data: string): void {
+    this.inputs.typed(data);
     if (data === CTRL_C && this.options.isRunning()) {
       this.options.stop();
       return;

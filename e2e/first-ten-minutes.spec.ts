@@ -1,0 +1,68 @@
+// The first ten minutes of a beginner (issue 19), on the simulated Pico in a fresh data folder:
+// Run pressed before the board is connected, a looping main.py started by Reset, a program
+// waiting in input(). Each step asserts states a person sees (buttons, REPL header, focus).
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startApp, type AppSession } from './harness';
+import { replText, setEditorText, waitForConnected, waitForRepl } from './helpers';
+
+/** Waits for the toolbar's running state; on a timeout the error shows what the REPL said. */
+const running = (app: AppSession, value: boolean) =>
+  app.page.waitForFunction((v) => document.body.dataset.running === String(v), value, { timeout: 15_000 }).catch(async (error: Error) => {
+    throw new Error(`running never became ${value}: ${error.message}\nREPL:\n${await replText(app.page)}`);
+  });
+const button = (app: AppSession, name: string) => app.page.getByRole('button', { name, exact: true });
+
+describe('the first ten minutes', () => {
+  let app: AppSession;
+  let pressedWhile = '';
+  beforeAll(async () => {
+    app = await startApp();
+    // Run at once, as an impatient beginner does, before "Connected" shows.
+    await app.page.locator('.region-editor .cm-content').waitFor();
+    pressedWhile = await app.page.evaluate(() => document.body.dataset.connection ?? '');
+    await app.page.keyboard.press('F5');
+  });
+  afterAll(async () => {
+    await app?.stop();
+  });
+
+  it('Run pressed before "Connected" runs once the board is there, and leaves the toolbar free', async () => {
+    await waitForConnected(app.page);
+    await running(app, false);
+    expect(['disconnected', 'connecting', 'connected']).toContain(pressedWhile);
+    await expect(button(app, 'Run').isEnabled()).resolves.toBe(true);
+    await expect(button(app, 'Stop').isDisabled()).resolves.toBe(true);
+    expect(await app.page.locator('.region-repl .run-status').innerText()).not.toMatch(/Running/);
+  });
+
+  it('a looping main.py started by Reset can be stopped from the toolbar', async () => {
+    const { page } = app;
+    await page.keyboard.press('Control+2');
+    await page.keyboard.type(`open('main.py','w').write('import time\\nwhile True:\\n    time.sleep_ms(50)\\n')\r`);
+    await waitForRepl(page, /^\d+\s*$/m);
+    await button(app, 'Reset').click();
+    await running(app, true);
+    await expect(button(app, 'Stop').isEnabled()).resolves.toBe(true);
+    expect(await page.locator('.region-repl .run-status').innerText()).toMatch(/The board is running main\.py/);
+    await button(app, 'Stop').click();
+    await waitForRepl(page, /KeyboardInterrupt/);
+    await running(app, false);
+    expect(await page.locator('.region-repl .run-status').innerText()).toBe('');
+    await page.keyboard.press('Control+2');
+    await page.keyboard.type(`import os; os.remove('main.py')\r`);
+  });
+
+  it('input() takes focus to the REPL, says it waits, and gives focus back after', async () => {
+    const { page } = app;
+    await setEditorText(page, 'name = input("Your name? ")\nprint("Hello, " + name + "!")\n');
+    await button(app, 'Run').click();
+    await page.locator('.repl-waiting').waitFor({ state: 'visible' });
+    expect(await page.evaluate(() => !!document.activeElement?.closest('.region-repl'))).toBe(true);
+    await app.screenshot('first10-input-waiting');
+    await page.keyboard.type('Ada\r');
+    await waitForRepl(page, /Hello, Ada!/);
+    await running(app, false);
+    await expect(page.locator('.repl-waiting').isHidden()).resolves.toBe(true);
+    expect(await page.evaluate(() => `${document.activeElement?.tagName}.${document.activeElement?.className}`)).toMatch(/cm-content/);
+  });
+});
