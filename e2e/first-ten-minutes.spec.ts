@@ -19,6 +19,7 @@ describe('the first ten minutes', () => {
     app = await startApp();
     // Run at once, as an impatient beginner does, before "Connected" shows.
     await app.page.locator('.region-editor .cm-content').waitFor();
+    await app.page.keyboard.insertText('print("early bird")');
     pressedWhile = await app.page.evaluate(() => document.body.dataset.connection ?? '');
     await app.page.keyboard.press('F5');
   });
@@ -28,8 +29,13 @@ describe('the first ten minutes', () => {
 
   it('Run pressed before "Connected" runs once the board is there, and leaves the toolbar free', async () => {
     await waitForConnected(app.page);
+    await waitForRepl(app.page, /^early bird$/m).catch(async (e: Error) => {
+      await app.screenshot('first10-debug-early');
+      throw new Error(`${e.message}\nREPL:\n${await replText(app.page)}\nnotices: ${(await app.page.locator('.notice').allInnerTexts()).join(' | ')}`);
+    });
     await running(app, false);
     expect(['disconnected', 'connecting', 'connected']).toContain(pressedWhile);
+    expect(await app.page.locator('.notice').allInnerTexts()).toEqual([]);
     await expect(button(app, 'Run').isEnabled()).resolves.toBe(true);
     await expect(button(app, 'Stop').isDisabled()).resolves.toBe(true);
     expect(await app.page.locator('.region-repl .run-status').innerText()).not.toMatch(/Running/);
@@ -64,5 +70,37 @@ describe('the first ten minutes', () => {
     await running(app, false);
     await expect(page.locator('.repl-waiting').isHidden()).resolves.toBe(true);
     expect(await page.evaluate(() => `${document.activeElement?.tagName}.${document.activeElement?.className}`)).toMatch(/cm-content/);
+  });
+
+  it('Save to the board asks before replacing main.py, and same-named tabs say where they live', async () => {
+    const { page } = app;
+    const dialog = page.getByRole('dialog');
+    await setEditorText(page, 'print("first")\n');
+    await page.keyboard.press('Control+s');
+    await expect(dialog.getByLabel('File name').inputValue()).resolves.toBe('main.py');
+    await expect(dialog.getByLabel('The board').isChecked()).resolves.toBe(true);
+    await dialog.getByRole('button', { name: 'Save' }).click();
+    await dialog.waitFor({ state: 'detached' });
+
+    await page.keyboard.press('Control+n');
+    await setEditorText(page, 'print("second")\n');
+    await page.keyboard.press('Control+s');
+    await dialog.getByRole('button', { name: 'Save' }).click();
+    await page.getByRole('dialog', { name: 'Replace /main.py on the board?' }).waitFor();
+    await app.screenshot('first10-save-to-board-replace');
+    await page.getByRole('dialog').getByRole('button', { name: 'Cancel' }).click();
+    await page.keyboard.press('Control+2');
+    await page.keyboard.type(`print(open('main.py').read().strip() + '!')\r`);
+    await waitForRepl(page, /^print\("first"\)!$/m);
+
+    // the second buffer saved as main.py on this computer: two main.py tabs, each saying where
+    await page.locator('.region-editor .cm-content').click();
+    await page.keyboard.press('Control+s');
+    await dialog.getByLabel('This computer').check();
+    await dialog.getByRole('button', { name: 'Save' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    const mainTabs = async () => (await page.locator('.tab-title').allInnerTexts()).filter((t) => t.startsWith('main.py')).sort();
+    await expect.poll(mainTabs).toEqual(['main.py (board)', 'main.py (computer)']);
+    await app.screenshot('first10-two-main-py-tabs');
   });
 });

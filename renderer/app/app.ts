@@ -109,7 +109,11 @@ export function startApp(mount: HTMLElement): void {
         };
       }
     },
-    started: (name) => (runStatus.textContent = `Running ${name}…`),
+    started: (name) => {
+      runStatus.textContent = `Running ${name}…`;
+      // the program's output starts on a line of its own, after whatever the board printed meanwhile
+      repl.terminal.write('\r\n');
+    },
     ended: (status, message) => {
       if (status === 'error' && message) void offerInstallFor(message, libraryUi).catch((e: unknown) => reportError('libraries', e));
       repl.runEnded();
@@ -166,7 +170,6 @@ export function startApp(mount: HTMLElement): void {
     goToError.hidden = true;
     fixError.hidden = true;
     runStatus.textContent = store.state.board.connection === 'connecting' ? `${tab.title} runs once the board is connected…` : `Running ${tab.title}…`;
-    repl.terminal.write('\r\n');
     repl.runStarted(source);
     // Run while the board runs its own program (main.py) means restart: interrupt it first.
     if (store.state.board.connection === 'running' && store.state.runId === null) return link.stop().then(() => link.run(source, tab.title));

@@ -229,4 +229,22 @@ describe('BoardLink', () => {
     await vi.waitFor(() => expect(store.state.runId).toBe('r7'));
     expect(api.calls.find(([c]) => c === 'board:run')?.[1]).toEqual({ source: 'print(1)', filename: 'untitled.py' });
   });
+
+  it('Run pressed before Mote looked for a board waits for the auto-connect, then runs', async () => {
+    let connected = false;
+    const { api, link, store, notices } = setup({
+      'board:get-state': () => (connected ? { connection: 'connected', info: simInfo } : { connection: 'disconnected' }),
+      'serial:list-ports': () => [],
+      'board:list-simulated': () => [{ id: 'pico', name: 'Pico', flavour: 'micropython' }],
+      'board:connect': () => ((connected = true), simInfo),
+      'board:run': () => ({ runId: 'r8' }),
+    });
+    const running = link.run('print("early")', 'untitled.py');
+    await Promise.resolve();
+    expect(store.state.runId).toBe('starting');
+    await link.start('auto');
+    expect(await running).toBe(true);
+    expect(notices).toEqual([]);
+    expect(api.calls.filter(([c]) => c === 'board:run')).toHaveLength(1);
+  });
 });

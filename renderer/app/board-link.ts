@@ -22,7 +22,7 @@ class CallError extends Error {
 }
 
 export interface RunEndHooks {
-  /** The program reached the board (after waiting for a connection, if one was under way). */
+  /** The program goes to the board now (after waiting for a connection, if one was under way). */
   started?(name: string): void;
   /** A run ended with a traceback pointing at `line` of the buffer run as `file`. */
   failedAt(file: string, line: number, message: string): void;
@@ -46,6 +46,10 @@ export class BoardLink {
   /** Ends that arrived before board:run resolved with their run id. */
   /** Stop was pressed before board:run answered. */
   private stopRequested = false;
+  /** start() is under way: a Run pressed meanwhile waits for it, auto-connect included. */
+  private starting = false;
+  private startupDone: () => void = () => undefined;
+  private readonly startup = new Promise<void>((resolve) => (this.startupDone = resolve));
   private readonly earlyEnds = new Map<string, { status: 'ok' | 'error' | 'interrupted' | 'lost'; message?: string }>();
 
   constructor(
@@ -81,15 +85,21 @@ export class BoardLink {
     this.hooks.ended(status, message);
   }
 
-  /** Learns whether the link exists and what it is connected to. */
+  /** Learns whether the link exists and what it is connected to, and connects a board if none is. */
   async start(lastBoard: string): Promise<void> {
-    const state = await this.api.invoke('board:get-state', {});
-    if (!state.ok) {
-      this.store.update({ linkAvailable: state.code === 'unknown-channel' ? false : true, board: { connection: 'disconnected', problem: state.code === 'unknown-channel' ? undefined : state.message } });
-      return;
+    this.starting = true;
+    try {
+      const state = await this.api.invoke('board:get-state', {});
+      if (!state.ok) {
+        this.store.update({ linkAvailable: state.code === 'unknown-channel' ? false : true, board: { connection: 'disconnected', problem: state.code === 'unknown-channel' ? undefined : state.message } });
+        return;
+      }
+      this.store.update({ linkAvailable: true, board: state.value });
+      if (state.value.connection === 'disconnected') await this.autoConnect(lastBoard);
+    } finally {
+      this.starting = false;
+      this.startupDone();
     }
-    this.store.update({ linkAvailable: true, board: state.value });
-    if (state.value.connection === 'disconnected') await this.autoConnect(lastBoard);
   }
 
   /** Connects the last board, else a known plugged-in board, else the first simulated board. */
@@ -167,6 +177,11 @@ export class BoardLink {
     return true;
   }
 
+  /** This host has no board link (known once start() looked). */
+  private linkMissing(): boolean {
+    return this.store.state.linkAvailable === false;
+  }
+
   /** Resolves once the board is no longer connecting: true when it ended up connected. */
   private settled(): Promise<boolean> {
     if (this.store.state.board.connection !== 'connecting') return Promise.resolve(isConnected(this.store.state.board));
@@ -209,6 +224,13 @@ export class BoardLink {
     this.runOutput = '';
     this.stopRequested = false;
     this.store.update({ runId: 'starting', runName: filename });
+    // pressed before Mote has even looked for a board: wait for that, then for the connection
+    if (this.starting || this.store.state.linkAvailable === null) await this.startup;
+    if (this.linkMissing()) {
+      this.store.update({ runId: null });
+      this.hooks.ended('not-started');
+      return this.ready();
+    }
     if (!(await this.settled()) || this.stopRequested) {
       this.store.update({ runId: null });
       if (this.stopRequested) this.hooks.ended('interrupted');
@@ -218,9 +240,9 @@ export class BoardLink {
       }
       return false;
     }
+    this.hooks.started?.(filename);
     try {
       const { runId } = await this.call('board:run', { source, filename });
-      this.hooks.started?.(filename);
       // The run may already have ended (a very short program) before this resolves.
       const early = this.earlyEnds.get(runId);
       this.earlyEnds.clear();

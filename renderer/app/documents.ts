@@ -6,7 +6,7 @@ import type { BufferLocation, JournalEntry } from '../../shared/contracts/worksp
 import { api, ApiError, call } from '../api';
 import { CodeEditor } from '../editor/editor';
 import { JournalScheduler } from '../editor/journal-scheduler';
-import { baseName, describeLocation, TabModel, type Tab } from '../editor/tab-model';
+import { baseName, describeLocation, sameLocation, TabModel, type Tab } from '../editor/tab-model';
 import { ask, openDialog, promptText } from '../ui/dialog';
 import type { Notices } from '../ui/notices';
 import { h } from './dom';
@@ -168,6 +168,24 @@ export class Documents {
     return choice === 'replace';
   }
 
+  /** Asks before a save replaces an existing file on the board (the computer side asks too). */
+  private async mayReplaceBoard(path: string): Promise<boolean> {
+    const folder = path.slice(0, path.lastIndexOf('/')) || '/';
+    const listed = await api.invoke('board-fs:list', { path: folder });
+    const existing = listed.ok ? listed.value.find((e) => e.path === path) : undefined;
+    if (!existing) return true;
+    if (existing.kind === 'dir') {
+      this.notices.show(`${path} is a folder on the board; choose another name.`, 'error');
+      return false;
+    }
+    const starts = /^\/(main|code|boot)\.py$/.test(path) ? ' The board runs it when it starts.' : '';
+    const choice = await ask(`Replace ${path} on the board?`, `${path} already exists on the board (${existing.size} bytes).${starts} Replacing it loses what it holds now.`, [
+      { value: 'cancel', label: 'Cancel', primary: true },
+      { value: 'replace', label: 'Replace', danger: true },
+    ]);
+    return choice === 'replace';
+  }
+
   /** Asks for a name and a place (board or computer), then saves there. */
   async saveAs(id = this.tabs.activeId): Promise<boolean> {
     const tab = id ? this.tabs.get(id) : undefined;
@@ -200,8 +218,9 @@ export class Documents {
     const where = (body.querySelector('input[name=save-where]:checked') as HTMLInputElement | null)?.value ?? 'local';
     const board = boardKey(this.store.state.board);
     const location: Exclude<BufferLocation, { kind: 'untitled' }> = where === 'board' && board ? { kind: 'board', board, path: `/${file}` } : { kind: 'local', path: file };
-    const same = tab.location.kind === 'local' && location.kind === 'local' && tab.location.path === location.path;
+    const same = sameLocation(tab.location, location);
     if (location.kind === 'local' && !same && !(await this.mayReplaceLocal(location.path))) return false;
+    if (location.kind === 'board' && !same && !(await this.mayReplaceBoard(location.path))) return false;
     return this.saveTo(tab, location);
   }
 

@@ -31,12 +31,13 @@ export class TabBar {
         const active = tab.id === this.model.activeId;
         const where = describeLocation(tab.location);
         const badge = locationBadge(tab);
-        const label = `${tab.title}, ${where}${tab.dirty ? ', unsaved changes' : ''}`;
+        const title = this.model.label(tab);
+        const label = `${title}, ${where}${tab.dirty ? ', unsaved changes' : ''}`;
         const select = h(
           'button',
           { type: 'button', class: 'tab-select', 'data-tab-id': tab.id, 'aria-current': active ? 'true' : null, 'aria-label': label, title: where, onclick: () => this.actions.activate(tab.id) },
           badge ? h('span', { class: `tab-where ${badge}`, 'aria-hidden': 'true' }, icon(badge === 'board' ? 'board' : 'file')) : null,
-          h('span', { class: 'tab-title' }, tab.title),
+          h('span', { class: 'tab-title' }, title),
           tab.dirty ? h('span', { class: 'tab-dirty', 'aria-hidden': 'true' }, '●') : null,
         );
         const close = h('button', { type: 'button', class: 'tab-close', 'aria-label': `Close ${tab.title}`, title: 'Close (Ctrl+W)', onclick: () => this.actions.close(tab.id) }, '×');

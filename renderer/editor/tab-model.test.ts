@@ -55,4 +55,21 @@ describe('TabModel', () => {
     expect(baseName('/lib/x.py')).toBe('x.py');
     expect(describeLocation({ kind: 'board', board: 'b', path: '/main.py' })).toBe('on the board: /main.py');
   });
+
+  it('never shows two tabs titled main.py without saying where each lives', () => {
+    const model = new TabModel();
+    const board = model.add({ title: 'main.py', location: { kind: 'board', board: 'simulated:pico', path: '/main.py' }, savedText: '' });
+    expect(model.label(board)).toBe('main.py');
+    const local = model.add({ title: 'main.py', location: { kind: 'local', path: 'main.py' }, savedText: '' });
+    const nested = model.add({ title: 'main.py', location: { kind: 'board', board: 'simulated:pico', path: '/lib/main.py' }, savedText: '' });
+    const labels = model.tabs.map((t) => model.label(t));
+    expect(new Set(labels).size).toBe(3);
+    expect(model.label(local)).toBe('main.py (computer)');
+    expect(model.label(board)).toBe('main.py (board: /main.py)');
+    expect(model.label(nested)).toBe('main.py (board: /lib/main.py)');
+    // an untitled buffer saved as main.py joins them, and still differs
+    const fresh = model.add({ title: 'untitled.py', location: { kind: 'untitled' }, savedText: '' });
+    model.saved(fresh.id, 'x', { kind: 'local', path: 'src/main.py' });
+    expect(new Set(model.tabs.map((t) => model.label(t))).size).toBe(4);
+  });
 });

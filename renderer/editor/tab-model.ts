@@ -73,6 +73,20 @@ export class TabModel {
     return `untitled-${n}.py`;
   }
 
+  /**
+   * The title a tab shows: its file name, plus where it lives when another open tab has the
+   * same name (main.py on the board and main.py on this computer must not look alike).
+   */
+  label(tab: Tab): string {
+    const twins = this.list.filter((t) => t.id !== tab.id && t.title === tab.title);
+    if (!twins.length || tab.location.kind === 'untitled') return tab.title;
+    const place = tab.location.kind === 'board' ? 'board' : 'computer';
+    const path = tab.location.path;
+    // two of the same name on the same side differ by their folder
+    const sameSide = twins.some((t) => t.location.kind === tab.location.kind);
+    return sameSide ? `${tab.title} (${place}: ${path})` : `${tab.title} (${place})`;
+  }
+
   /** The open tab for a file, if any (so opening it twice focuses the first). */
   findByLocation(location: BufferLocation): Tab | undefined {
     return this.list.find((t) => sameLocation(t.location, location));
