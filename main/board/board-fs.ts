@@ -16,6 +16,7 @@ import { boardError } from './python-error';
 import { parseBytesLiteral, pyBytes, pyString } from './python-literal';
 import type { RawRepl } from './raw-repl';
 import { type StreamPlan, streamPlan, streamUpload } from './stream-upload';
+import { decodeTextFile } from '../util/text-file';
 
 export interface BoardEntry {
   /** Absolute board path: '/lib/bme280.py'. */
@@ -214,7 +215,7 @@ export class BoardFs implements BoardFiles {
   }
 
   async readText(path: string): Promise<string> {
-    return (await this.read(path)).toString('utf8');
+    return decodeTextFile(await this.read(path), path);
   }
 
   /**

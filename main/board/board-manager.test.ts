@@ -127,6 +127,8 @@ describe('BoardManager on the simulated pico', () => {
     expect(progress.filter((p) => p.opId === 'up-1').at(-1)).toMatchObject({ done: 20_000, total: 20_000 });
     expect(progress.filter((p) => p.opId === 'down-1').at(-1)).toMatchObject({ done: 20_000, total: 20_000 });
     await expect(manager.upload('missing.bin', '/x.bin', 'up-2')).rejects.toMatchObject({ code: 'not-found' });
+    // a binary file never opens as editable text (saving it back would corrupt it)
+    await expect(manager.readText('/blob.bin')).rejects.toMatchObject({ code: 'invalid-file', message: expect.stringMatching(/^\/blob\.bin is not a text file \(20,000 bytes/) });
   });
 
   it('a looping main.py started by Reset or by replugging shows the board running, and Stop ends it', async () => {

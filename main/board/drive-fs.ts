@@ -9,6 +9,7 @@ import { MoteError } from '../../shared/errors';
 import { type BoardEntry, type BoardFiles, boardPath, type SyncOptions, type SyncReport, TEMP_SUFFIX, type TransferOptions, walkLocal } from './board-fs';
 import { syncFolder, writeFileAtomic } from '../util/atomic-write';
 import { cancelled } from './board-stream';
+import { decodeTextFile } from '../util/text-file';
 
 const CHUNK = 64 * 1024;
 /**
@@ -94,7 +95,7 @@ export class DriveFs implements BoardFiles {
   }
 
   async readText(path: string): Promise<string> {
-    return (await this.read(path)).toString('utf8');
+    return decodeTextFile(await this.read(path), path);
   }
 
   async write(path: string, data: Uint8Array | string, options: TransferOptions = {}): Promise<void> {

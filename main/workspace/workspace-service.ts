@@ -8,6 +8,7 @@ import { journalEntrySchema, type BufferLocation, type HistoryVersion, type Jour
 import * as v from 'valibot';
 import { MoteError, type ErrorCode } from '../../shared/errors';
 import { writeFileAtomic } from '../util/atomic-write';
+import { decodeTextFile } from '../util/text-file';
 
 /** How many saved versions of one board file the history keeps (oldest are dropped). */
 export const HISTORY_LIMIT = 100;
@@ -141,9 +142,9 @@ export class WorkspaceService {
   async readText(path: string): Promise<string> {
     const file = await this.resolvePath(path);
     try {
-      return await fs.readFile(file, 'utf8');
+      return decodeTextFile(await fs.readFile(file), path);
     } catch (error) {
-      throw fsError(error, path);
+      throw error instanceof MoteError ? error : fsError(error, path);
     }
   }
 

@@ -160,7 +160,8 @@ export class Documents {
   /** Asks before a save replaces a different existing file on the computer. */
   private async mayReplaceLocal(path: string): Promise<boolean> {
     const existing = await api.invoke('workspace:read-text', { path });
-    if (!existing.ok) return true;
+    // a binary file there is refused as text, but it exists all the same
+    if (!existing.ok && existing.code !== 'invalid-file') return true;
     const choice = await ask(`Replace ${path}?`, `${path} already exists on this computer. Replacing it loses what it holds now.`, [
       { value: 'cancel', label: 'Cancel', primary: true },
       { value: 'replace', label: 'Replace', danger: true },
