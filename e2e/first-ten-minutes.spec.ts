@@ -103,4 +103,31 @@ describe('the first ten minutes', () => {
     await expect.poll(mainTabs).toEqual(['main.py (board)', 'main.py (computer)']);
     await app.screenshot('first10-two-main-py-tabs');
   });
+
+  it('Board panel: inputs in view, humidity and pressure controls, one row per pin, inputs gone after the program', async () => {
+    const { page } = app;
+    await page.keyboard.press('Control+n');
+    await setEditorText(page, 'from machine import Pin, ADC\nimport time\nb = Pin(14, Pin.IN, Pin.PULL_UP)\na = ADC(26)\nled = Pin(25, Pin.OUT)\nwhile True:\n    led.toggle()\n    time.sleep_ms(100)\n');
+    await button(app, 'Run').click();
+    await running(app, true);
+    const board = page.getByRole('region', { name: 'Board' });
+    const gp14 = board.getByRole('button', { name: 'Button on GP14' });
+    await gp14.waitFor();
+    const [panel, input] = [await board.boundingBox(), await gp14.boundingBox()];
+    expect(panel!.height).toBeLessThan(320);
+    expect(input!.y + input!.height).toBeLessThanOrEqual(panel!.y + panel!.height);
+    await expect(board.getByLabel('Voltage on GP26').isVisible()).resolves.toBe(true);
+    for (const label of ['Room temperature', 'Humidity', 'Air pressure']) await expect(board.getByLabel(label).count()).resolves.toBe(1);
+    await app.screenshot('first10-board-panel');
+    await board.getByText('All pins').click();
+    const rows = await board.locator('.sim-pins tbody tr td:first-child').allInnerTexts();
+    expect(rows.filter((r) => r === 'GP25')).toHaveLength(1);
+    expect(rows).not.toContain('LED');
+    expect(new Set(rows).size).toBe(rows.length);
+    await board.getByText('All pins').click();
+    await button(app, 'Stop').click();
+    await running(app, false);
+    await expect.poll(() => gp14.count()).toBe(0);
+    await expect(board.getByText('Set a pin as an input').isVisible()).resolves.toBe(true);
+  });
 });

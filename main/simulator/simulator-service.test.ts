@@ -63,7 +63,8 @@ describe('SimulatorService with a real worker', () => {
     expect(await r.until('2\r\n>>> ')).toBe('1+1\r\n2\r\n>>> ');
     expect(statuses.map((x) => x.state)).toEqual(['starting', 'running']);
     expect(fs.existsSync(path.join(dataDir, 'boards', 'pico'))).toBe(true);
-    expect(s.pins.find((p) => p.name === 'LED')?.capabilities).toContain('led');
+    expect(s.pins.find((p) => p.name === 'GP25')?.capabilities).toContain('led');
+    expect(s.pins.filter((p) => p.name === 'LED' || p.name === 'GP25')).toHaveLength(1);
   });
 
   it('Ctrl-C interrupts while True: pass and time.sleep(60) through the interrupt word', async () => {

@@ -36,4 +36,24 @@ describe('BoardModel', () => {
     expect(m.neopixelPins()[0]!.neopixels).toEqual([[255, 0, 0], [0, 0, 10]]);
     expect(m.all().map((p) => p.name)).toEqual(['GP16']);
   });
+
+  it('shows the LED pin once, lit by its pin name and by the LED change', () => {
+    const m = new BoardModel();
+    m.reset([
+      { name: 'GP24', capabilities: ['digital'] },
+      { name: 'GP25', capabilities: ['digital', 'led'] },
+    ]);
+    m.apply([{ kind: 'pin', pin: 'GP25', mode: 'out', level: 0 }, { kind: 'led', pin: 'LED', on: true }]);
+    expect(m.all().map((p) => p.name)).toEqual(['GP24', 'GP25']);
+    expect(ledBrightness(m.get('GP25')!)).toBe(1);
+  });
+
+  it('drops the inputs of a program that ended', () => {
+    const m = new BoardModel();
+    m.reset([{ name: 'GP14', capabilities: ['digital'] }, { name: 'GP26', capabilities: ['digital', 'adc'] }]);
+    m.apply([{ kind: 'pin', pin: 'GP14', mode: 'in', level: 1, pull: 'up' }, { kind: 'pin', pin: 'GP26', mode: 'adc', level: 0 }]);
+    expect(m.inputPins()).toHaveLength(2);
+    m.programEnded();
+    expect(m.inputPins()).toHaveLength(0);
+  });
 });

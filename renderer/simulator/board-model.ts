@@ -44,11 +44,13 @@ export class BoardModel {
         this.partViews.set(c.id, c);
         continue;
       }
-      let pin = this.pins.get(c.pin);
+      // 'led' changes name the LED ('LED'); the pin table knows it by its pin name ('GP25', 'GPIO2')
+      const name = c.kind === 'led' && !this.pins.has(c.pin) ? (this.leds()[0]?.name ?? c.pin) : c.pin;
+      let pin = this.pins.get(name);
       if (!pin) {
-        pin = blank(c.pin, []);
-        this.pins.set(c.pin, pin);
-        this.order.push(c.pin);
+        pin = blank(name, []);
+        this.pins.set(name, pin);
+        this.order.push(name);
       }
       switch (c.kind) {
         case 'pin':
@@ -106,6 +108,11 @@ export class BoardModel {
   /** Pins the user can drive: inputs get a button, ADC pins a slider. */
   inputPins(): PinView[] {
     return this.all().filter((p) => p.mode === 'in' || p.mode === 'adc');
+  }
+
+  /** A program ended: its inputs are gone (the pins keep their levels, as a board's do). */
+  programEnded(): void {
+    for (const p of this.pins.values()) if (p.mode === 'in' || p.mode === 'adc') p.mode = 'unused';
   }
 }
 

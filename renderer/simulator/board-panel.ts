@@ -1,6 +1,6 @@
 // The Board panel: what the connected board is and, for a simulated board, its hardware drawn
 // live (simulator:* channels): LEDs, NeoPixels, pins, and inputs (buttons, voltages, room
-// temperature). Also "Unplug and plug back in", which restarts the simulated board.
+// temperature, humidity, pressure). Also "Unplug and plug back in", which restarts the simulated board.
 import type { SimulatorStatus } from '../../shared/contracts/simulator';
 import { api } from '../api';
 import { h } from '../app/dom';
@@ -27,6 +27,8 @@ export class BoardPanel {
   /** Whether this host has the simulator channels (null until asked). */
   private simAvailable: boolean | null = null;
   private simulated = false;
+  /** A program was running at the last render (its inputs go when it ends). */
+  private programRunning = false;
 
   constructor(
     openPicker: () => void,
@@ -44,7 +46,8 @@ export class BoardPanel {
     });
     this.parts = new PartsSection(this.model, (input) => void api.invoke('simulator:send-input', { input }), notify);
     this.simArea.append(this.parts.element, this.view.element);
-    this.element = h('div', { class: 'board-panel' }, this.summary, this.hint, h('div', { class: 'panel-actions' }, choose, this.replug, this.updateFirmware), this.simArea);
+    // the simulated hardware straight after the actions, so its inputs are in view in a short panel
+    this.element = h('div', { class: 'board-panel' }, this.summary, h('div', { class: 'panel-actions' }, choose, this.replug, this.updateFirmware), this.simArea, this.hint);
     api.on('simulator:hardware-changed', ({ changes }) => {
       this.model.apply(changes);
       if (this.simulated) {
@@ -72,9 +75,9 @@ export class BoardPanel {
     if (!r.ok) this.notify(`The board did not restart into its bootloader: ${r.message} Hold BOOTSEL (or double-tap reset) while plugging it in instead.`, 'error');
   }
 
-  /** Adds a section below the board's summary, above the simulated hardware. */
+  /** Adds a section below the simulated hardware. */
   addSection(section: HTMLElement): void {
-    this.element.insertBefore(section, this.simArea);
+    this.element.insertBefore(section, this.hint);
   }
 
   render(state: AppState): void {
@@ -86,6 +89,13 @@ export class BoardPanel {
     const simulated = target?.kind === 'simulated' && live;
     this.updateFirmware.hidden = !(target?.kind === 'serial' && state.board.connection === 'connected');
     this.hint.textContent = hintFor(state, live);
+    this.view.setFlavour(state.board.info?.flavour === 'circuitpython' ? 'circuitpython' : 'micropython');
+    const programRunning = state.runId !== null || state.board.connection === 'running';
+    if (this.programRunning && !programRunning) {
+      this.model.programEnded();
+      this.view.update();
+    }
+    this.programRunning = programRunning;
     if (simulated !== this.simulated) {
       this.simulated = simulated;
       void this.refresh();
@@ -121,7 +131,7 @@ export class BoardPanel {
 function hintFor(state: AppState, live: boolean): string {
   const target = state.board.info?.target;
   if (state.linkAvailable === false) return 'No board link yet. When it is available, pick a simulated board to try Mote without hardware.';
-  if (target?.kind === 'simulated' && live) return 'This board is simulated: your programs run inside Mote. Its lights and inputs are below.';
+  if (target?.kind === 'simulated' && live) return 'This board is simulated: your programs run inside Mote. Its inputs and lights are above.';
   if (target?.kind === 'serial' && live) return `This board is connected at ${target.path}. Your programs run on it; its files are in the Board pane.`;
   if (target?.kind === 'serial' && state.board.connection === 'lost') return `Plug the board back in at ${target.path}: Mote reconnects by itself. Or choose another board.`;
   return 'Plug in a board with a USB data cable, or choose a simulated board.';

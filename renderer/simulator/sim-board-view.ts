@@ -1,6 +1,6 @@
 // Draws a simulated board in the Board panel: its LEDs (lit by level or PWM duty), NeoPixels,
 // a pin table, and inputs a beginner can use without hardware: a push button on any input
-// pin, a voltage slider on analog pins, and the room temperature for the sensor.
+// pin, a voltage slider on analog pins, and the temperature, humidity and pressure the sensors read.
 
 import type { SimulatorInput } from '../../shared/contracts/simulator';
 import { h } from '../app/dom';
@@ -16,27 +16,46 @@ export class SimBoardView {
   private readonly table = h('table', { class: 'sim-pins' });
   private inputKey = '';
   private frame = 0;
+  private flavour: 'micropython' | 'circuitpython' = 'micropython';
 
   constructor(
     readonly model: BoardModel,
     private readonly send: (input: SimInput) => void,
   ) {
-    const temperature = h('input', { type: 'range', min: '-10', max: '45', step: '0.5', value: '21', id: 'sim-temp' });
-    const tempValue = h('output', { for: 'sim-temp' }, '21 °C');
-    temperature.addEventListener('input', () => {
-      tempValue.textContent = `${temperature.value} °C`;
-      this.send({ kind: 'sensor', temperatureC: Number(temperature.value) });
-    });
     const details = h('details', { class: 'sim-details' }, h('summary', {}, 'All pins'), this.table);
+    // Inputs first: in a short panel they are what a beginner reaches for (lights show anyway).
     this.element.append(
+      h('h3', { class: 'sim-heading' }, 'Inputs'),
+      this.inputs,
       h('h3', { class: 'sim-heading' }, 'Lights'),
       this.leds,
       this.pixels,
-      h('h3', { class: 'sim-heading' }, 'Inputs'),
-      this.inputs,
-      h('div', { class: 'sim-slider' }, h('label', { for: 'sim-temp' }, 'Room temperature'), temperature, tempValue),
+      h('h3', { class: 'sim-heading' }, 'Sensor (BME280, internal temperature)'),
+      this.sensorSlider('temperature', 'Room temperature', { min: -10, max: 45, step: 0.5, value: 22.5 }, '°C', (v) => ({ kind: 'sensor', temperatureC: v })),
+      this.sensorSlider('humidity', 'Humidity', { min: 0, max: 100, step: 1, value: 45 }, '%', (v) => ({ kind: 'sensor', humidity: v })),
+      this.sensorSlider('pressure', 'Air pressure', { min: 300, max: 1100, step: 1, value: 1013 }, 'hPa', (v) => ({ kind: 'sensor', pressureHpa: v })),
       details,
     );
+  }
+
+  /** Which Python the hints speak (CircuitPython boards use digitalio/analogio, not machine.Pin). */
+  setFlavour(flavour: 'micropython' | 'circuitpython'): void {
+    if (flavour === this.flavour) return;
+    this.flavour = flavour;
+    this.inputKey = '';
+    this.renderInputs();
+  }
+
+  /** A slider for one environment value the simulated sensors read. */
+  private sensorSlider(name: string, label: string, range: { min: number; max: number; step: number; value: number }, unit: string, input: (value: number) => SimInput): HTMLElement {
+    const id = `sim-${name}`;
+    const slider = h('input', { type: 'range', min: String(range.min), max: String(range.max), step: String(range.step), value: String(range.value), id });
+    const shown = h('output', { for: id }, `${range.value} ${unit}`);
+    slider.addEventListener('input', () => {
+      shown.textContent = `${slider.value} ${unit}`;
+      this.send(input(Number(slider.value)));
+    });
+    return h('div', { class: 'sim-slider' }, h('label', { for: id }, label), slider, shown);
   }
 
   /** Redraws on the next frame (changes can arrive hundreds of times a second). */
@@ -89,7 +108,7 @@ export class SimBoardView {
     this.inputs.replaceChildren(
       ...(pins.length
         ? pins.map((p) => (p.mode === 'adc' ? this.slider(p) : this.button(p)))
-        : [h('p', { class: 'hint' }, 'Set a pin as an input (Pin(14, Pin.IN, Pin.PULL_UP)) or an ADC to get a button or a dial here.')]),
+        : [h('p', { class: 'hint' }, inputHint(this.flavour))]),
     );
   }
 
@@ -131,6 +150,13 @@ export class SimBoardView {
     });
     return h('div', { class: 'sim-slider' }, h('label', { for: id }, `Voltage on ${p.name}`), input, shown);
   }
+}
+
+/** How to get a button or a dial here, in the board's own Python. */
+export function inputHint(flavour: 'micropython' | 'circuitpython'): string {
+  return flavour === 'circuitpython'
+    ? 'Make a pin an input (digitalio.DigitalInOut(board.D5), then .switch_to_input(pull=digitalio.Pull.UP)) or read analogio.AnalogIn(board.A0) to get a button or a dial here.'
+    : 'Set a pin as an input (Pin(14, Pin.IN, Pin.PULL_UP)) or an ADC (ADC(26)) to get a button or a dial here.';
 }
 
 function describeMode(p: PinView): string {

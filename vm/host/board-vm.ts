@@ -34,7 +34,8 @@ export function pinInfo(p: BoardProfile): BoardPinInfo[] {
     if (d.adc !== undefined) caps.push('adc');
     if (d.gpio === p.ledGpio) caps.push('led');
     if (d.gpio === p.neopixelGpio) caps.push('neopixel');
-    return { name: d.names.includes('LED') ? 'LED' : d.names[0], capabilities: caps };
+    // the display name, as pin changes name it (an 'LED' row beside 'GP25' would be the same pin twice)
+    return { name: d.names[0], capabilities: caps };
   });
 }
 

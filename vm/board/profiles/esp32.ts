@@ -1,4 +1,5 @@
-// A generic ESP32 DevKit running MicroPython (no named LED; ADC on the ADC1 pins 32..39).
+// A generic ESP32 DevKit running MicroPython (the DevKit's blue LED on GPIO2, no 'LED' name; ADC on
+// the ADC1 pins 32..39).
 import type { BoardProfile, PinDef } from './profile';
 
 const ADC1: Record<number, number> = { 36: 0, 37: 1, 38: 2, 39: 3, 32: 4, 33: 5, 34: 6, 35: 7 };
@@ -24,7 +25,8 @@ export const esp32: BoardProfile = {
   cpuFreqHz: 160_000_000,
   uniqueId: [0x24, 0x6f, 0x28, 0x8a, 0x3c, 0x10],
   pins,
-  ledGpio: null,
+  // the usual `Pin(2, Pin.OUT)` blink lights the DevKit's on-board LED
+  ledGpio: 2,
   neopixelGpio: null,
   tempSensorChannel: null,
   adcVref: 3.3,
