@@ -22,11 +22,11 @@ describe('Board panel with the simulated board', () => {
     await setEditorText(page, 'from machine import Pin\nled = Pin("LED", Pin.OUT)\nled.on()\nprint("lit")\n');
     await page.getByRole('button', { name: 'Run', exact: true }).click();
     await waitForRepl(page, /lit/);
-    await panel().getByRole('img', { name: /^LED GP25: on$/ }).waitFor({ timeout: 10_000 });
+    await panel().getByRole('img', { name: /^GP25 LED: on$/ }).waitFor({ timeout: 10_000 });
     await app.screenshot('board-panel-led-on');
     await setEditorText(page, 'from machine import Pin\nPin("LED", Pin.OUT).off()\n');
     await page.getByRole('button', { name: 'Run', exact: true }).click();
-    await panel().getByRole('img', { name: /^LED GP25: off$/ }).waitFor({ timeout: 10_000 });
+    await panel().getByRole('img', { name: /^GP25 LED: off$/ }).waitFor({ timeout: 10_000 });
   });
 
   it('presses a button the program is waiting for', async () => {

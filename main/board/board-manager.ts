@@ -37,6 +37,9 @@ export interface BoardManagerDeps {
   outputLimits?: OutputLimits;
 }
 
+/** CircuitPython's delay between the last write to its drive and the reload (supervisor autoreload). */
+const AUTO_RELOAD_MS = 500;
+
 const NOT_CONNECTED = 'No board is connected. Pick one with the board button in the status bar.';
 const RESET_BY_HAND = "Press the board's reset button, or unplug it and plug it back in; Mote reconnects when it returns.";
 
@@ -62,6 +65,7 @@ export class BoardManager {
   private readonly stops = new StopEscalation();
   /** The board running its own start-up program (main.py after a reset), which Stop must reach too. */
   private friendlyBusy: FriendlyBusy | null = null;
+  private reloadTimer: NodeJS.Timeout | undefined;
 
   constructor(private readonly deps: BoardManagerDeps) {
     deps.simulator.onStatus((status) => {
@@ -224,12 +228,32 @@ export class BoardManager {
   async writeText(path: string, text: string): Promise<void> {
     await (await this.boardFiles()).write(path, text);
     this.deps.emit('board-fs:changed', { path });
+    await this.autoReload(path);
+  }
+
+  /**
+   * CircuitPython restarts code.py when a file is saved to its drive; the simulated board's
+   * files arrive through the REPL instead, so Mote does what the firmware would: after half a
+   * second without further writes (the firmware's own delay, which also lets the Files panel
+   * list the folder first), a soft reboot that runs code.py with its "code.py output:" /
+   * "Code done running." framing.
+   */
+  private async autoReload(path: string): Promise<void> {
+    const info = this.state.info;
+    if (info?.target.kind !== 'simulated' || info.flavour !== 'circuitpython' || !/\.(py|txt)$/.test(path)) return;
+    const session = this.session;
+    clearTimeout(this.reloadTimer);
+    this.reloadTimer = setTimeout(() => {
+      if (this.session !== session || !session?.isOpen || this.runId) return;
+      session.softReset({ runMain: true }).catch((error: unknown) => this.deps.log.warn(`auto-reload: ${String(error)}`));
+    }, AUTO_RELOAD_MS);
   }
 
   async upload(localPath: string, path: string, opId: string): Promise<void> {
     const data = await this.localRead(localPath);
     await this.transfer(opId, (options) => this.boardFiles().then((f) => f.write(path, data, options)));
     this.deps.emit('board-fs:changed', { path });
+    await this.autoReload(path);
   }
 
   async download(path: string, localPath: string, opId: string): Promise<void> {
@@ -448,6 +472,7 @@ export class BoardManager {
 
   private async drop(reason = 'The board was disconnected.'): Promise<void> {
     this.stopWatching();
+    clearTimeout(this.reloadTimer);
     for (const abort of this.transfers.values()) abort.abort();
     const session = this.session;
     this.session = null;

@@ -73,7 +73,7 @@ export class SimBoardView {
       ...(leds.length
         ? leds.map((p) => {
             const b = ledBrightness(p);
-            const led = h('span', { class: 'sim-led', role: 'img', 'aria-label': `LED ${p.name}: ${b === 0 ? 'off' : b === 1 ? 'on' : `${Math.round(b * 100)}% bright`}` });
+            const led = h('span', { class: 'sim-led', role: 'img', 'aria-label': `${p.name} LED: ${b === 0 ? 'off' : b === 1 ? 'on' : `${Math.round(b * 100)}% bright`}` });
             led.style.setProperty('--glow', String(b));
             return h('span', { class: 'sim-led-wrap' }, led, h('span', { class: 'sim-led-name', 'aria-hidden': 'true' }, p.name));
           })
