@@ -36,6 +36,8 @@ describe('the first ten minutes', () => {
     await running(app, false);
     expect(['disconnected', 'connecting', 'connected']).toContain(pressedWhile);
     expect(await app.page.locator('.notice').allInnerTexts()).toEqual([]);
+    // a fresh data folder: the welcome greets the beginner in the editor area
+    await app.screenshot('first10-welcome');
     await expect(button(app, 'Run').isEnabled()).resolves.toBe(true);
     await expect(button(app, 'Stop').isDisabled()).resolves.toBe(true);
     expect(await app.page.locator('.region-repl .run-status').innerText()).not.toMatch(/Running/);
@@ -129,5 +131,31 @@ describe('the first ten minutes', () => {
     await running(app, false);
     await expect.poll(() => gp14.count()).toBe(0);
     await expect(board.getByText('Set a pin as an input').isVisible()).resolves.toBe(true);
+  });
+
+  it('a first-run welcome shows three steps in the editor area, once, and again from Help', async () => {
+    let { page } = app;
+    const welcome = page.getByRole('region', { name: 'Welcome to Mote' });
+    await expect(welcome.isVisible()).resolves.toBe(true);
+    await expect(welcome.locator('ol > li').count()).resolves.toBe(3);
+    await expect(welcome.getByRole('button', { name: 'Connect a board…' }).isVisible()).resolves.toBe(true);
+    const [area, card] = [await page.getByRole('region', { name: 'Editor' }).boundingBox(), await welcome.boundingBox()];
+    expect(card!.x).toBeGreaterThanOrEqual(area!.x);
+    expect(card!.x + card!.width).toBeLessThanOrEqual(area!.x + area!.width);
+    await welcome.getByRole('button', { name: 'Got it' }).click();
+    await expect(welcome.isHidden()).resolves.toBe(true);
+    await page.waitForTimeout(300); // (the dismissal is saved in the background)
+
+    page = await app.reopen();
+    await waitForConnected(page);
+    // the unsaved buffers of the steps above are offered back first
+    await page.getByRole('dialog', { name: 'Restore unsaved work?' }).getByRole('button', { name: 'Discard' }).click();
+    await page.waitForFunction(() => document.body.dataset.ready === 'all');
+    await expect(page.getByRole('region', { name: 'Welcome to Mote' }).isHidden()).resolves.toBe(true);
+    await page.keyboard.press('F1');
+    const keys = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
+    expect(await keys.innerText()).toMatch(/Ctrl\+-\s+Smaller text/);
+    await keys.getByRole('button', { name: 'Show the welcome' }).click();
+    await page.getByRole('region', { name: 'Welcome to Mote' }).waitFor();
   });
 });

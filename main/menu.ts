@@ -16,6 +16,7 @@ export function menuTemplate(send: (command: MenuCommand) => void, isMac: boolea
     { label: '&View', submenu: [item('Zoom In', 'zoom-in', 'CmdOrCtrl+='), item('Zoom Out', 'zoom-out', 'CmdOrCtrl+-'), item('Actual Size', 'zoom-reset', 'CmdOrCtrl+0'), { type: 'separator' }, { role: 'togglefullscreen' }, ...(developer ? [{ role: 'toggleDevTools' as const }] : [])] },
     // F5/Escape are handled by the renderer too; the menu shows them so people can find them.
     { label: '&Board', submenu: [item('Run', 'run', 'F5'), item('Stop', 'stop'), item('Soft Reset', 'reset')] },
+    { label: '&Help', submenu: [item('Welcome', 'welcome'), item('Keyboard Shortcuts', 'shortcuts', 'F1')] },
   ];
 }
 

@@ -12,7 +12,7 @@ function makeRouter() {
 describe('IpcRouter', () => {
   test('returns the handler value wrapped in ok', async () => {
     const { router } = makeRouter();
-    router.handle('settings:get', () => ({ theme: 'dark', editorFontSize: 14, lastBoard: 'auto', workspaceDir: '', assertDtrRts: true, downloadMirror: '' }));
+    router.handle('settings:get', () => ({ theme: 'dark', editorFontSize: 14, lastBoard: 'auto', workspaceDir: '', assertDtrRts: true, downloadMirror: '', welcomeSeen: false }));
     expect(await router.invoke('settings:get', {}, sender)).toMatchObject({ ok: true, value: { theme: 'dark' } });
   });
 

@@ -1,6 +1,7 @@
 // Builds the window and wires the parts together: commands and keys, the editor and its tabs,
 // the REPL, Files, Plotter, Board panel, status bar, themes, board link and recovery.
 import type { Explanation } from '../../shared/contracts/help';
+import type { MenuCommand } from '../../shared/contracts/app';
 import type { Settings } from '../../shared/contracts/settings';
 import { api } from '../api';
 import { CodeEditor } from '../editor/editor';
@@ -21,6 +22,7 @@ import { chooseFileToOpen } from '../ui/open-dialog';
 import { StatusBar } from '../ui/status-bar';
 import { Toolbar } from '../ui/toolbar';
 import { ExamplesMenu } from '../ui/examples-menu';
+import { Welcome } from '../ui/welcome';
 import { BoardLink } from './board-link';
 import { Commands, keyLabel } from './commands';
 import { Documents } from './documents';
@@ -229,7 +231,10 @@ export function startApp(mount: HTMLElement): void {
     { id: 'view.editor', label: 'Go to the editor', key: 'Mod-1', run: () => editor.focus() },
     { id: 'view.repl', label: 'Go to the REPL', key: 'Mod-2', run: () => repl.focus() },
     { id: 'view.files', label: 'Go to Files', key: 'Mod-3', run: () => files.computer.element.querySelector<HTMLElement>('[role=listbox]')?.focus() },
-    { id: 'help.keys', label: 'Keyboard shortcuts', key: 'F1', run: () => showShortcuts(commands) },
+    { id: 'help.keys', label: 'Keyboard shortcuts', key: 'F1', run: () => showShortcuts(commands, () => commands.run('help.welcome')) },
+    { id: 'help.welcome', label: 'Show the welcome', run: () => welcome.show() },
+    { id: 'edit.find', label: 'Find in the editor', run: () => editor.openSearch() },
+    { id: 'edit.goto-line', label: 'Go to line', run: () => editor.openGoToLine() },
     { id: 'tab.next', label: 'Next tab', key: 'Mod-PageDown', run: () => documents.tabs.cycle(1) },
     { id: 'tab.previous', label: 'Previous tab', key: 'Mod-PageUp', run: () => documents.tabs.cycle(-1) },
   ];
@@ -241,7 +246,13 @@ export function startApp(mount: HTMLElement): void {
 
   // #region layout
   const layout = buildLayout(toolbar.element, statusBar.element, notices.element);
-  layout.editor.body.append(tabBar.element, editorHost);
+  const welcome = new Welcome({
+    openExample: () => commands.run('file.open'),
+    run: () => commands.run('run.run'),
+    connectBoard: () => commands.run('board.connect'),
+    dismissed: () => void api.invoke('settings:update', { changes: { welcomeSeen: true } }),
+  });
+  layout.editor.body.append(tabBar.element, welcome.element, editorHost);
   const clearRepl = h('button', { type: 'button', class: 'btn small', onclick: () => repl.clear() }, 'Clear');
   clearRepl.setAttribute('aria-label', 'Clear the REPL');
   layout.repl.actions.append(repl.waitingHint, runStatus, goToError, fixError, clearRepl);
@@ -310,10 +321,12 @@ export function startApp(mount: HTMLElement): void {
     };
     if (settings.ok) applySettings(settings.value);
     else applyTheme('system', () => repl.setTheme(terminalTheme()));
+    if (settings.ok && !settings.value.welcomeSeen) welcome.show();
     api.on('settings:changed', guard('settings', applySettings));
     api.on('app:notice', ({ level, message }) => notices.show(message, level));
     const help = await api.invoke('help:get-explanations', { language: /^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/.test(navigator.language) ? navigator.language : 'en' });
     if (help.ok) explanations = help.value.explanations;
+    api.on('app:menu-command', guard('menu', ({ command }: { command: MenuCommand }) => commands.run(MENU_COMMANDS[command])));
     const info = await api.invoke('app:get-info', {});
     if (info.ok) applyClassroom(info.value.classroom, layout, notices);
     // Files the OS asked Mote to open (a double-clicked .py) open as tabs, at their own path.
@@ -334,8 +347,25 @@ export function startApp(mount: HTMLElement): void {
   })().catch((e: unknown) => reportError('start', e));
 }
 
-/** The shortcuts list (F1), including the editor's own keys. */
-function showShortcuts(commands: Commands): void {
+/** The native menu's commands as the renderer's command ids. */
+const MENU_COMMANDS: Record<MenuCommand, string> = {
+  new: 'file.new',
+  open: 'file.open',
+  save: 'file.save',
+  run: 'run.run',
+  stop: 'run.stop',
+  reset: 'run.reset',
+  'zoom-in': 'view.zoom-in',
+  'zoom-out': 'view.zoom-out',
+  'zoom-reset': 'view.zoom-reset',
+  find: 'edit.find',
+  'goto-line': 'edit.goto-line',
+  welcome: 'help.welcome',
+  shortcuts: 'help.keys',
+};
+
+/** The shortcuts list (F1), including the editor's own keys, with the way back to the welcome. */
+async function showShortcuts(commands: Commands, showWelcome: () => void): Promise<void> {
   const rows: Array<[string, string]> = [
     ...commands.withKeys().map((c): [string, string] => [keyLabel(c.key!), c.label]),
     ['Ctrl+F / Ctrl+H', 'Find / replace in the editor'],
@@ -353,7 +383,8 @@ function showShortcuts(commands: Commands): void {
     h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Keys'), h('th', { scope: 'col' }, 'Action'))),
     h('tbody', {}, ...rows.map(([k, label]) => h('tr', {}, h('td', {}, h('kbd', {}, k)), h('td', {}, label)))),
   );
-  void openDialog('Keyboard shortcuts', table, [{ value: 'ok', label: 'Close', primary: true }], { wide: true });
+  const choice = await openDialog('Keyboard shortcuts', table, [{ value: 'welcome', label: 'Show the welcome' }, { value: 'ok', label: 'Close', primary: true }], { wide: true });
+  if (choice === 'welcome') showWelcome();
 }
 
 /** Removes the common indentation of selected lines so they run at top level. */

@@ -25,8 +25,9 @@ function eventKey(e: KeyboardEvent): string {
 
 /** A shortcut as people read it: 'Ctrl+S'. */
 export function keyLabel(key: string): string {
-  return key
-    .split('-')
+  // 'Mod--' is Ctrl and the minus key, not Ctrl, '' and ''
+  const parts = key.endsWith('--') ? [...key.slice(0, -2).split('-'), '-'] : key.split('-');
+  return parts
     .map((p) => (p === 'Mod' ? (isMac ? 'Cmd' : 'Ctrl') : p.length === 1 ? p.toUpperCase() : p))
     .join('+');
 }

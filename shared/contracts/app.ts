@@ -36,4 +36,4 @@ export const appEvents = {
 };
 
 /** Commands the native menu can send; the renderer maps each to the same action as its toolbar. */
-export type MenuCommand = 'new' | 'open' | 'save' | 'run' | 'stop' | 'reset' | 'zoom-in' | 'zoom-out' | 'zoom-reset' | 'find' | 'goto-line';
+export type MenuCommand = 'new' | 'open' | 'save' | 'run' | 'stop' | 'reset' | 'zoom-in' | 'zoom-out' | 'zoom-reset' | 'find' | 'goto-line' | 'welcome' | 'shortcuts';

@@ -14,6 +14,8 @@ export const settingsSchema = v.strictObject({
   assertDtrRts: v.boolean(),
   /** A school's web server (http://…) or shared folder holding the download sites' files as <host>/<path>; '' = the official sites. */
   downloadMirror: boundedString(1024),
+  /** The first-run welcome was closed (Help → Welcome shows it again). */
+  welcomeSeen: v.boolean(),
 });
 
 /** All user settings. */
@@ -26,6 +28,7 @@ export const DEFAULT_SETTINGS: Settings = {
   workspaceDir: '',
   assertDtrRts: true,
   downloadMirror: '',
+  welcomeSeen: false,
 };
 
 export const settingsChannels = {
