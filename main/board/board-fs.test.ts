@@ -7,6 +7,7 @@ import { SerialTransport } from '../serial/serial-transport';
 import type { PtyBoard } from '../testing/pty-board';
 import { TEST_BOARDS } from '../testing/test-boards';
 import { BoardFs } from './board-fs';
+import { pyString } from './python-literal';
 import { BoardSession } from './board-session';
 import { streamPlan } from './stream-upload';
 
@@ -74,16 +75,17 @@ describe.each(TEST_BOARDS)('BoardFs on $name over a pty', { timeout: 60_000 }, (
     expect(await fs.stat('/a')).toBeNull();
   });
 
-  it('clears away temp files of writes that never finished when listing', async () => {
-    await fs.mkdir('/tmpdir');
-    await session.exec("for p in ('/.a.py.mote~','/tmpdir/.b.mote~','/tmpdir/.c.txt'):\n open(p,'w').write('x')", 'making stale files');
-    // (not '/' recursively: the wasm board's root holds Emscripten's /dev and /proc)
-    const listed = [...(await fs.list('/')), ...(await fs.list('/tmpdir', { recursive: true }))].map((e) => e.path);
-    expect(listed).toContain('/tmpdir/.c.txt');
-    expect(listed.filter((p) => p.endsWith('.mote~'))).toEqual([]);
-    expect(await fs.stat('/.a.py.mote~')).toBeNull();
-    expect(await fs.stat('/tmpdir/.b.mote~')).toBeNull();
-    await fs.remove('/tmpdir', { recursive: true });
+  it('lists any file name intact (Ctrl-D, newline, carriage return, quotes) and never deletes a user file named like a temp file', async () => {
+    await fs.mkdir('/odd');
+    const names = ['a\x04b.py', 'two\nlines.py', 'cr\rname.txt', 'it\'s "q".py', 'héllo wörld.py', '.x.mote~', '.a.py.mote~'];
+    await session.exec(`for n in (${names.map(pyString).join(',')}):\n open('/odd/'+n,'w').write('x')`, 'making odd names');
+    const listed = await fs.list('/odd', { recursive: true });
+    expect(listed.map((e) => e.name).sort()).toEqual([...names].sort());
+    expect(listed.every((e) => e.kind === 'file' && e.size === 1 && e.path === `/odd/${e.name}`)).toBe(true);
+    // listing again finds them all still there
+    expect(await fs.list('/odd')).toHaveLength(names.length);
+    expect(await fs.stat('/odd/.x.mote~')).toEqual({ kind: 'file', size: 1 });
+    await fs.remove('/odd', { recursive: true });
   });
 
   it('reports a missing file with not-found', async () => {

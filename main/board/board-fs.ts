@@ -135,9 +135,10 @@ export class BoardFs implements BoardFiles {
   }
 
   /**
-   * Lists a folder; with recursive, everything below it, each folder before its contents. A temp
-   * file of a write that never finished (the board was unplugged mid-upload) is removed on the
-   * way: no write can be running, since the session runs one operation at a time.
+   * Lists a folder; with recursive, everything below it, each folder before its contents. Names
+   * travel as repr(bytes), so any character (a newline, a Ctrl-D that would end the raw REPL's
+   * output) arrives intact. Files named like Mote's temp files are listed, never removed: a user
+   * may own one, and a stray temp file is replaced by the next write of its target anyway.
    */
   async list(path: string, options: { recursive?: boolean } = {}): Promise<BoardEntry[]> {
     const p = boardPath(path);
@@ -147,13 +148,7 @@ export class BoardFs implements BoardFiles {
       " for n in sorted(os.listdir(p)):",
       "  q=(p if p!='/' else '')+'/'+n",
       '  s=os.stat(q)',
-      `  if n[0]=='.' and n.endswith('${TEMP_SUFFIX}') and not s[0]&0x4000:`,
-      '   try:',
-      '    os.remove(q)',
-      '    continue',
-      '   except OSError:', // read-only to Python (CircuitPython while USB storage is on): list it
-      '    pass',
-      "  print('~%d %d %s'%(s[0]&0x4000,s[6],q))",
+      "  print('~%d %d %r'%(s[0]&0x4000,s[6],q.encode()))",
       '  if r and s[0]&0x4000:',
       '   L(q,r)',
       `L(${pyString(p)},${options.recursive ? 1 : 0})`,
@@ -161,10 +156,11 @@ export class BoardFs implements BoardFiles {
     const out = await this.session.exec(code, `listing ${p}`);
     const entries: BoardEntry[] = [];
     for (const line of out.toString('utf8').split(/\r?\n/)) {
-      const m = /^~(\d+) (\d+) (.*)$/.exec(line);
+      const m = /^~(\d+) (\d+) (b['"].*['"])$/.exec(line);
       if (!m) continue;
       const isDir = Number(m[1]) !== 0;
-      entries.push({ path: m[3], name: posix.basename(m[3]), kind: isDir ? 'dir' : 'file', size: isDir ? 0 : Number(m[2]) });
+      const entryPath = parseBytesLiteral(m[3]!).toString('utf8');
+      entries.push({ path: entryPath, name: posix.basename(entryPath), kind: isDir ? 'dir' : 'file', size: isDir ? 0 : Number(m[2]) });
     }
     return entries;
   }

@@ -79,6 +79,24 @@ describe('FolderFs', () => {
     expect(vfs.statvfs().bfree).toBe(before.bfree - 10);
   });
 
+  it('counts folders and empty files against the flash, so they cannot fill it for free', () => {
+    const blocks = vfs.statvfs().blocks; // 16 blocks of 4 KB
+    let made = 0;
+    for (; made < 100; made++) {
+      if (errno(() => vfs.close(vfs.open(`/e${made}.txt`, 'w'))) === 28) break;
+    }
+    expect(made).toBe(blocks);
+    expect(vfs.statvfs().bfree).toBe(0);
+    expect(errno(() => vfs.mkdir('/d'))).toBe(28);
+    for (let i = 0; i < made; i++) vfs.remove(`/e${i}.txt`);
+    vfs.invalidateUsage();
+    let dirs = 0;
+    for (; dirs < 100; dirs++) {
+      if (errno(() => vfs.mkdir(`/d${dirs}`)) === 28) break;
+    }
+    expect(dirs).toBe(blocks);
+  });
+
   it('is read-only to Python while the drive is presented', () => {
     vfs.readOnly = true;
     expect(errno(() => vfs.open('/code.py', 'w'))).toBe(30);

@@ -53,7 +53,11 @@ export class FolderFs implements VmFilesystem {
 
   mkdir(p: string): void {
     this.writable();
-    this.guard(() => fs.mkdirSync(this.mark(this.resolve(p))));
+    const host = this.resolve(p);
+    // a folder takes a block of its own, as on littlefs: it counts against the flash
+    if (!fs.existsSync(host)) this.reserve(1);
+    this.guard(() => fs.mkdirSync(this.mark(host)));
+    if (this.usedCache !== null) this.usedCache += BLOCK;
   }
 
   rmdir(p: string): void {
@@ -96,11 +100,14 @@ export class FolderFs implements VmFilesystem {
     const plus = flags.endsWith('+');
     if (kind !== 'r' || plus) this.writable();
     const nodeFlags = { r: plus ? 'r+' : 'r', w: plus ? 'w+' : 'w', a: plus ? 'a+' : 'a', x: plus ? 'wx+' : 'wx' }[kind as 'r' | 'w' | 'a' | 'x'];
+    // a new file takes a block even while empty (its metadata), so empty files cannot fill a board for free
+    const creates = kind !== 'r' && !fs.existsSync(host);
+    if (creates) this.reserve(1);
     const fd = this.guard(() => {
       if (fs.existsSync(host) && fs.statSync(host).isDirectory()) throw Object.assign(new Error('EISDIR'), { code: 'EISDIR' });
       return fs.openSync(kind === 'r' && !plus ? host : this.mark(host), nodeFlags);
     });
-    if (kind === 'w') this.usedCache = null;
+    if (kind === 'w' || creates) this.usedCache = null;
     const handle = this.nextHandle++;
     this.files.set(handle, { fd, pos: 0, append: kind === 'a', readable: kind === 'r' || plus, writable: kind !== 'r' || plus, hostPath: host });
     return handle;
@@ -121,8 +128,8 @@ export class FolderFs implements VmFilesystem {
     if (this.readOnly) throw new FsError(30);
     const size = this.guard(() => fs.fstatSync(f.fd).size);
     const at = f.append ? size : f.pos;
-    const growth = Math.ceil(Math.max(size, at + data.length) / BLOCK) - Math.ceil(size / BLOCK);
-    if (growth > 0 && this.used() + growth * BLOCK > this.quotaBytes) throw new FsError(28);
+    const growth = fileBlocks(Math.max(size, at + data.length)) - fileBlocks(size);
+    if (growth > 0) this.reserve(growth);
     this.mark(f.hostPath);
     const n = this.guard(() => fs.writeSync(f.fd, data, 0, data.length, at));
     f.pos = at + n;
@@ -231,6 +238,11 @@ export class FolderFs implements VmFilesystem {
     return host;
   }
 
+  /** Raises ENOSPC unless `blocks` more blocks fit in the flash. */
+  private reserve(blocks: number): void {
+    if (this.used() + blocks * BLOCK > this.quotaBytes) throw new FsError(28);
+  }
+
   private used(): number {
     if (this.usedCache === null) this.usedCache = this.measure(this.root);
     return this.usedCache;
@@ -241,7 +253,7 @@ export class FolderFs implements VmFilesystem {
     for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
       const full = path.join(dir, e.name);
       if (e.isDirectory()) total += BLOCK + this.measure(full);
-      else if (e.isFile()) total += Math.ceil(fs.statSync(full).size / BLOCK) * BLOCK;
+      else if (e.isFile()) total += fileBlocks(fs.statSync(full).size) * BLOCK;
     }
     return total;
   }
@@ -265,4 +277,9 @@ export class FolderFs implements VmFilesystem {
       throw new FsError(code && code in ERRNO ? ERRNO[code] : 5, String((e as Error).message ?? e));
     }
   }
+}
+
+/** Blocks a file of `size` bytes takes: at least one, even when empty. */
+function fileBlocks(size: number): number {
+  return Math.max(1, Math.ceil(size / BLOCK));
 }
