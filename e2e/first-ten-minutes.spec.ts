@@ -133,6 +133,42 @@ describe('the first ten minutes', () => {
     await expect(board.getByText('Set a pin as an input').isVisible()).resolves.toBe(true);
   });
 
+  it('smaller things: zoom reaches every panel, one notice per replug, no stale "Go to line"', async () => {
+    const { page } = app;
+    const sizes = () =>
+      page.evaluate(() => ({
+        repl: parseFloat(getComputedStyle(document.querySelector('.region-repl .xterm-rows')!).fontSize),
+        files: parseFloat(getComputedStyle(document.querySelector('.region-files')!).fontSize),
+        editor: parseFloat(getComputedStyle(document.querySelector('.region-editor .cm-content')!).fontSize),
+      }));
+    const before = await sizes();
+    await button(app, 'Larger text').click();
+    await button(app, 'Larger text').click();
+    await expect.poll(async () => (await sizes()).repl).toBeGreaterThan(before.repl);
+    const after = await sizes();
+    expect(after.files).toBeGreaterThan(before.files);
+    expect(after.editor).toBeGreaterThan(before.editor);
+    await button(app, 'Smaller text').click();
+    await button(app, 'Smaller text').click();
+    await expect.poll(async () => (await sizes()).files).toBe(before.files);
+
+    await page.locator('.notice-close').evaluateAll((closes) => closes.forEach((c) => (c as HTMLElement).click()));
+    await page.getByRole('button', { name: 'Unplug and plug back in' }).click();
+    await page.locator('.notice', { hasText: /restarted/ }).first().waitFor();
+    await page.waitForTimeout(500); // (a second notice would arrive within this)
+    await expect(page.locator('.notice', { hasText: /restarted/ }).count()).resolves.toBe(1);
+    await waitForConnected(page);
+
+    await setEditorText(page, 'x = 1\nprint(x / 0)\n');
+    await button(app, 'Run').click();
+    const goTo = page.getByRole('button', { name: 'Go to line 2' });
+    await goTo.waitFor();
+    await page.locator('.region-editor .cm-content').click();
+    await page.keyboard.press('Control+Home');
+    await page.keyboard.insertText('# a new first line\n');
+    await expect(goTo.isHidden()).resolves.toBe(true);
+  });
+
   it('a first-run welcome shows three steps in the editor area, once, and again from Help', async () => {
     let { page } = app;
     const welcome = page.getByRole('region', { name: 'Welcome to Mote' });

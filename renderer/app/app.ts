@@ -50,7 +50,11 @@ export function startApp(mount: HTMLElement): void {
   const editor = new CodeEditor({
     parent: editorHost,
     flavour: () => (store.state.board.info?.flavour === 'circuitpython' ? 'circuitpython' : 'micropython'),
-    onChange: (id, text) => docs?.changed(id, text),
+    onChange: (id, text) => {
+      docs?.changed(id, text);
+      // "Go to line N" points into the code that ran: once that code changes, the line may be another
+      if (id === runTabId) goToError.hidden = true;
+    },
     onCursor: (line, column) => {
       cursorText = `Line ${line}, column ${column}`;
       if (statusBarRef) statusBarRef.cursor.textContent = cursorText;
@@ -159,8 +163,15 @@ export function startApp(mount: HTMLElement): void {
   const running = () => store.state.runId !== null || store.state.board.connection === 'running';
   /** Font-size writes in flight: their own settings:changed echoes must not undo newer presses. */
   let fontWrites = 0;
-  const setFont = (px: number) => {
+  /** The text size of the editor, and in proportion of the REPL and every panel (zoom is for the whole window). */
+  const zoom = (px: number) => {
     editor.setFontSize(px);
+    const scale = editor.fontSizePx / 14;
+    document.documentElement.style.setProperty('--ui-font-size', `${Math.round(14 * scale * 10) / 10}px`);
+    repl.setFontSize(Math.round(13 * scale));
+  };
+  const setFont = (px: number) => {
+    zoom(px);
     fontWrites++;
     void api.invoke('settings:update', { changes: { editorFontSize: editor.fontSizePx } }).finally(() => fontWrites--);
   };
@@ -316,7 +327,7 @@ export function startApp(mount: HTMLElement): void {
         repl.setTheme(terminalTheme());
         plotter.themeChanged();
       });
-      if (s.editorFontSize !== editor.fontSizePx && fontWrites === 0) editor.setFontSize(s.editorFontSize);
+      if (s.editorFontSize !== editor.fontSizePx && fontWrites === 0) zoom(s.editorFontSize);
       store.update({ settings: s });
     };
     if (settings.ok) applySettings(settings.value);

@@ -25,4 +25,9 @@ describe('module stubs', () => {
     expect(pin.members).toEqual(expect.arrayContaining(['OUT', 'value', 'toggle']));
     expect(pin.doc).toMatch(/GPIO/);
   });
+
+  it('completes the machine classes a beginner meets in tutorials', () => {
+    const machine = moduleStubs('micropython').machine!.map((m) => m.name);
+    expect(machine).toEqual(expect.arrayContaining(['Pin', 'PWM', 'ADC', 'I2C', 'SPI', 'SoftSPI', 'RTC', 'WDT', 'Signal', 'Timer', 'UART']));
+  });
 });

@@ -189,6 +189,13 @@ export class ReplPanel {
     this.terminal.write(`\r\n\x1b[3;34m${toTerminal(text)}\x1b[23;39m\r\n`);
   }
 
+  /** The terminal's text size (zoom); the terminal then refits its rows and columns. */
+  setFontSize(px: number): void {
+    if (this.terminal.options.fontSize === px) return;
+    this.terminal.options.fontSize = px;
+    this.resize();
+  }
+
   setTheme(theme: ITheme): void {
     this.terminal.options.theme = theme;
   }

@@ -55,10 +55,8 @@ export class BoardPanel {
         this.parts.update();
       }
     });
-    api.on('simulator:status-changed', guard('board panel', (status: SimulatorStatus) => {
-      if (status.state === 'restarted') this.notify(`The simulated board was restarted: ${status.reason}`, 'warning');
-      return this.refresh();
-    }));
+    // (a restart is announced once, by main's notice; the panel only redraws)
+    api.on('simulator:status-changed', guard('board panel', (_status: SimulatorStatus) => this.refresh()));
   }
 
   private async toBootloader(): Promise<void> {
