@@ -194,4 +194,13 @@ describe('the first ten minutes', () => {
     await keys.getByRole('button', { name: 'Show the welcome' }).click();
     await page.getByRole('region', { name: 'Welcome to Mote' }).waitFor();
   });
+
+  it('after the host dies the status bar no longer says "Connected" (last: it ends the host)', async () => {
+    const { page } = app;
+    await app.host.stop(true);
+    await page.waitForFunction(() => document.body.dataset.connection === 'lost', undefined, { timeout: 10_000 });
+    const status = await page.locator('.status-bar').innerText();
+    expect(status).not.toMatch(/Connected/);
+    await expect(button(app, 'Stop').isDisabled()).resolves.toBe(true);
+  });
 });

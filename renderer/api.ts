@@ -54,6 +54,9 @@ export function createSocketApi(url: string): MoteApi {
       for (const listener of listeners.get('app:notice') ?? []) {
         listener({ level: 'error', message: 'The connection to Mote was lost.' });
       }
+      // with the host gone, so is the board link: nothing may go on saying "Connected" or "Running"
+      const lost: EventMap['board:state'] = { connection: 'lost', problem: 'Mote’s background process ended, so the board link is gone. Restart Mote (your buffers are kept).' };
+      for (const listener of listeners.get('board:state') ?? []) listener(lost);
     });
   };
   connect();

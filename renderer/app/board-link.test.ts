@@ -247,4 +247,14 @@ describe('BoardLink', () => {
     expect(notices).toEqual([]);
     expect(api.calls.filter(([c]) => c === 'board:run')).toHaveLength(1);
   });
+
+  it('a link that ends during a run frees the toolbar even if no run-ended arrives (the host died)', async () => {
+    const { api, link, store, ended } = setup({ 'board:run': () => ({ runId: 'r9' }) });
+    store.update({ linkAvailable: true, board: { connection: 'running', info: simInfo } });
+    await link.run('while True: pass', 'a.py');
+    expect(store.state.runId).toBe('r9');
+    api.emit('board:state', { connection: 'lost', problem: 'gone' });
+    expect(store.state.runId).toBeNull();
+    expect(ended).toEqual(['lost']);
+  });
 });

@@ -59,7 +59,12 @@ export class BoardLink {
     private readonly hooks: RunEndHooks,
     private readonly timers: { set(fn: () => void, ms: number): unknown } = { set: (fn, ms) => setTimeout(fn, ms) },
   ) {
-    api.on('board:state', (board) => this.store.update({ board, linkAvailable: true }));
+    api.on('board:state', (board) => {
+      this.store.update({ board, linkAvailable: true });
+      // a link that ended takes its run with it, even when no run-ended can arrive any more
+      const runId = this.store.state.runId;
+      if ((board.connection === 'lost' || board.connection === 'disconnected') && runId !== null && runId !== 'starting') this.ended('lost', board.problem);
+    });
     api.on('board:run-output', ({ runId, stream, text }) => {
       const current = this.store.state.runId;
       if ((runId === current || current === 'starting') && stream === 'stderr') this.runOutput = (this.runOutput + text).slice(-20000);
