@@ -5,6 +5,7 @@ import type { PortInfo } from '../../shared/contracts/serial';
 import { api } from '../api';
 import { h } from '../app/dom';
 import { openDialog } from './dialog';
+import { splitPorts } from './port-filter';
 
 export async function pickBoard(current: BoardTarget | undefined, connected: boolean): Promise<BoardTarget | 'disconnect' | null> {
   const [sims, ports, drives] = await Promise.all([api.invoke('board:list-simulated', {}), api.invoke('serial:list-ports', {}), api.invoke('drives:list', {})]);
@@ -16,6 +17,7 @@ export async function pickBoard(current: BoardTarget | undefined, connected: boo
   }
   const profiles: SimulatedProfile[] = sims.ok ? sims.value : [];
   const found: PortInfo[] = ports.ok ? ports.value : [];
+  const { usb, other } = splitPorts(found, current?.kind === 'serial' ? current.path : undefined);
   let n = 0;
   const option = (value: string, label: string, detail: string, checked: boolean) => {
     const id = `pick-${n++}`;
@@ -31,9 +33,13 @@ export async function pickBoard(current: BoardTarget | undefined, connected: boo
       'fieldset',
       {},
       h('legend', {}, 'Boards plugged in'),
-      ...(found.length
-        ? found.map((p) => option(`serial:${p.path}`, p.friendlyName, p.path, isCurrent({ kind: 'serial', path: p.path })))
+      ...(usb.length
+        ? usb.map((p) => option(`serial:${p.path}`, p.friendlyName, p.path, isCurrent({ kind: 'serial', path: p.path })))
         : [h('p', { class: 'hint' }, ports.ok ? 'No boards found. Plug one in with a data USB cable, then open this again.' : `Could not list ports: ${ports.message}`)]),
+      // ports that are no USB device (a motherboard UART such as /dev/ttyS0) are rarely a board
+      other.length
+        ? h('details', { class: 'pick-more' }, h('summary', {}, `Show all ports (${other.length} more, not USB)`), ...other.map((p) => option(`serial:${p.path}`, p.friendlyName, p.path, false)))
+        : null,
       ...waiting.map((d) => h('p', { class: 'hint' }, `${d.label}${d.uf2Info?.Model ? ` (${d.uf2Info.Model})` : ''} is in bootloader mode, with no firmware running: install firmware from the Board panel first.`)),
       option('typed', 'Another port:', '', false),
       h('label', { for: 'pick-typed', class: 'visually-hidden' }, 'Port path'),
