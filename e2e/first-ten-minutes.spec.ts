@@ -167,6 +167,18 @@ describe('the first ten minutes', () => {
     await page.keyboard.press('Control+Home');
     await page.keyboard.insertText('# a new first line\n');
     await expect(goTo.isHidden()).resolves.toBe(true);
+
+    // Tab completes in the REPL; Ctrl+M makes it leave the terminal, as VS Code's terminal does
+    const inRepl = () => page.evaluate(() => !!document.activeElement?.closest('.region-repl'));
+    await page.keyboard.press('Control+2');
+    await page.keyboard.press('Tab');
+    expect(await inRepl()).toBe(true);
+    await page.keyboard.press('Control+m');
+    await waitForRepl(page, /Tab now moves focus out of the REPL/);
+    await page.keyboard.press('Tab');
+    expect(await inRepl()).toBe(false);
+    await page.keyboard.press('Control+2');
+    await page.keyboard.press('Control+m');
   });
 
   it('a first-run welcome shows three steps in the editor area, once, and again from Help', async () => {

@@ -385,6 +385,7 @@ async function showShortcuts(commands: Commands, showWelcome: () => void): Promi
     ['Tab / Shift+Tab', 'Indent / unindent'],
     ['Escape, then Tab', 'Leave the editor with the keyboard'],
     ['Ctrl+C (in the REPL)', 'Stop the running program'],
+    ['Ctrl+M (in the REPL)', 'Tab moves focus out of the REPL, or completes names again'],
     ['Ctrl+D (in the REPL)', 'Soft reset'],
     ['Ctrl+Shift+C / Ctrl+Shift+V', 'Copy / paste in the REPL'],
   ];

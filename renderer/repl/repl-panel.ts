@@ -43,6 +43,8 @@ export class ReplPanel {
   private readonly output: WriteBacklog;
   /** Shown in the REPL's header while the running program waits for the user to type. */
   readonly waitingHint = h('span', { class: 'repl-waiting', role: 'status', hidden: true }, 'The program is waiting for input: type here and press Enter');
+  /** Tab moves focus out of the terminal instead of completing (toggled with Ctrl+M). */
+  private tabMovesFocus = false;
   private readonly inputs = new InputWatch((waiting) => this.waitingChanged(waiting));
   /** Where focus was when a program's input() took it to the REPL ('taken' with nowhere to return); it goes back after the run. */
   private focusBefore: HTMLElement | 'taken' | null = null;
@@ -65,6 +67,16 @@ export class ReplPanel {
     this.output = new WriteBacklog({ write: (text, done) => this.terminal.write(text, done) }, (lines, chars) => this.note(droppedNote(lines, chars)));
     this.terminal.onData(guard('REPL input', (data: string) => this.input(data)));
     this.terminal.attachCustomKeyEventHandler((e) => {
+      // Ctrl+M switches what Tab does, as in VS Code's terminal: complete on the board, or move focus on
+      if (e.type === 'keydown' && e.ctrlKey && !e.shiftKey && !e.altKey && e.key.toLowerCase() === 'm') {
+        e.preventDefault();
+        this.tabMovesFocus = !this.tabMovesFocus;
+        this.note(this.tabMovesFocus ? 'Tab now moves focus out of the REPL. Ctrl+M: Tab completes names again.' : 'Tab completes names again. Ctrl+M: Tab moves focus out of the REPL.');
+        this.describeKeys();
+        return false;
+      }
+      // (returning false leaves Tab to the browser, which moves focus)
+      if (e.key === 'Tab' && this.tabMovesFocus) return false;
       // Ctrl-Shift-C copies; plain Ctrl-C with a selection copies too, as in most terminals.
       if (e.type === 'keydown' && e.ctrlKey && e.key.toLowerCase() === 'c' && (e.shiftKey || this.terminal.hasSelection())) {
         void navigator.clipboard?.writeText(this.terminal.getSelection()).catch(() => undefined);
@@ -136,9 +148,16 @@ export class ReplPanel {
       },
       true,
     );
-    this.terminal.textarea?.setAttribute('aria-label', 'REPL input: type Python here and press Enter');
+    this.describeKeys();
     new ResizeObserver(guard('REPL resize', () => this.resize())).observe(this.host);
     this.resize();
+  }
+
+  /** Tells screen readers (and the tooltip) how Tab behaves and how to leave the terminal. */
+  private describeKeys(): void {
+    const tab = this.tabMovesFocus ? 'Tab moves focus on' : 'Tab completes names; Ctrl+M makes Tab move focus on';
+    this.terminal.textarea?.setAttribute('aria-label', `REPL input: type Python here and press Enter. ${tab}.`);
+    this.host.title = this.tabMovesFocus ? 'Tab moves focus out of the REPL (Ctrl+M to complete names again)' : 'Press Ctrl+M, then Tab, to leave the REPL with the keyboard';
   }
 
   private lastSize = '';
