@@ -155,7 +155,8 @@ describe.each(TEST_BOARDS)('BoardFs on $name over a pty', { timeout: 60_000 }, (
   it.runIf(kind === TEST_BOARDS[1])('reports a full filesystem mid-upload, keeps the old file and stays usable', async () => {
     await fs.write('/full.bin', 'old');
     // the simulated pico's filesystem holds 1408 KiB: this fails part-way, with frames in flight
-    await expect(fs.write('/full.bin', randomBytes(1600 * 1024))).rejects.toMatchObject({ code: 'no-space', message: expect.stringMatching(/Writing \/full\.bin failed/) });
+    const unchecked = new BoardFs(session, { checkFree: false }); // (the free-space check would refuse it before sending)
+    await expect(unchecked.write('/full.bin', randomBytes(1600 * 1024))).rejects.toMatchObject({ code: 'no-space', message: expect.stringMatching(/Writing \/full\.bin failed/) });
     expect(await fs.readText('/full.bin')).toBe('old');
     expect(await fs.stat('/.full.bin.mote~')).toBeNull();
     expect((await session.exec('print(6*7)', 'checking')).toString()).toBe('42\r\n');
@@ -164,6 +165,18 @@ describe.each(TEST_BOARDS)('BoardFs on $name over a pty', { timeout: 60_000 }, (
   it('reports a missing folder before sending any data', async () => {
     await expect(fs.write('/no/such/dir/x.bin', all256)).rejects.toMatchObject({ code: 'not-found' });
     expect((await session.exec('print(1)', 'checking')).toString()).toBe('1\r\n');
+  });
+
+  it('refuses a file bigger than the free space before sending any of it', async () => {
+    const free = await fs.freeBytes('/');
+    expect(free).toBeGreaterThan(0);
+    // (a board whose filesystem reports gigabytes free cannot be filled in a test)
+    if (free! > 8 * 1024 * 1024) return;
+    const progress: number[] = [];
+    const tooBig = Buffer.alloc(free! + 64 * 1024, 0x55);
+    await expect(fs.write('/too-big.bin', tooBig, { onProgress: (d) => progress.push(d) })).rejects.toMatchObject({ code: 'no-space', message: expect.stringMatching(/^\/too-big\.bin needs [\d,]+ KB, but the board has only [\d,]+ KB free\./) });
+    expect(progress).toEqual([]);
+    expect(await fs.stat('/too-big.bin')).toBeNull();
   });
 
   it('syncs a folder, skipping unchanged files by SHA-256', async () => {

@@ -74,8 +74,13 @@ export interface BoardFsOptions {
   chunkSize?: number;
   /** Binary bytes per line when reading (default 3072). */
   readChunkSize?: number;
+  /** Check the free space before a large write (default true; tests turn it off to reach the mid-upload failure). */
+  checkFree?: boolean;
 }
 
+
+/** Writes of at least this many bytes check the board's free space before sending anything. */
+const FREE_CHECK_BYTES = 16 * 1024;
 
 /** Writes go to `.<name>.mote~` beside the target first. */
 export const TEMP_SUFFIX = '.mote~';
@@ -114,12 +119,14 @@ export class BoardFs implements BoardFiles {
   private readonly readChunkSize: number;
   private readonly upload: 'stream' | 'commands';
   private readonly plan: StreamPlan | undefined;
+  private readonly checksFree: boolean;
 
   constructor(
     private readonly session: BoardSession,
     options: BoardFsOptions = {},
   ) {
     this.upload = options.upload ?? 'stream';
+    this.checksFree = options.checkFree ?? true;
     this.plan = options.plan;
     this.chunkSize = options.chunkSize ?? 8192;
     this.readChunkSize = Math.max(3, Math.floor((options.readChunkSize ?? 3072) / 3) * 3);
@@ -163,6 +170,23 @@ export class BoardFs implements BoardFiles {
       entries.push({ path: entryPath, name: posix.basename(entryPath), kind: isDir ? 'dir' : 'file', size: isDir ? 0 : Number(m[2]) });
     }
     return entries;
+  }
+
+  /** Free bytes on the filesystem holding `path`, or null when the board cannot tell (no os.statvfs). */
+  async freeBytes(path: string): Promise<number | null> {
+    const p = boardPath(path);
+    const out = await this.session.exec(`import os\ntry:\n s=os.statvfs(${pyString(p)})\n print('~%d'%((s[1] or s[0])*s[4]))\nexcept Exception:\n print('~none')`, `checking free space on ${p}`);
+    const m = /~(\d+)/.exec(out.toString());
+    return m ? Number(m[1]) : null;
+  }
+
+  /** Refuses a write that cannot fit before any of it is sent (a full board would fail only near the end). */
+  private async checkFree(p: string, size: number): Promise<void> {
+    const free = await this.freeBytes(posix.dirname(p));
+    // the new data goes to a temp file first, so the old file's space is not yet free
+    if (free === null || size <= free) return;
+    const kb = (n: number) => `${Math.ceil(n / 1024).toLocaleString('en')} KB`;
+    throw new MoteError('no-space', `${p} needs ${kb(size)}, but the board has only ${kb(free)} free. Delete files on the board (Files → Board) to make room, then try again.`);
   }
 
   /** Kind and size of a path, or null when it does not exist. */
@@ -223,6 +247,7 @@ export class BoardFs implements BoardFiles {
     const p = boardPath(path);
     const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : Buffer.from(data);
     const caps = await this.capabilities();
+    if (this.checksFree && bytes.length >= FREE_CHECK_BYTES) await this.checkFree(p, bytes.length);
     const temp = posix.join(posix.dirname(p), `.${posix.basename(p)}${TEMP_SUFFIX}`);
     if (caps.stream && this.upload === 'stream') {
       const plan = this.plan ?? streamPlan(this.session.transport.info.flowControl, this.session.raw.window);
