@@ -103,6 +103,8 @@ describe('the first ten minutes', () => {
     await dialog.waitFor({ state: 'detached' });
     const mainTabs = async () => (await page.locator('.tab-title').allInnerTexts()).filter((t) => t.startsWith('main.py')).sort();
     await expect.poll(mainTabs).toEqual(['main.py (board)', 'main.py (computer)']);
+    // the Board pane says how much room is left (a full board refuses a big file before sending it)
+    await expect.poll(() => page.locator('.file-pane.board .pane-free').innerText()).toMatch(/^[\d.,]+ (KB|MB) free$/);
     await app.screenshot('first10-two-main-py-tabs');
   });
 

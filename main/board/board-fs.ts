@@ -58,6 +58,8 @@ export interface BoardFiles {
   remove(path: string, options?: { recursive?: boolean }): Promise<void>;
   rename(from: string, to: string): Promise<void>;
   sync(localDir: string, remoteDir: string, options?: SyncOptions): Promise<SyncReport>;
+  /** Free bytes on the filesystem holding `path`; null when unknown. */
+  freeBytes(path: string): Promise<number | null>;
 }
 
 export type SyncOptions = TransferOptions & { onFile?: (path: string, action: 'upload' | 'skip') => void };

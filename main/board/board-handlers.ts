@@ -28,6 +28,7 @@ export function registerBoardHandlers(router: IpcRouter, board: BoardManager, se
 
   router.handle('board-fs:list', ({ path, recursive }) => board.list(path, recursive));
   router.handle('board-fs:read-text', ({ path }) => board.readText(path));
+  router.handle('board-fs:free', ({ path }) => board.freeBytes(path));
   router.handle('board-fs:write-text', async ({ path, text }) => {
     await board.writeText(path, text);
     return null;

@@ -221,6 +221,10 @@ export class BoardManager {
     return entries.map(({ path: p, name, kind, size }) => ({ path: p, name, kind, size }));
   }
 
+  async freeBytes(path: string): Promise<number | null> {
+    return (await this.boardFiles()).freeBytes(path);
+  }
+
   async readText(path: string): Promise<string> {
     return (await this.boardFiles()).readText(path);
   }

@@ -94,6 +94,16 @@ export class DriveFs implements BoardFiles {
     return data;
   }
 
+  /** Free bytes on the drive (what the host's filesystem reports for it); null when it cannot tell. */
+  async freeBytes(path: string): Promise<number | null> {
+    try {
+      const s = await fsp.statfs(this.hostPath(path));
+      return s.bavail * s.bsize;
+    } catch {
+      return null;
+    }
+  }
+
   async readText(path: string): Promise<string> {
     return decodeTextFile(await this.read(path), path);
   }

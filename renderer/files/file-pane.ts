@@ -6,6 +6,7 @@ import { guard } from '../app/errors';
 import { ask, promptText } from '../ui/dialog';
 import { icon } from '../ui/icons';
 import type { FileEntry, FileSource } from './file-source';
+import { formatFree } from './format-free';
 
 export const DRAG_TYPE = 'application/x-mote-file';
 
@@ -28,6 +29,8 @@ export class FilePane {
   private readonly list: HTMLElement;
   private readonly pathLabel = h('span', { class: 'pane-path' });
   private readonly message = h('p', { class: 'pane-message', hidden: true });
+  /** The free space of the board's filesystem, in the pane's header. */
+  private readonly freeLabel = h('span', { class: 'pane-free hint' });
   private readonly upButton: HTMLButtonElement;
   private readonly buttons: HTMLButtonElement[];
   private enabled = true;
@@ -53,7 +56,7 @@ export class FilePane {
     this.element = h(
       'div',
       { class: `file-pane ${source.side}`, role: 'group', 'aria-label': `${source.title} pane`, 'data-side': source.side },
-      h('div', { class: 'pane-head' }, h('h3', {}, source.title), this.pathLabel, h('span', { class: 'spacer' }), this.upButton, refresh),
+      h('div', { class: 'pane-head' }, h('h3', {}, source.title), this.pathLabel, h('span', { class: 'spacer' }), this.freeLabel, this.upButton, refresh),
       h('div', { class: 'panel-actions' }, ...extra, ...this.buttons.slice(0, 3)),
       this.message,
       this.list,
@@ -101,6 +104,13 @@ export class FilePane {
     if (!this.enabled) return;
     this.pathLabel.textContent = this.source.side === 'board' ? this.dir : this.dir === '.' ? 'Mote folder' : this.dir;
     this.upButton.disabled = this.dir === this.source.root;
+    if (this.source.free) {
+      const dir = this.dir;
+      void this.source.free(dir).then(
+        (free) => (this.freeLabel.textContent = free === null || dir !== this.dir ? '' : formatFree(free)),
+        () => (this.freeLabel.textContent = ''),
+      );
+    }
     try {
       this.entries = await this.source.list(this.dir);
     } catch (error) {

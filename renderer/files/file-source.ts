@@ -21,6 +21,8 @@ export interface FileSource {
   writeText(path: string, text: string): Promise<void>;
   join(dir: string, name: string): string;
   parent(path: string): string;
+  /** Free bytes where `dir` lives, when this side can tell (the board: a full board fails writes). */
+  free?(dir: string): Promise<number | null>;
 }
 
 export const computerSource: FileSource = {
@@ -47,4 +49,5 @@ export const boardSource: FileSource = {
   writeText: async (path, text) => void (await call('board-fs:write-text', { path, text })),
   join: (dir, name) => (dir.endsWith('/') ? `${dir}${name}` : `${dir}/${name}`),
   parent: (path) => path.slice(0, path.lastIndexOf('/')) || '/',
+  free: (dir) => call('board-fs:free', { path: dir }),
 };

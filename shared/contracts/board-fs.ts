@@ -27,6 +27,8 @@ export const boardFsChannels = {
   'board-fs:mkdir': channel(v.strictObject({ path: boardPath })).returns<null>(),
   'board-fs:remove': channel(v.strictObject({ path: boardPath, recursive: v.optional(v.boolean()) })).returns<null>(),
   'board-fs:rename': channel(v.strictObject({ from: boardPath, to: boardPath })).returns<null>(),
+  /** Free bytes on the board's filesystem holding `path`; null when the board cannot tell. */
+  'board-fs:free': channel(v.strictObject({ path: boardPath })).returns<number | null>(),
   /** Cancels a running upload or download; the board keeps the old file. */
   'board-fs:cancel': channel(v.strictObject({ opId: opaqueId })).returns<null>(),
 };
