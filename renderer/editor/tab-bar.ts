@@ -32,7 +32,8 @@ export class TabBar {
         const where = describeLocation(tab.location);
         const badge = locationBadge(tab);
         const title = this.model.label(tab);
-        const label = `${title}, ${where}${tab.dirty ? ', unsaved changes' : ''}`;
+        // (the accessible name says where it lives already: the plain file name leads it)
+        const label = `${tab.title}, ${where}${tab.dirty ? ', unsaved changes' : ''}`;
         const select = h(
           'button',
           { type: 'button', class: 'tab-select', 'data-tab-id': tab.id, 'aria-current': active ? 'true' : null, 'aria-label': label, title: where, onclick: () => this.actions.activate(tab.id) },
