@@ -43,14 +43,12 @@ describe('FriendlyBusy', () => {
     expect(changes).toEqual([true, false]);
   });
 
-  it('a restarted simulated board is busy until its prompt; an IDE operation means idle', () => {
+  it('an IDE operation that took the board over means idle', () => {
     const { busy, changes } = watch();
-    busy.restarted();
-    expect(busy.isBusy).toBe(true);
+    busy.feed('MPY: soft reboot\r\n');
     busy.idle();
     expect(busy.isBusy).toBe(false);
-    busy.restarted();
-    busy.feed('>>> ');
+    busy.feed('MPY: soft reboot\r\n>>> ');
     expect(changes).toEqual([true, false, true, false]);
   });
 });

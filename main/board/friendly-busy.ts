@@ -19,12 +19,6 @@ export class FriendlyBusy {
     return this.busy;
   }
 
-  /** The board restarted without printing a reboot line (a simulated board's worker restarted). */
-  restarted(): void {
-    this.tail = '';
-    this.set(true);
-  }
-
   /** The board is at its prompt for certain (an IDE operation just returned to the friendly REPL). */
   idle(): void {
     this.tail = '';
