@@ -258,7 +258,7 @@ export function startApp(mount: HTMLElement): void {
   // #region layout
   const layout = buildLayout(toolbar.element, statusBar.element, notices.element);
   const welcome = new Welcome({
-    openExample: () => commands.run('file.open'),
+    openExample: () => commands.run('file.examples'),
     run: () => commands.run('run.run'),
     connectBoard: () => commands.run('board.connect'),
     dismissed: () => void api.invoke('settings:update', { changes: { welcomeSeen: true } }),
