@@ -45,7 +45,7 @@ export class BoardPanel {
       });
     });
     this.parts = new PartsSection(this.model, (input) => void api.invoke('simulator:send-input', { input }), notify);
-    this.simArea.append(this.parts.element, this.view.element);
+    this.simArea.append(this.view.element, this.parts.element);
     // the simulated hardware straight after the actions, so its inputs are in view in a short panel
     this.element = h('div', { class: 'board-panel' }, this.summary, h('div', { class: 'panel-actions' }, choose, this.replug, this.updateFirmware), this.simArea, this.hint);
     api.on('simulator:hardware-changed', ({ changes }) => {
