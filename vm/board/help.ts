@@ -66,7 +66,7 @@ ${CONTROL_KEYS}`;
 }
 
 /** Module names help('modules') lists: the VM's standard ones plus the board's. */
-function moduleList(p: BoardProfile): string[] {
+export function moduleList(p: BoardProfile): string[] {
   const std = ['array', 'binascii', 'builtins', 'cmath', 'collections', 'errno', 'framebuf', 'gc', 'hashlib', 'heapq', 'io', 'json', 'math', 'micropython', 'os', 'random', 're', 'select', 'struct', 'sys', 'time', 'asyncio'];
   const board = p.flavour === 'circuitpython'
     ? ['adafruit_pixelbuf', 'analogio', 'board', 'busio', 'digitalio', 'microcontroller', 'neopixel', 'neopixel_write', 'pwmio', 'rainbowio', 'storage', 'supervisor']

@@ -27,7 +27,7 @@ import { makeRainbowio } from './circuitpython/rainbowio';
 import { makeAdafruitPixelbuf } from './circuitpython/adafruit-pixelbuf';
 import { makeStorage, makeSupervisor, RELOAD_MARK } from './circuitpython/supervisor';
 import { fn, instance, raise } from './py';
-import { makeHelp } from './help';
+import { makeHelp, moduleList } from './help';
 import { FrozenOverlayFs } from './frozen-fs';
 import { ADAFRUIT_BUS_DEVICE } from './frozen/adafruit-bus-device';
 import { MICROPYTHON_DRIVERS } from './frozen/micropython-drivers';
@@ -190,6 +190,10 @@ export class SimulatedBoard implements ReplEngine {
   }
 
   complete(text: string): Completion {
+    // As mp_repl_autocomplete: right after "import " at the start of the line, the word completes
+    // from the built-in module names (`import mach` + Tab gives `import machine`).
+    const importing = /^import\s+([A-Za-z0-9_]*)$/.exec(text);
+    if (importing) return this.completion(completeFromCandidates(importing[1]!, moduleList(this.profile).filter((n) => n !== '__main__'), false));
     // scan back to the start of the "a.b.c" chain
     let i = text.length;
     while (i > 0 && /[A-Za-z0-9_.]/.test(text[i - 1])) i--;
@@ -198,7 +202,11 @@ export class SimulatedBoard implements ReplEngine {
     const partial = chain.slice(dot + 1);
     // As mp_repl_autocomplete: a first word completes from __main__'s globals only (not builtins).
     const names = chain === '' ? [] : dot < 0 ? Object.keys(this.vm.globals()).sort() : this.vm.completions(chain);
-    const r = completeFromCandidates(partial, names, i === 0 && dot < 0);
+    return this.completion(completeFromCandidates(partial, names, i === 0 && dot < 0));
+  }
+
+  /** A completion as the line editor takes it: text to insert, or candidates printed below. */
+  private completion(r: { insert?: string; list?: string } | null): Completion {
     if (!r) return null;
     if (r.list !== undefined) {
       this.host.text(r.list);

@@ -81,6 +81,7 @@ const cases: [string, string][] = [
   ['Ctrl-D ends a compound statement', 'for i in range(2):\rprint(i)\x04'],
   ['Tab does not complete builtins as a first word', 'pri\t("tab")\r'],
   ['Tab completes a global, and import', 'abc12 = 1\rabc13 = 2\rabc\t\x03impo\tsys\r'],
+  ['Tab completes a module name after import', 'import ti\t\r'],
   ['Tab completes an attribute', 'class K:\ralpha = 1\ramber = 2\rbeta = 3\r\r\r\rK.b\t\r'],
   ['Tab lists several attributes in columns', 'class K:\ralpha = 1\ramber = 2\rbeta = 3\r\r\r\rK.a\t\x03'],
   ['Tab after whitespace inserts spaces', 'x = 1; \tx\r'],
