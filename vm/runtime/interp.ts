@@ -16,7 +16,7 @@ import { PyList } from '../objects/list';
 import { parseIntStr } from '../objects/int';
 import { rt, TICKS } from './state';
 import * as ops from './ops';
-import { installOps, InternalError, caught } from './glue';
+import { installOps, caught } from './glue';
 import { installTypes } from '../builtins/types';
 import { makeBuiltins } from '../builtins/index';
 import { builtinModules } from '../modules/registry';
@@ -237,17 +237,21 @@ export class Interp {
 
   /** Compiles source into a JS function bound to the given globals. */
   compileFn(source: string, filename: string, mode: 'exec' | 'single' | 'eval', g: Record<string, PyObj>): () => PyObj {
-    let cm;
-    try { cm = compile(source, filename, mode); } catch (e) {
+    let factory;
+    let K;
+    try {
+      const cm = compile(source, filename, mode);
+      K = this.materialize(cm.consts);
+      factory = new Function('$R', 'G', 'B', '$K', cm.code) as (r: PyObj, g: PyObj, b: PyObj, k: PyObj[]) => () => PyObj;
+    } catch (e) {
       if (e instanceof SyntaxErr) {
         const x = mkExc(e.kind, e.message);
         x.tb.push(filename, e.line, e.scope);
         throw raiseOf(x);
       }
-      throw new InternalError(e);
+      // a parser, compiler or V8 limit (deep nesting): the Python error, never the JS one
+      throw caught(e);
     }
-    const K = this.materialize(cm.consts);
-    const factory = new Function('$R', 'G', 'B', '$K', cm.code) as (r: PyObj, g: PyObj, b: PyObj, k: PyObj[]) => () => PyObj;
     return factory(rt, g, this.builtins.g, K);
   }
 
@@ -299,7 +303,7 @@ export class Interp {
   }
 
   compileObj(source: string, filename: string, mode: string): PyCode {
-    compile(source, filename, mode === 'eval' ? 'eval' : 'exec');
+    this.compileFn(source, filename, mode === 'eval' ? 'eval' : 'exec', this.currentGlobals());
     return new PyCode(source, filename, mode);
   }
 
