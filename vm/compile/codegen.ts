@@ -6,6 +6,7 @@
 
 import { SyntaxErr, type Node, type Arguments } from './ast';
 import { buildSymtable, type Scope } from './symtable';
+import { LONG_CHAIN, chainLength, flatBinOp, flatPower, flatUnaryOp, flatBoolOp, flatCompare, type ChainGen } from './flat-chains';
 
 /** A constant the runtime must materialise before running the code. */
 export type ConstDesc =
@@ -530,10 +531,13 @@ class Codegen {
     }
   }
 
+  /** The code generator as the flat-chain helpers see it. */
+  private get chains(): ChainGen { return { expr: (x) => this.expr(x), temp: () => this.fn.temp() }; }
+
   private cond(n: Node): string {
     switch (n.k) {
-      case 'BoolOp': return '(' + n.values.map((v: Node) => this.cond(v)).join(n.op === 'and' ? ' && ' : ' || ') + ')';
-      case 'UnaryOp': if (n.op === 'not') return '!' + this.cond(n.operand); break;
+      case 'BoolOp': if (n.values.length >= LONG_CHAIN) break; return '(' + n.values.map((v: Node) => this.cond(v)).join(n.op === 'and' ? ' && ' : ' || ') + ')';
+      case 'UnaryOp': if (n.op === 'not' && chainLength(n, 'UnaryOp', 'operand') < LONG_CHAIN) return '!' + this.cond(n.operand); break;
       case 'Compare':
         if (n.ops.length === 1 && ['is', 'is not', 'in', 'not in'].includes(n.ops[0])) return this.expr(n);
         break;
@@ -587,8 +591,12 @@ class Codegen {
       case 'Const': return this.constExpr(n.value);
       case 'JoinedStr':
         return '(' + (n.values.length ? n.values.map((p: Node) => (p.k === 'Const' ? JSON.stringify(p.value.v) : `$fv(${this.expr(p.value)}, ${JSON.stringify(p.conv)}, ${p.spec ? this.expr(p.spec) : 'null'})`)).join(' + ') : '""') + (n.values.length === 1 && n.values[0].k === 'Const' ? '' : ' + ""') + ')';
-      case 'BinOp': return `$${BINOPS[n.op]}(${this.expr(n.left)}, ${this.expr(n.right)})`;
+      case 'BinOp':
+        if (chainLength(n, 'BinOp', 'left') === LONG_CHAIN) return flatBinOp(this.chains, n, (op) => '$' + BINOPS[op]);
+        if (n.op === '**' && chainLength(n, 'BinOp', 'right') === LONG_CHAIN) return flatPower(this.chains, n, '$' + BINOPS['**']);
+        return `$${BINOPS[n.op]}(${this.expr(n.left)}, ${this.expr(n.right)})`;
       case 'UnaryOp': {
+        if (chainLength(n, 'UnaryOp', 'operand') === LONG_CHAIN) return flatUnaryOp(this.chains, n, (op) => (op === '-' ? '$neg' : op === '+' ? '$pos' : '$invert'));
         if (n.op === 'not') return `!${this.cond(n.operand)}`;
         if (n.op === '-' && n.operand.k === 'Const' && n.operand.value.t === 'int') {
           const c = this.constExpr(n.operand.value);
@@ -597,6 +605,7 @@ class Codegen {
         return `$${n.op === '-' ? 'neg' : n.op === '+' ? 'pos' : 'invert'}(${this.expr(n.operand)})`;
       }
       case 'BoolOp': {
+        if (n.values.length >= LONG_CHAIN) return flatBoolOp(this.chains, n);
         const t = this.fn.temp();
         const vals = n.values.map((v: Node) => this.expr(v));
         let s = vals[vals.length - 1];
@@ -656,6 +665,7 @@ class Codegen {
       }
     };
     if (n.ops.length === 1) return one(n.ops[0], this.expr(n.left), this.expr(n.comparators[0]));
+    if (n.ops.length >= LONG_CHAIN) return flatCompare(this.chains, n, one);
     // chained: a < b < c  →  evaluate b once
     const r = this.fn.temp();
     const l0 = this.fn.temp();

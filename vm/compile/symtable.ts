@@ -182,8 +182,15 @@ class Builder {
       case 'Const': return;
       case 'JoinedStr': for (const v of n.values) this.expr(v, s); return;
       case 'FormattedValue': this.expr(n.value, s); if (n.spec) this.expr(n.spec, s); return;
-      case 'BinOp': this.expr(n.left, s); this.expr(n.right, s); return;
-      case 'UnaryOp': this.expr(n.operand, s); return;
+      case 'BinOp': {
+        // a worklist, not a recursion: 10,000 chained operators are one long spine
+        const todo: Node[] = [n];
+        for (let c = todo.pop(); c; c = todo.pop()) {
+          if (c.k === 'BinOp') todo.push(c.right, c.left); else this.expr(c, s);
+        }
+        return;
+      }
+      case 'UnaryOp': { let c: Node = n; while (c.k === 'UnaryOp') c = c.operand; this.expr(c, s); return; }
       case 'BoolOp': for (const v of n.values) this.expr(v, s); return;
       case 'Compare': this.expr(n.left, s); for (const c of n.comparators) this.expr(c, s); return;
       case 'Call': this.expr(n.func, s); for (const a of n.args) this.expr(a, s); for (const k of n.keywords) this.expr(k.value, s); return;

@@ -48,7 +48,7 @@ export function caught(e: unknown): PyRaise {
 /** The first line of a JS error's message, without paths (what a program may see of a VM bug). */
 function hostMessage(e: unknown): string {
   const m = e instanceof Error ? `${e.name}: ${e.message}` : String(e);
-  return m.split('\n')[0].replace(/(file:\/\/)?\/[^\s:()]+/g, '<path>').slice(0, 200);
+  return m.split('\n')[0].replace(/(file:\/\/)?\/[^\s:()]+(:\d+)*/g, '<path>').slice(0, 200);
 }
 
 /** Adds a traceback entry as an exception leaves a frame. */
