@@ -32,6 +32,7 @@ describe('host errors never reach a program', () => {
     expect(runProgram('print(1)\nasync with x:\n    pass\n')).toBe('Traceback (most recent call last):\n  File "<stdin>", line 2, in <module>\n' + msg);
     expect(runProgram('def g():\n    async for x in y:\n        pass\n')).toBe('Traceback (most recent call last):\n  File "<stdin>", line 2, in g\n' + msg);
     expect(runProgram('class A:\n  async with a:\n    pass\n')).toBe('Traceback (most recent call last):\n  File "<stdin>", line 2, in A\n' + msg);
+    expect(runProgram('x = [x async for x in 1]\n')).toBe('Traceback (most recent call last):\n  File "<stdin>", line 1\nSyntaxError: invalid syntax\n');
     // and still fine where they belong
     expect(runProgram('async def g():\n    async with A() as a:\n        print(a)\nclass A:\n    async def __aenter__(self):\n        return 7\n    async def __aexit__(self, *e):\n        pass\nc = g()\ntry:\n    c.send(None)\nexcept StopIteration:\n    print("done")\n')).toBe('7\ndone\n');
   });

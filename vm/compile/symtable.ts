@@ -159,6 +159,12 @@ class Builder {
   }
 
   private comp(n: Node, s: Scope): void {
+    // `async for` in a comprehension needs an enclosing async def (MicroPython has no async
+    // comprehensions at all and says invalid syntax)
+    let f: Scope = s;
+    while (f.kind === 'comp' && f.parent) f = f.parent;
+    const bad = n.generators.find((g: Node) => g.isAsync);
+    if (bad && !(f.kind === 'function' && f.isAsync)) throw new SyntaxErr('invalid syntax', bad.line ?? n.line, bad.col ?? n.col);
     // the first iterable is evaluated in the enclosing scope
     this.expr(n.generators[0].iter, s);
     const cs = this.newScope('comp', '<' + n.k.toLowerCase() + '>', s, n);

@@ -28,6 +28,14 @@ export class InternalError {
 }
 
 /**
+ * Thrown by a host (from poll()) to end a run that no Python code may catch: the hard stop
+ * behind a fuzzer's time budget or a hard reset. `except` and `finally` cannot keep it.
+ */
+export class HostAbort {
+  constructor(readonly reason: string) {}
+}
+
+/**
  * Converts anything thrown into a PyRaise. This is the one boundary where a JS error becomes a
  * Python one: a stack overflow is MicroPython's recursion error, an impossible allocation its
  * MemoryError, and anything else (a VM bug) a RuntimeError whose message has no JS stack or
@@ -35,6 +43,7 @@ export class InternalError {
  */
 export function caught(e: unknown): PyRaise {
   if (e instanceof PyRaise) return e;
+  if (e instanceof HostAbort) throw e;
   const cause = e instanceof InternalError ? e.cause : e;
   if (cause instanceof RangeError) {
     if (/call stack/i.test(cause.message)) return raiseOf(mkExc('RuntimeError', 'maximum recursion depth exceeded'));
