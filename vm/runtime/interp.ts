@@ -240,6 +240,8 @@ export class Interp {
     let factory;
     let K;
     try {
+      // compiling costs interrupt ticks like running does (exec() in a loop still polls for Ctrl-C)
+      rt.ticks -= 50 + (source.length >> 4);
       const cm = compile(source, filename, mode);
       K = this.materialize(cm.consts);
       factory = new Function('$R', 'G', 'B', '$K', cm.code) as (r: PyObj, g: PyObj, b: PyObj, k: PyObj[]) => () => PyObj;

@@ -122,10 +122,18 @@ export function bytesRepr(b: Uint8Array): string {
   return out + q;
 }
 
+/** Decimal text of a big int. Long ones cost time quadratic in their length, so they use up
+ *  interrupt ticks too: Ctrl-C stays prompt in a loop printing a growing number. */
+function bigDecimal(x: bigint): string {
+  const s = x.toString();
+  if (s.length > 1000) rt.ticks -= s.length >> 4;
+  return s;
+}
+
 export function repr(x: PyObj): string {
   switch (typeof x) {
     case 'number': return String(x);
-    case 'bigint': return x.toString();
+    case 'bigint': return bigDecimal(x);
     case 'string': return strRepr(x);
     case 'boolean': return x ? 'True' : 'False';
   }
