@@ -24,6 +24,7 @@ import { PyModule, moduleType } from '../objects/module';
 import { strConstruct } from '../objects/str';
 import { arity, argNum, argStr, argFloat, argWord } from '../runtime/args';
 import * as ops from '../runtime/ops';
+import { charge, strBytes } from '../runtime/heap';
 import { makeType } from '../runtime/glue';
 import { setErrnoNames } from '../runtime/ops';
 import { ERRNO_NAMES } from '../modules/errno';
@@ -248,6 +249,7 @@ export function bytesFromArgs(args: PyObj[]): Uint8Array {
   if (typeof x === 'number') {
     if (x < 0) throw pyErr('ValueError');
     ops.checkAlloc(x);
+    charge(strBytes(x));
     return new Uint8Array(x);
   }
   const b = bufferOf(x);
