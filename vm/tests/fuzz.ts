@@ -3,7 +3,7 @@
 // never a raw JS exception, never a hang (the host interrupts after a poll budget).
 
 import { Interpreter, PyRaise, HostAbort } from '../index';
-import { TestHost } from './support';
+import { TestHost, MemFs } from './support';
 
 /** A small deterministic PRNG (mulberry32). */
 export function rng(seed: number): () => number {
@@ -157,7 +157,8 @@ export type FuzzResult = Outcome | 'aborted' | 'host-error';
  */
 class FuzzHost extends TestHost {
   aborted = false;
-  constructor(private readonly budget: number) { super(''); }
+  // a board-sized flash: a program writing in a loop gets ENOSPC instead of an ever-growing file
+  constructor(private readonly budget: number) { super('', new MemFs(256 * 1024)); }
   override poll(): boolean {
     this.polls++;
     if (this.polls > 4 * this.budget) { this.aborted = true; throw new HostAbort('fuzz budget'); }
