@@ -4,7 +4,9 @@
 // allows the issue's ±25%). Also: garbage comes back, gc.mem_free()/mem_alloc() agree with it,
 // and growth inside a function or a huge program still ends in MemoryError.
 import { describe, it, expect } from 'vitest';
-import { runProgram } from '../tests/support';
+import { runProgram, TestHost } from '../tests/support';
+import { makeBoardVm } from '../host/board-vm';
+import { PROFILES } from '../board/profiles/profiles';
 
 const PICO = 233_024;
 
@@ -71,5 +73,16 @@ describe('garbage comes back', () => {
   it('a list that outgrows the heap can be freed and the program goes on', () => {
     const src = 'l = []\ntry:\n    while True:\n        l.append([0] * 50)\nexcept MemoryError:\n    l = None\nm = [1] * 20000\nprint(len(m))\n';
     expect(runProgram(src, { heapLimit: PICO })).toBe('20000\n');
+  });
+});
+
+describe('each simulated board has its own heap', () => {
+  it('gc.mem_free() + gc.mem_alloc() is the profile heap, and a 200,000-item list does not fit on a Pico', () => {
+    for (const [id, heap] of [['pico', 233_024], ['pico2', 480 * 1024], ['esp32', 110 * 1024]] as const) {
+      const host = new TestHost();
+      const vm = makeBoardVm(host, PROFILES[id]);
+      vm.exec('import gc\ngc.collect()\nprint(gc.mem_free() + gc.mem_alloc(), gc.mem_free() > gc.mem_alloc())\ntry:\n    l = list(range(200000))\nexcept MemoryError:\n    print("MemoryError")\n');
+      expect(host.out).toBe(`${heap} True\nMemoryError\n`);
+    }
   });
 });
