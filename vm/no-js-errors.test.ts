@@ -73,6 +73,11 @@ describe('host errors never reach a program', () => {
     }
   });
 
+  it("'%c' with a code point outside Unicode, a huge int, a float or a longer str gives MicroPython's results", () => {
+    const src = 'for v in [float(-2**40), -1, 0x110000, 2**40, 65, 65.0, "ab", "x"]:\n    try:\n        print(repr("%c" % v))\n    except Exception as e:\n        print(type(e).__name__, e)\n';
+    expect(runProgram(src)).toBe("TypeError integer needed\n'\\x00'\n'\\x00'\nOverflowError overflow converting long int to machine word\n'A'\nTypeError integer needed\nTypeError %c needs int or char\n'x'\n");
+  });
+
   it('a JS error thrown inside the VM becomes a RuntimeError without stack or path, and can be caught', () => {
     const host = new TestHost();
     const interp = new Interpreter(host);
