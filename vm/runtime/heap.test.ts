@@ -77,6 +77,12 @@ describe('garbage comes back', () => {
 });
 
 describe('each simulated board has its own heap', () => {
+  it('the program that used to make the Pico worker run out of host memory ends in MemoryError', () => {
+    const host = new TestHost();
+    const vm = makeBoardVm(host, PROFILES.pico);
+    vm.exec('l = []\ntry:\n    while True:\n        l.append([0] * 1000)\nexcept MemoryError:\n    print(len(l))\n');
+    expectWithin25(Number(host.out), 55); // 4,016 bytes a list on a 233 KB heap
+  });
   it('gc.mem_free() + gc.mem_alloc() is the profile heap, and a 200,000-item list does not fit on a Pico', () => {
     for (const [id, heap] of [['pico', 233_024], ['pico2', 480 * 1024], ['esp32', 110 * 1024]] as const) {
       const host = new TestHost();
