@@ -56,38 +56,46 @@ const CMPOPS: Record<string, string> = { '<': 'lt', '<=': 'le', '>': 'gt', '>=':
 
 const JS_ID = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
+/**
+ * Every AST node under x, visited with a worklist rather than a recursion (10,000 chained
+ * operators are a spine 10,000 deep); `visit` returning false stops the walk.
+ */
+function everyNode(x: unknown, visit: (n: Node) => boolean): void {
+  const todo: unknown[] = [x];
+  while (todo.length) {
+    const y = todo.pop();
+    if (!y || typeof y !== 'object') continue;
+    if (Array.isArray(y)) { for (const z of y) todo.push(z); continue; }
+    const n = y as Node;
+    if (!visit(n)) return;
+    for (const key in n) if (key !== 'k') todo.push(n[key]);
+  }
+}
+
 /** True when statements contain no loops, definitions, lambdas, comprehensions or yields. */
 function isSimpleBody(stmts: Node[]): boolean {
   let ok = true;
-  const walk = (x: unknown): void => {
-    if (!ok || !x || typeof x !== 'object') return;
-    if (Array.isArray(x)) { for (const y of x) walk(y); return; }
-    const n = x as Node;
+  everyNode(stmts, (n) => {
     switch (n.k) {
       case 'For': case 'While': case 'FunctionDef': case 'ClassDef': case 'Lambda': case 'ListComp': case 'SetComp':
       case 'DictComp': case 'GeneratorExp': case 'Yield': case 'YieldFrom': case 'Await': case 'With': case 'Try':
-        ok = false; return;
+        ok = false;
     }
-    for (const key in n) if (key !== 'k') walk(n[key]);
-  };
-  walk(stmts);
+    return ok;
+  });
   return ok;
 }
 
 /** Names passed as the function of start_new_thread(f, args) anywhere in a module. */
 function threadTargets(mod: Node): Set<string> {
   const out = new Set<string>();
-  const walk = (x: unknown): void => {
-    if (!x || typeof x !== 'object') return;
-    if (Array.isArray(x)) { for (const y of x) walk(y); return; }
-    const n = x as Node;
+  everyNode(mod, (n) => {
     if (n.k === 'Call' && n.args.length > 0 && n.args[0].k === 'Name') {
       const f = n.func;
       if ((f.k === 'Name' && f.id === 'start_new_thread') || (f.k === 'Attribute' && f.attr === 'start_new_thread')) out.add(n.args[0].id);
     }
-    for (const key in n) if (key !== 'k') walk(n[key]);
-  };
-  walk(mod);
+    return true;
+  });
   return out;
 }
 
