@@ -12,6 +12,7 @@ const benches = [
   ['IDE start-up in Chromium', 'bench-startup.mjs'],
   ['Plotter under 10,000 lines/s', 'bench-plotter.mjs'],
   ['Simulated kit: a pin toggled as fast as possible', 'bench-kit.mjs'],
+  ['VM fuzz: host-level failures per 10,000 mutants', 'bench-fuzz.mjs'],
 ];
 let failed = false;
 for (const [title, file] of benches) {

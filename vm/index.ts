@@ -16,12 +16,12 @@ import { PyDict } from './objects/dict';
 import { PyModule } from './objects/module';
 import { normBig } from './objects/int';
 import * as ops from './runtime/ops';
-import { caught, InternalError } from './runtime/glue';
+import { caught, InternalError, HostAbort } from './runtime/glue';
 import { argInt, argNum, argFloat, argStr, argBytes, arity, argsByName, noKw } from './runtime/args';
 import { rt } from './runtime/state';
 
 export type { HostIO, InterpreterOptions, Implementation, PyObj, Kw, NativeFn };
-export { PyRaise, PyExc, PyModule, PyType, PyInstance, InternalError };
+export { PyRaise, PyExc, PyModule, PyType, PyInstance, InternalError, HostAbort };
 export { checkSyntax } from './compile/index';
 
 /**

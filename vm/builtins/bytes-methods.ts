@@ -7,6 +7,7 @@ import { PyTuple } from '../objects/tuple';
 import { pyErr, typeError } from '../objects/exception';
 import { argNum } from '../runtime/args';
 import * as ops from '../runtime/ops';
+import { charge } from '../runtime/heap';
 import { ArrayIter, JsArrayIter } from '../objects/iterator';
 import { mvGet } from '../objects/memoryview';
 
@@ -75,6 +76,7 @@ function grow(ba: PyByteArray, n: number): void {
   const need = ba.len + n;
   if (need > ba.b.length) {
     ops.checkAlloc(need);
+    charge(Math.max(need, ba.b.length * 2, 16) - ba.b.length, ba);
     const nb = new Uint8Array(Math.max(need, ba.b.length * 2, 16));
     nb.set(ba.b.subarray(0, ba.len));
     ba.b = nb;

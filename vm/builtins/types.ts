@@ -24,6 +24,7 @@ import { PyModule, moduleType } from '../objects/module';
 import { strConstruct } from '../objects/str';
 import { arity, argNum, argStr, argFloat, argWord } from '../runtime/args';
 import * as ops from '../runtime/ops';
+import { charge, strBytes } from '../runtime/heap';
 import { makeType } from '../runtime/glue';
 import { setErrnoNames } from '../runtime/ops';
 import { ERRNO_NAMES } from '../modules/errno';
@@ -96,17 +97,15 @@ export function installTypes(): void {
   typeType.construct = (cls, args, kw) => {
     if (cls === typeType && args.length === 1) return typeOf(args[0]);
     if (args.length !== 3) throw typeError('type takes 1 or 3 arguments');
-    if (!(args[1] instanceof PyTuple)) throw typeError();
-    const bases = ops.toArray(args[1]) as PyType[];
-    return makeType(argStr(args[0]), bases, args[2] as PyDict, cls);
     void kw;
+    return newType(cls, args[0], args[1], args[2]);
   };
   methods(typeType, {
     __repr__: (a) => { const t = a[0] as PyType; return t.native || t.module === 'builtins' ? `<class '${t.name}'>` : `<class '${t.module === '__main__' ? '' : t.module + '.'}${t.qualname}'>`; },
     mro: (a) => new PyList((a[0] as PyType).mro.includes(objectType) ? (a[0] as PyType).mro : [...(a[0] as PyType).mro, objectType]),
     __subclasses__: () => new PyList([]),
     __call__: (a, kw) => ops.typeCall(a[0], a.slice(1), kw),
-    __new__: (a) => makeType(argStr(a[1]), ops.toArray(a[2]) as PyType[], a[3] as PyDict, a[0] as PyType),
+    __new__: (a) => newType(a[0] as PyType, a[1], a[2], a[3]),
     __init__: () => None,
   });
   typeType.dict.set('__new__', new PyStaticMethod(typeType.dict.get('__new__')));
@@ -250,6 +249,7 @@ export function bytesFromArgs(args: PyObj[]): Uint8Array {
   if (typeof x === 'number') {
     if (x < 0) throw pyErr('ValueError');
     ops.checkAlloc(x);
+    charge(strBytes(x));
     return new Uint8Array(x);
   }
   const b = bufferOf(x);
@@ -263,3 +263,12 @@ export function bytesFromArgs(args: PyObj[]): Uint8Array {
 }
 
 export type { Kw };
+
+/** type(name, bases, dict): bases a tuple of classes and dict a dict, else MicroPython's bare TypeError. */
+function newType(meta: PyType, name: PyObj, bases: PyObj, dict: PyObj): PyType {
+  const n = argStr(name);
+  if (!(bases instanceof PyTuple) || !(dict instanceof PyDict)) throw typeError();
+  const classes = ops.toArray(bases);
+  if (!classes.every((b) => b instanceof PyType)) throw typeError();
+  return makeType(n, classes as PyType[], dict, meta);
+}

@@ -6,6 +6,7 @@
 
 import { SyntaxErr, type Node, type Arguments } from './ast';
 import { buildSymtable, type Scope } from './symtable';
+import { LONG_CHAIN, chainLength, flatBinOp, flatPower, flatUnaryOp, flatBoolOp, flatCompare, type ChainGen } from './flat-chains';
 
 /** A constant the runtime must materialise before running the code. */
 export type ConstDesc =
@@ -55,38 +56,46 @@ const CMPOPS: Record<string, string> = { '<': 'lt', '<=': 'le', '>': 'gt', '>=':
 
 const JS_ID = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
+/**
+ * Every AST node under x, visited with a worklist rather than a recursion (10,000 chained
+ * operators are a spine 10,000 deep); `visit` returning false stops the walk.
+ */
+function everyNode(x: unknown, visit: (n: Node) => boolean): void {
+  const todo: unknown[] = [x];
+  while (todo.length) {
+    const y = todo.pop();
+    if (!y || typeof y !== 'object') continue;
+    if (Array.isArray(y)) { for (const z of y) todo.push(z); continue; }
+    const n = y as Node;
+    if (!visit(n)) return;
+    for (const key in n) if (key !== 'k') todo.push(n[key]);
+  }
+}
+
 /** True when statements contain no loops, definitions, lambdas, comprehensions or yields. */
 function isSimpleBody(stmts: Node[]): boolean {
   let ok = true;
-  const walk = (x: unknown): void => {
-    if (!ok || !x || typeof x !== 'object') return;
-    if (Array.isArray(x)) { for (const y of x) walk(y); return; }
-    const n = x as Node;
+  everyNode(stmts, (n) => {
     switch (n.k) {
       case 'For': case 'While': case 'FunctionDef': case 'ClassDef': case 'Lambda': case 'ListComp': case 'SetComp':
       case 'DictComp': case 'GeneratorExp': case 'Yield': case 'YieldFrom': case 'Await': case 'With': case 'Try':
-        ok = false; return;
+        ok = false;
     }
-    for (const key in n) if (key !== 'k') walk(n[key]);
-  };
-  walk(stmts);
+    return ok;
+  });
   return ok;
 }
 
 /** Names passed as the function of start_new_thread(f, args) anywhere in a module. */
 function threadTargets(mod: Node): Set<string> {
   const out = new Set<string>();
-  const walk = (x: unknown): void => {
-    if (!x || typeof x !== 'object') return;
-    if (Array.isArray(x)) { for (const y of x) walk(y); return; }
-    const n = x as Node;
+  everyNode(mod, (n) => {
     if (n.k === 'Call' && n.args.length > 0 && n.args[0].k === 'Name') {
       const f = n.func;
       if ((f.k === 'Name' && f.id === 'start_new_thread') || (f.k === 'Attribute' && f.attr === 'start_new_thread')) out.add(n.args[0].id);
     }
-    for (const key in n) if (key !== 'k') walk(n[key]);
-  };
-  walk(mod);
+    return true;
+  });
   return out;
 }
 
@@ -530,10 +539,13 @@ class Codegen {
     }
   }
 
+  /** The code generator as the flat-chain helpers see it. */
+  private get chains(): ChainGen { return { expr: (x) => this.expr(x), temp: () => this.fn.temp() }; }
+
   private cond(n: Node): string {
     switch (n.k) {
-      case 'BoolOp': return '(' + n.values.map((v: Node) => this.cond(v)).join(n.op === 'and' ? ' && ' : ' || ') + ')';
-      case 'UnaryOp': if (n.op === 'not') return '!' + this.cond(n.operand); break;
+      case 'BoolOp': if (n.values.length >= LONG_CHAIN) break; return '(' + n.values.map((v: Node) => this.cond(v)).join(n.op === 'and' ? ' && ' : ' || ') + ')';
+      case 'UnaryOp': if (n.op === 'not' && chainLength(n, 'UnaryOp', 'operand') < LONG_CHAIN) return '!' + this.cond(n.operand); break;
       case 'Compare':
         if (n.ops.length === 1 && ['is', 'is not', 'in', 'not in'].includes(n.ops[0])) return this.expr(n);
         break;
@@ -587,8 +599,12 @@ class Codegen {
       case 'Const': return this.constExpr(n.value);
       case 'JoinedStr':
         return '(' + (n.values.length ? n.values.map((p: Node) => (p.k === 'Const' ? JSON.stringify(p.value.v) : `$fv(${this.expr(p.value)}, ${JSON.stringify(p.conv)}, ${p.spec ? this.expr(p.spec) : 'null'})`)).join(' + ') : '""') + (n.values.length === 1 && n.values[0].k === 'Const' ? '' : ' + ""') + ')';
-      case 'BinOp': return `$${BINOPS[n.op]}(${this.expr(n.left)}, ${this.expr(n.right)})`;
+      case 'BinOp':
+        if (chainLength(n, 'BinOp', 'left') === LONG_CHAIN) return flatBinOp(this.chains, n, (op) => '$' + BINOPS[op]);
+        if (n.op === '**' && chainLength(n, 'BinOp', 'right') === LONG_CHAIN) return flatPower(this.chains, n, '$' + BINOPS['**']);
+        return `$${BINOPS[n.op]}(${this.expr(n.left)}, ${this.expr(n.right)})`;
       case 'UnaryOp': {
+        if (chainLength(n, 'UnaryOp', 'operand') === LONG_CHAIN) return flatUnaryOp(this.chains, n, (op) => (op === '-' ? '$neg' : op === '+' ? '$pos' : '$invert'));
         if (n.op === 'not') return `!${this.cond(n.operand)}`;
         if (n.op === '-' && n.operand.k === 'Const' && n.operand.value.t === 'int') {
           const c = this.constExpr(n.operand.value);
@@ -597,6 +613,7 @@ class Codegen {
         return `$${n.op === '-' ? 'neg' : n.op === '+' ? 'pos' : 'invert'}(${this.expr(n.operand)})`;
       }
       case 'BoolOp': {
+        if (n.values.length >= LONG_CHAIN) return flatBoolOp(this.chains, n);
         const t = this.fn.temp();
         const vals = n.values.map((v: Node) => this.expr(v));
         let s = vals[vals.length - 1];
@@ -656,6 +673,7 @@ class Codegen {
       }
     };
     if (n.ops.length === 1) return one(n.ops[0], this.expr(n.left), this.expr(n.comparators[0]));
+    if (n.ops.length >= LONG_CHAIN) return flatCompare(this.chains, n, one);
     // chained: a < b < c  →  evaluate b once
     const r = this.fn.temp();
     const l0 = this.fn.temp();

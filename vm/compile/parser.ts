@@ -591,28 +591,31 @@ class Parser {
   }
 
   // factor: ('+'|'-'|'~') factor | power
+  // power: await_expr ['**' factor] ; await_expr: ['await'] atom trailer*
+  // Parsed with a loop, not a recursion, so `- - - x` and `a ** b ** c` chains of any length
+  // fit in the stack: each operand with its prefix operators, then folded right to left.
   private factor(): Node {
-    const t = this.t;
-    if (t.kind === 'op' && (t.value === '-' || t.value === '+' || t.value === '~')) {
-      this.p++;
-      const operand = this.factor();
-      return this.node('UnaryOp', t, { op: t.value, operand });
+    const items: { prefix: Token[]; base: Node }[] = [];
+    for (;;) {
+      const prefix: Token[] = [];
+      for (let t = this.t; t.kind === 'op' && (t.value === '-' || t.value === '+' || t.value === '~'); t = this.t) { prefix.push(t); this.p++; }
+      items.push({ prefix, base: this.awaitExpr() });
+      if (!this.eatOp('**')) break;
     }
-    return this.power();
+    let e: Node | null = null;
+    for (let i = items.length - 1; i >= 0; i--) {
+      const { prefix, base } = items[i];
+      e = e === null ? base : { k: 'BinOp', line: base.line, col: base.col, left: base, op: '**', right: e };
+      for (let j = prefix.length - 1; j >= 0; j--) e = this.node('UnaryOp', prefix[j], { op: prefix[j].value, operand: e });
+    }
+    return e as Node;
   }
 
-  // power: await_expr ['**' factor] ; await_expr: ['await'] atom trailer*
-  private power(): Node {
+  // await_expr: ['await'] atom trailer*
+  private awaitExpr(): Node {
     const t = this.t;
-    let e: Node;
-    if (this.isKw('await')) { this.p++; e = this.node('Await', t, { value: this.atomTrailers() }); }
-    else e = this.atomTrailers();
-    if (this.isOp('**')) {
-      this.p++;
-      const right = this.factor();
-      return { k: 'BinOp', line: e.line, col: e.col, left: e, op: '**', right };
-    }
-    return e;
+    if (this.isKw('await')) { this.p++; return this.node('Await', t, { value: this.atomTrailers() }); }
+    return this.atomTrailers();
   }
 
   // atom trailer*: trailer: '(' [arglist] ')' | '[' subscriptlist ']' | '.' NAME

@@ -51,6 +51,13 @@ export function buildSymtable(mod: Node): Map<Node, Scope> {
 class Builder {
   constructor(private map: Map<Node, Scope>) {}
 
+  /** `async for`/`async with` only inside `async def`, as MicroPython's compiler says. */
+  private asyncCheck(n: Node, s: Scope): void {
+    if (n.isAsync && (s.kind !== 'function' || !s.isAsync)) {
+      throw new SyntaxErr('async for/with outside async function', n.line, n.col, 'SyntaxError', s.kind === 'module' ? '<module>' : s.name);
+    }
+  }
+
   private bind(name: string, s: Scope, n: Node): void {
     if (s.kind === 'module') { s.locals.add(name); return; }
     if (s.globals.has(name) || s.nonlocals.has(name)) return;
@@ -109,10 +116,19 @@ class Builder {
       case 'Assign': for (const t of n.targets) this.target(t, s); this.expr(n.value, s); return;
       case 'AugAssign': this.target(n.target, s); this.expr(n.value, s); this.expr(n.target, s); return;
       case 'AnnAssign': this.target(n.target, s); if (n.value) this.expr(n.value, s); return;
-      case 'For': this.target(n.target, s); this.expr(n.iter, s); this.stmts(n.body, s); this.stmts(n.orelse, s); return;
+      case 'For': this.asyncCheck(n, s); this.target(n.target, s); this.expr(n.iter, s); this.stmts(n.body, s); this.stmts(n.orelse, s); return;
       case 'While': this.expr(n.test, s); this.stmts(n.body, s); this.stmts(n.orelse, s); return;
-      case 'If': this.expr(n.test, s); this.stmts(n.body, s); this.stmts(n.orelse, s); return;
-      case 'With': for (const it of n.items) { this.expr(it.expr, s); if (it.vars) this.target(it.vars, s); } this.stmts(n.body, s); return;
+      case 'If': {
+        // an elif chain is a loop here, not a recursion (5,000 elifs compile as on MicroPython)
+        let c: Node = n;
+        for (;;) {
+          this.expr(c.test, s); this.stmts(c.body, s);
+          if (c.orelse.length !== 1 || c.orelse[0].k !== 'If') break;
+          c = c.orelse[0];
+        }
+        this.stmts(c.orelse, s); return;
+      }
+      case 'With': this.asyncCheck(n, s); for (const it of n.items) { this.expr(it.expr, s); if (it.vars) this.target(it.vars, s); } this.stmts(n.body, s); return;
       case 'Try':
         this.stmts(n.body, s);
         for (const h of n.handlers) { if (h.type) this.expr(h.type, s); if (h.name) this.bind(h.name, s, h); this.stmts(h.body, s); }
@@ -143,6 +159,12 @@ class Builder {
   }
 
   private comp(n: Node, s: Scope): void {
+    // `async for` in a comprehension needs an enclosing async def (MicroPython has no async
+    // comprehensions at all and says invalid syntax)
+    let f: Scope = s;
+    while (f.kind === 'comp' && f.parent) f = f.parent;
+    const bad = n.generators.find((g: Node) => g.isAsync);
+    if (bad && !(f.kind === 'function' && f.isAsync)) throw new SyntaxErr('invalid syntax', bad.line ?? n.line, bad.col ?? n.col);
     // the first iterable is evaluated in the enclosing scope
     this.expr(n.generators[0].iter, s);
     const cs = this.newScope('comp', '<' + n.k.toLowerCase() + '>', s, n);
@@ -166,8 +188,15 @@ class Builder {
       case 'Const': return;
       case 'JoinedStr': for (const v of n.values) this.expr(v, s); return;
       case 'FormattedValue': this.expr(n.value, s); if (n.spec) this.expr(n.spec, s); return;
-      case 'BinOp': this.expr(n.left, s); this.expr(n.right, s); return;
-      case 'UnaryOp': this.expr(n.operand, s); return;
+      case 'BinOp': {
+        // a worklist, not a recursion: 10,000 chained operators are one long spine
+        const todo: Node[] = [n];
+        for (let c = todo.pop(); c; c = todo.pop()) {
+          if (c.k === 'BinOp') todo.push(c.right, c.left); else this.expr(c, s);
+        }
+        return;
+      }
+      case 'UnaryOp': { let c: Node = n; while (c.k === 'UnaryOp') c = c.operand; this.expr(c, s); return; }
       case 'BoolOp': for (const v of n.values) this.expr(v, s); return;
       case 'Compare': this.expr(n.left, s); for (const c of n.comparators) this.expr(c, s); return;
       case 'Call': this.expr(n.func, s); for (const a of n.args) this.expr(a, s); for (const k of n.keywords) this.expr(k.value, s); return;
@@ -184,8 +213,10 @@ class Builder {
         while (t.kind === 'comp' && t.parent) t = t.parent;
         if (t.kind === 'class') throw new SyntaxErr('invalid syntax', n.line, n.col);
         if (t !== s) {
-          // mark as nonlocal/global inside the comprehension chain
-          for (let c: Scope = s; c !== t; c = c.parent as Scope) { if (t.kind === 'module') c.globals.add(n.target.id); else c.nonlocals.add(n.target.id); }
+          // mark as nonlocal/global inside the comprehension chain (global too when the
+          // enclosing function declared the name global)
+          const asGlobal = t.kind === 'module' || t.globals.has(n.target.id);
+          for (let c: Scope = s; c !== t; c = c.parent as Scope) { if (asGlobal) c.globals.add(n.target.id); else c.nonlocals.add(n.target.id); }
         }
         this.bind(n.target.id, t, n);
         this.expr(n.value, s);

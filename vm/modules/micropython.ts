@@ -4,6 +4,7 @@ import { None, type PyObj } from '../objects/object';
 import { pyErr } from '../objects/exception';
 import type { PyModule } from '../objects/module';
 import type { Interp } from '../runtime/interp';
+import { rt } from '../runtime/state';
 import { arity, argNum } from '../runtime/args';
 import { nativeModule } from './util';
 
@@ -14,7 +15,9 @@ export function makeMicropython(interp: Interp): PyModule {
     const: (a: PyObj[]) => { arity(a, 1); return a[0]; },
     opt_level: (a) => { if (a.length) { opt = Number(a[0]); return None; } return opt; },
     mem_info: (a) => {
-      interp.write(`stack: 2048 out of 80000\nGC: total: ${interp.heapLimit}, used: 4096, free: ${interp.heapLimit - 4096}\n No. of 1-blocks: 40, 2-blocks: 10, max blk sz: 32, max free sz: ${Math.floor((interp.heapLimit - 4096) / 16)}\n`);
+      // the same modelled heap as gc.mem_alloc() (runtime/heap.ts)
+      const used = Math.min(interp.heapLimit, rt.heapUsed);
+      interp.write(`stack: 2048 out of 80000\nGC: total: ${interp.heapLimit}, used: ${used}, free: ${interp.heapLimit - used}\n No. of 1-blocks: 40, 2-blocks: 10, max blk sz: 32, max free sz: ${Math.floor((interp.heapLimit - used) / 16)}\n`);
       void a;
       return None;
     },

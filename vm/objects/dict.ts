@@ -4,6 +4,20 @@
 import { PyType, objectType, type PyObj } from './object';
 import { keyOf } from '../runtime/hash';
 import { MpOrder, mpHash } from './mp-order';
+import { charge, need } from '../runtime/heap';
+
+/**
+ * A dict's slot table (8 bytes a slot) grows by about 1.4 when full, as MicroPython's does
+ * (modelled as 8, 12, 16, 24, 32, 48 ... slots): the new table is made while the old one is
+ * live, then the old one is garbage.
+ */
+function dictGrowth(d: PyDict, n: number): void {
+  const pow2 = (n & (n - 1)) === 0;
+  if (!pow2 && !(n % 3 === 0 && ((n / 3) & (n / 3 - 1)) === 0)) return;
+  const next = pow2 ? n + n / 2 : (n / 3) * 4;
+  need(next * 8, d);
+  charge((next - n) * 8, d);
+}
 
 export const dictType = new PyType('dict', [objectType]);
 
@@ -30,6 +44,8 @@ export class PyDict {
     if (!this.m.has(hk)) {
       if (hk !== key) (this.k ??= new Map()).set(hk, key);
       if (this.mo !== null && !this.mo.add(hk, mpHash(key))) this.freeze();
+      const n = this.m.size;
+      if ((n & 3) === 0 && n >= 8) dictGrowth(this, n);
     }
     this.m.set(hk, v);
   }

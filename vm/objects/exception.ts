@@ -13,6 +13,8 @@ export class PyExc {
   cause: PyObj = undefined;
   /** Set by a bare re-raise: the current frame already has its traceback entry. */
   skipTb = false;
+  /** The JS value this exception was translated from when a VM bug let one escape (see glue.caught). */
+  hostError: unknown = undefined;
   constructor(public $type: PyType, args: PyObj[] = []) {
     this.args = new PyTuple(args);
   }

@@ -1,13 +1,15 @@
 // list: a growable JS array wrapper.
 
 import { PyType, objectType, type PyObj } from './object';
+import { charge, chargeNew, blocks } from '../runtime/heap';
 
 export const listType = new PyType('list', [objectType]);
 
 export class PyList {
   declare $type: PyType;
   $d: Map<string, PyObj> | undefined = undefined;
-  constructor(public items: PyObj[]) {}
+  // the list object and its item array (at least 4 slots), as MicroPython allocates them
+  constructor(public items: PyObj[]) { chargeNew(16 + blocks(Math.max(4, items.length) * 4), this); }
 }
 PyList.prototype.$type = listType;
 listType.alloc = (cls) => { const l = new PyList([]); if (cls !== listType) { l.$type = cls; l.$d = new Map(); } return l; };
@@ -87,9 +89,15 @@ function indexIn(items: Obj[], x: Obj, start: Obj, stop: Obj): number {
 
 methods(listType, {
   // list.append(x)
-  append: (a) => { arity(a, 2); const it = L(a).items; it.push(a[1]); if ((it.length & 0x3fff) === 0) checkAlloc(it.length * 4); return None; },
+  append: (a) => {
+    arity(a, 2); const it = L(a).items; it.push(a[1]);
+    // MicroPython doubles the item array when it is full: count the growth at the same sizes
+    const full = it.length - 1;
+    if (full >= 4 && (full & (full - 1)) === 0) { checkAlloc(it.length * 4); charge(full * 4, a[0]); }
+    return None;
+  },
   // list.extend(iterable)
-  extend: (a) => { arity(a, 2); extendList(L(a), a[1]); checkAlloc(L(a).items.length * 4); return None; },
+  extend: (a) => { arity(a, 2); const n = L(a).items.length; extendList(L(a), a[1]); checkAlloc(L(a).items.length * 4); charge((L(a).items.length - n) * 4, a[0]); return None; },
   // list.insert(i, x)
   insert: (a) => {
     arity(a, 3);

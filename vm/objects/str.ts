@@ -9,6 +9,7 @@ import { strLen, hasAstral, codePoints } from './str-util';
 import { strHash } from './mp-order';
 import { arity, argStr, argNum } from '../runtime/args';
 import { str, repr, toArray, typeName } from '../runtime/ops';
+import { chargeStr } from '../runtime/heap';
 import { strFormat } from '../runtime/format';
 
 const WS = /^[ \t\n\r\f\v]+|[ \t\n\r\f\v]+$/g;
@@ -139,7 +140,9 @@ methods(strType, {
     const s = self(a);
     const parts = toArray(a[1]);
     for (const p of parts) if (typeof p !== 'string') throw typeError('join expects a list of str/bytes objects consistent with self object');
-    return parts.join(s);
+    const out = parts.join(s);
+    chargeStr(out.length);
+    return out;
   },
   // str.split(sep=None, maxsplit=-1)
   split: (a, kw) => pyList(split(self(a), a[1] ?? kw?.get('sep'), a[2] !== undefined ? argNum(a[2]) : kw?.has('maxsplit') ? argNum(kw.get('maxsplit')) : -1)),

@@ -123,7 +123,7 @@ function formatInt(v: number | bigint, sp: Spec): string {
     case 'X': body = a.toString(16).toUpperCase(); prefix = sp.alt ? '0X' : ''; break;
     case 'c':
       if (sp.sign !== '-') throw pyErr('ValueError', "sign not allowed with integer format specifier 'c'");
-      return pad(String.fromCodePoint(Number(a)), '', sp, '>');
+      return pad(charFor(typeof a === 'bigint' && a >= -0x80000000n && a <= 0x7fffffffn ? Number(a) : a), '', sp, '>');
     case '': case 'd': case 'n': body = group(a.toString(), sp.comma); break;
     case 'e': case 'E': case 'f': case 'F': case 'g': case 'G': case '%':
       return formatFloat(Number(v), sp);
@@ -242,7 +242,7 @@ export function percentFormat(fmt: string, args: PyObj): string {
         break;
       }
       case 'c': {
-        const s = typeof arg === 'string' ? arg : String.fromCodePoint(Number(intArg(arg)));
+        const s = charFor(arg);
         out += pad(s, '', sp, '>');
         break;
       }
@@ -256,6 +256,19 @@ export function percentFormat(fmt: string, args: PyObj): string {
   }
   if (!usedMap && !isMap && ai < list.length) throw typeError('format string didn\'t convert all arguments');
   return out;
+}
+
+/** The character `%c` and `{:c}` make of a code point or a 1-character str, as MicroPython does
+ *  (a code point outside Unicode comes out as NUL there). */
+function charFor(a: PyObj): string {
+  if (typeof a === 'string') {
+    if ([...a].length !== 1) throw typeError('%c needs int or char');
+    return a;
+  }
+  if (a instanceof PyFloat) throw typeError('integer needed');
+  const n = intArg(a);
+  if (typeof n === 'bigint' || n > 0x7fffffff || n < -0x80000000) throw pyErr('OverflowError', 'overflow converting long int to machine word');
+  return n >= 0 && n <= 0x10ffff ? String.fromCodePoint(n) : '\x00';
 }
 
 function intArg(a: PyObj): number | bigint {

@@ -27,15 +27,37 @@ export class InternalError {
   toString(): string { return 'internal error: ' + (this.cause instanceof Error ? this.cause.stack ?? this.cause.message : String(this.cause)); }
 }
 
-/** Converts anything thrown into a PyRaise, or rethrows VM bugs untouched. */
+/**
+ * Thrown by a host (from poll()) to end a run that no Python code may catch: the hard stop
+ * behind a fuzzer's time budget or a hard reset. `except` and `finally` cannot keep it.
+ */
+export class HostAbort {
+  constructor(readonly reason: string) {}
+}
+
+/**
+ * Converts anything thrown into a PyRaise. This is the one boundary where a JS error becomes a
+ * Python one: a stack overflow is MicroPython's recursion error, an impossible allocation its
+ * MemoryError, and anything else (a VM bug) a RuntimeError whose message has no JS stack or
+ * install path; the JS value stays on exc.hostError for hosts and the fuzzer to count.
+ */
 export function caught(e: unknown): PyRaise {
   if (e instanceof PyRaise) return e;
-  if (e instanceof RangeError) {
-    if (/call stack/i.test(e.message)) return raiseOf(mkExc('RuntimeError', 'maximum recursion depth exceeded'));
-    if (/BigInt|array length|string length|Array buffer allocation/i.test(e.message)) return raiseOf(mkExc('MemoryError', 'memory allocation failed'));
+  if (e instanceof HostAbort) throw e;
+  const cause = e instanceof InternalError ? e.cause : e;
+  if (cause instanceof RangeError) {
+    if (/call stack/i.test(cause.message)) return raiseOf(mkExc('RuntimeError', 'maximum recursion depth exceeded'));
+    if (/BigInt|array length|string length|Array buffer allocation|allocation failed/i.test(cause.message)) return raiseOf(mkExc('MemoryError', 'memory allocation failed'));
   }
-  if (e instanceof InternalError) throw e;
-  throw new InternalError(e);
+  const x = mkExc('RuntimeError', 'internal error: ' + hostMessage(cause));
+  x.hostError = cause;
+  return raiseOf(x);
+}
+
+/** The first line of a JS error's message, without paths (what a program may see of a VM bug). */
+function hostMessage(e: unknown): string {
+  const m = e instanceof Error ? `${e.name}: ${e.message}` : String(e);
+  return m.split('\n')[0].replace(/(file:\/\/)?\/[^\s:()]+(:\d+)*/g, '<path>').slice(0, 200);
 }
 
 /** Adds a traceback entry as an exception leaves a frame. */

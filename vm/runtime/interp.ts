@@ -15,8 +15,13 @@ import { PyTuple } from '../objects/tuple';
 import { PyList } from '../objects/list';
 import { parseIntStr } from '../objects/int';
 import { rt, TICKS } from './state';
+import { need, charge } from './heap';
+import { liveBytes } from './heap-walk';
+
+/** What a fresh board's heap holds before the program starts (MicroPython reports a few KB). */
+const HEAP_AT_BOOT = 4096;
 import * as ops from './ops';
-import { installOps, InternalError, caught } from './glue';
+import { installOps, caught } from './glue';
 import { installTypes } from '../builtins/types';
 import { makeBuiltins } from '../builtins/index';
 import { builtinModules } from '../modules/registry';
@@ -84,6 +89,10 @@ export class Interp {
   stdinBuf: number[] = [];
   savedDepth = 0;
   readonly state: { depth: number; ticks: number } = { depth: 0, ticks: TICKS };
+  /** The modelled heap in use (runtime/heap.ts), while another interpreter runs. */
+  heapUsed = HEAP_AT_BOOT;
+  /** Collections so far (gc.collect() and the count passing the limit). */
+  collections = 0;
 
   constructor(readonly host: HostIO, opts: InterpreterOptions = {}) {
     installOnce();
@@ -105,12 +114,15 @@ export class Interp {
   // #region entering and leaving (the shared runtime state belongs to one interpreter at a time)
 
   enter(): PyObj {
-    const prev = { interp: rt.interp, depth: rt.depth, maxDepth: rt.maxDepth, heapLimit: rt.heapLimit, tick: rt.tick };
+    const prev = { interp: rt.interp, depth: rt.depth, maxDepth: rt.maxDepth, heapLimit: rt.heapLimit, heapBudget: rt.heapBudget, heapUsed: rt.heapUsed, tick: rt.tick };
     if (rt.interp !== this) {
+      if (rt.interp) rt.interp.heapUsed = rt.heapUsed;
       rt.interp = this;
       rt.depth = 0;
       rt.maxDepth = this.maxDepth;
       rt.heapLimit = this.heapLimit;
+      rt.heapBudget = this.heapLimit;
+      rt.heapUsed = this.heapUsed;
       rt.tick = () => this.tick();
     }
     return prev;
@@ -118,8 +130,24 @@ export class Interp {
 
   leave(prev: PyObj): void {
     if (prev.interp !== this) {
+      this.heapUsed = rt.heapUsed;
       rt.interp = prev.interp; rt.depth = prev.depth; rt.maxDepth = prev.maxDepth; rt.heapLimit = prev.heapLimit; rt.tick = prev.tick;
+      rt.heapBudget = prev.heapBudget; rt.heapUsed = prev.interp ? prev.interp.heapUsed : prev.heapUsed;
     }
+  }
+
+  /**
+   * gc.collect(), and what runtime/heap.ts calls when the count passes the limit: the count
+   * becomes the size of what is reachable from the modules' globals plus `owner`, the object
+   * being allocated or grown (live even when only a function's local refers to it).
+   */
+  collectHeap(owner?: PyObj): void {
+    this.collections++;
+    const roots: PyObj[] = [...this.modules.values()];
+    const moduleGlobals = new Set(roots.map((m) => m.g));
+    for (const g of this.globalsStack) if (!moduleGlobals.has(g)) roots.push(...Object.values(g));
+    if (owner !== undefined) roots.push(owner);
+    rt.heapUsed = HEAP_AT_BOOT + liveBytes(roots);
   }
 
   // #endregion
@@ -237,17 +265,26 @@ export class Interp {
 
   /** Compiles source into a JS function bound to the given globals. */
   compileFn(source: string, filename: string, mode: 'exec' | 'single' | 'eval', g: Record<string, PyObj>): () => PyObj {
-    let cm;
-    try { cm = compile(source, filename, mode); } catch (e) {
+    let factory;
+    let K;
+    try {
+      // compiling costs interrupt ticks like running does (exec() in a loop still polls for Ctrl-C)
+      rt.ticks -= 50 + (source.length >> 4);
+      // the source is in the heap while it compiles, and its bytecode stays (about a third)
+      need(source.length);
+      const cm = compile(source, filename, mode);
+      charge(source.length >> 2);
+      K = this.materialize(cm.consts);
+      factory = new Function('$R', 'G', 'B', '$K', cm.code) as (r: PyObj, g: PyObj, b: PyObj, k: PyObj[]) => () => PyObj;
+    } catch (e) {
       if (e instanceof SyntaxErr) {
         const x = mkExc(e.kind, e.message);
         x.tb.push(filename, e.line, e.scope);
         throw raiseOf(x);
       }
-      throw new InternalError(e);
+      // a parser, compiler or V8 limit (deep nesting): the Python error, never the JS one
+      throw caught(e);
     }
-    const K = this.materialize(cm.consts);
-    const factory = new Function('$R', 'G', 'B', '$K', cm.code) as (r: PyObj, g: PyObj, b: PyObj, k: PyObj[]) => () => PyObj;
     return factory(rt, g, this.builtins.g, K);
   }
 
@@ -299,7 +336,7 @@ export class Interp {
   }
 
   compileObj(source: string, filename: string, mode: string): PyCode {
-    compile(source, filename, mode === 'eval' ? 'eval' : 'exec');
+    this.compileFn(source, filename, mode === 'eval' ? 'eval' : 'exec', this.currentGlobals());
     return new PyCode(source, filename, mode);
   }
 

@@ -24,6 +24,7 @@ import { isArrayLike, eqChecksOtherType, arrayCompare, compareBytes, fastSlice, 
 import { keyOf, objId } from './hash';
 import { mvGet, mvSet, arrayContains } from '../objects/memoryview';
 import { rt } from './state';
+import { charge, chargeNew, need, chargeStr, strBytes, blocks, COUNTED_STR } from './heap';
 import { strIndex, strSlice, strLen } from '../objects/str-util';
 import { setObjHash, floatHash, bytesHash, strHash, intHashValue, smallInt, mpHash, NONE_HASH, EMPTY_TUPLE_HASH, FROZENSET_HASH } from '../objects/mp-order';
 
@@ -122,10 +123,18 @@ export function bytesRepr(b: Uint8Array): string {
   return out + q;
 }
 
+/** Decimal text of a big int. Long ones cost time quadratic in their length, so they use up
+ *  interrupt ticks too: Ctrl-C stays prompt in a loop printing a growing number. */
+function bigDecimal(x: bigint): string {
+  const s = x.toString();
+  if (s.length > 1000) rt.ticks -= s.length >> 4;
+  return s;
+}
+
 export function repr(x: PyObj): string {
   switch (typeof x) {
     case 'number': return String(x);
-    case 'bigint': return x.toString();
+    case 'bigint': return bigDecimal(x);
     case 'string': return strRepr(x);
     case 'boolean': return x ? 'True' : 'False';
   }
@@ -618,12 +627,13 @@ export function binop(op: string, a: PyObj, b: PyObj): PyObj {
 function nativeBinop(op: string, a: PyObj, b: PyObj): PyObj {
   switch (op) {
     case 'add':
-      if (typeof a === 'string' && typeof b === 'string') { checkStrSize(a.length + b.length); return a + b; }
+      if (typeof a === 'string' && typeof b === 'string') { checkStrSize(a.length + b.length); growStr(a, a.length + b.length); return a + b; }
       if (a instanceof PyList && b instanceof PyList) return new PyList(a.items.concat(b.items));
       if (a instanceof PyTuple && b instanceof PyTuple) return new PyTuple(a.items.concat(b.items));
       if ((a instanceof PyBytes || a instanceof PyByteArray) && (bufferOf(b) || typeof b === 'string')) {
         const x = bufOf(a); const y = typeof b === 'string' ? utf8(b) : bufferOf(b) as Uint8Array;
         const out = new Uint8Array(x.length + y.length); out.set(x); out.set(y, x.length);
+        growStr(a, out.length, x.length);
         return a instanceof PyBytes ? new PyBytes(out) : new PyByteArray(out);
       }
       break;
@@ -633,7 +643,7 @@ function nativeBinop(op: string, a: PyObj, b: PyObj): PyObj {
       const k = toNum(n);
       if (k === undefined) break;
       const count = typeof k === 'bigint' ? (k > 0n ? Infinity : 0) : Math.max(0, k);
-      if (typeof seq === 'string') { checkStrSize(seq.length * count); return count === 0 ? '' : seq.repeat(count); }
+      if (typeof seq === 'string') { checkStrSize(seq.length * count); chargeStr(seq.length * count); return count === 0 ? '' : seq.repeat(count); }
       if (seq instanceof PyList || seq instanceof PyTuple) {
         checkAlloc(seq.items.length * count * 4); // 4-byte object pointers, as on a 32-bit board
         const out: PyObj[] = [];
@@ -643,6 +653,7 @@ function nativeBinop(op: string, a: PyObj, b: PyObj): PyObj {
       if (seq instanceof PyBytes || seq instanceof PyByteArray) {
         const x = bufOf(seq);
         checkAlloc(x.length * count);
+        charge(strBytes(x.length * count));
         const out = new Uint8Array(x.length * count);
         for (let i = 0; i < count; i++) out.set(x, i * x.length);
         return seq instanceof PyBytes ? new PyBytes(out) : new PyByteArray(out);
@@ -686,9 +697,20 @@ export function checkAlloc(bytes: number): void {
 }
 function checkStrSize(n: number): void { if (n > 1 << 28 || n > rt.heapLimit) checkAlloc(n); }
 
+/**
+ * `s + t` of total length n: a new buffer while s is still live (where MicroPython fails), and
+ * counted as s growing by t (the old s is usually dropped, as in `s += t`).
+ */
+function growStr(s: PyObj, n: number, old = (s as string).length): void {
+  // a str is a JS primitive the walk cannot tell apart from the global holding it: not an owner
+  const owner = typeof s === 'string' ? undefined : s;
+  need(strBytes(n), owner);
+  charge(blocks(n + 1) - blocks(old + 1), owner);
+}
+
 export function add(a: PyObj, b: PyObj): PyObj {
   if (typeof a === 'number' && typeof b === 'number') { const r = a + b; if (Number.isSafeInteger(r)) return r; }
-  else if (typeof a === 'string' && typeof b === 'string') { if (a.length + b.length < 1e7) return a + b; }
+  else if (typeof a === 'string' && typeof b === 'string') { const n = a.length + b.length; if (n < 1e7) { if (n >= COUNTED_STR) growStr(a, n); return a + b; } }
   else if (a instanceof PyFloat) { if (b instanceof PyFloat) return new PyFloat(a.v + b.v); if (typeof b === 'number') return new PyFloat(a.v + b); }
   return binop('add', a, b);
 }
@@ -962,7 +984,13 @@ export function sa(o: PyObj, name: string, v: PyObj): void {
       const t = o.$type;
       if (!t.hasSetattr) {
         const cv = t.lookup(name);
-        if (cv === undefined || !(cv instanceof PyProperty || (typeof cv === 'object' && cv !== None && !cv.$type.native && cv.$type.lookup('__set__') !== undefined))) { o.$d.set(name, v); return; }
+        if (cv === undefined || !(cv instanceof PyProperty || (typeof cv === 'object' && cv !== None && !cv.$type.native && cv.$type.lookup('__set__') !== undefined))) {
+          const d = o.$d; const n = d.size;
+          d.set(name, v);
+          // an instance's attribute table: two more 8-byte slots every second attribute
+          if (d.size !== n && (n & 1) === 0) charge(16, o);
+          return;
+        }
       }
       return saSlow(o, name, v, t);
     }
@@ -1379,6 +1407,7 @@ export function typeCall(cls: PyType, args: PyObj[], kw: Kw): PyObj {
     const alloc = cls.allocator();
     if (!alloc) throw typeError(`cannot create '${cls.name}' instances`);
     o = alloc(cls);
+    if (o instanceof PyInstance) chargeNew(16, o);
   }
   const init = cls.lookup('__init__');
   if (init instanceof PyBuiltin) {

@@ -8,6 +8,10 @@ export interface RuntimeState {
   depth: number;
   maxDepth: number;
   heapLimit: number;
+  /** The modelled Python heap in use (runtime/heap.ts). */
+  heapUsed: number;
+  /** The limit the count is checked against (heapLimit of the running interpreter). */
+  heapBudget: number;
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   ops: any;
   ticks: number;
@@ -30,6 +34,8 @@ export const rt: RuntimeState = {
   depth: 0,
   maxDepth: 1000,
   heapLimit: 256 * 1024 * 1024,
+  heapUsed: 0,
+  heapBudget: Infinity,
   ops: null,
   ticks: TICKS,
   tick() { rt.ticks = TICKS; },

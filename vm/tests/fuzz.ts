@@ -2,8 +2,8 @@
 // programs. Every run must end in a result or a Python exception (SyntaxError included):
 // never a raw JS exception, never a hang (the host interrupts after a poll budget).
 
-import { Interpreter, PyRaise } from '../index';
-import { TestHost } from './support';
+import { Interpreter, PyRaise, HostAbort } from '../index';
+import { TestHost, MemFs } from './support';
 
 /** A small deterministic PRNG (mulberry32). */
 export function rng(seed: number): () => number {
@@ -94,21 +94,106 @@ export function mutate(src: string, r: () => number): string {
   return s;
 }
 
+const EXTREMES = ['0', '-1', '2**31', '2**64', '10**9', '-10**20', '1e308', '-0.0', "float('nan')", "''", "b''", '()', 'None', '[]', '{}', '(1,)*300'];
+const WRAPS: ((e: string) => string)[] = [
+  (e) => '(' .repeat(40) + e + ')'.repeat(40),
+  (e) => `[${e}] * 3`,
+  (e) => `lambda: ${e}`,
+  (e) => `${e} if ${e} else ${e}`,
+  (e) => `(yield ${e})`,
+  (e) => `await ${e}`,
+  (e) => `[x async for x in ${e}]`,
+  (e) => `${e} := 1`,
+  (e) => `*${e}`,
+  (e) => `f"{${e}!r:{${e}}}"`,
+  (e) => Array(60).fill(e).join(' + '),
+  (e) => Array(60).fill(e).join(' < '),
+];
+
+/**
+ * A line-level mutation: a line duplicated, dropped, swapped, re-indented or moved into a
+ * def/async def/class/loop/try; a number replaced by an extreme value; an expression wrapped
+ * in deep or unusual syntax; or a line spliced in from another program of the corpus.
+ */
+export function mutateLines(src: string, r: () => number, donors: string[]): string {
+  const pick = <T>(a: T[]) => a[Math.floor(r() * a.length)];
+  const lines = src.split('\n');
+  const n = 1 + Math.floor(r() * 3);
+  for (let k = 0; k < n && lines.length; k++) {
+    const i = Math.floor(r() * lines.length);
+    const indent = /^\s*/.exec(lines[i])?.[0] ?? '';
+    switch (Math.floor(r() * 8)) {
+      case 0: lines.splice(i, 0, lines[i]); break;
+      case 1: lines.splice(i, 1); break;
+      case 2: { const j = Math.floor(r() * lines.length); [lines[i], lines[j]] = [lines[j], lines[i]]; break; }
+      case 3: lines[i] = (r() < 0.5 ? '    ' : '') + lines[i].replace(r() < 0.5 ? /^ {4}/ : /^$/, ''); break;
+      case 4: lines.splice(i, 0, indent + pick(['def g():', 'async def g():', 'class K:', 'for _ in range(2):', 'while 1:', 'try:', 'with open("x") as w:', 'if 0:'])); lines[i + 1] = '    ' + (lines[i + 1] ?? 'pass'); break;
+      case 5: lines[i] = lines[i].replace(/\b\d+(\.\d+)?\b/, () => pick(EXTREMES)); break;
+      case 6: lines[i] = lines[i].replace(/=\s*(.+)$/, (_m, e: string) => '= ' + pick(WRAPS)(e)); break;
+      default: { const d = pick(donors).split('\n'); lines.splice(i, 0, ...d.slice(Math.floor(r() * d.length)).slice(0, 1 + Math.floor(r() * 5))); }
+    }
+  }
+  return lines.join('\n');
+}
+
+/** One mutant of a random corpus program: character-level, line-level, or both. */
+export function mutant(corpus: string[], r: () => number): string {
+  const src = corpus[Math.floor(r() * corpus.length)];
+  const k = r();
+  if (k < 0.4) return mutate(src, r);
+  if (k < 0.8) return mutateLines(src, r, corpus);
+  return mutate(mutateLines(src, r, corpus), r);
+}
+
 export type Outcome = 'ok' | 'python-exception' | 'syntax-error';
 
-/** Runs one program with a small poll budget; throws if the VM misbehaves. */
-export function runFuzz(src: string): Outcome {
-  const host = new TestHost('');
-  host.interruptAt = 40; // ~40 000 loop iterations or calls, then KeyboardInterrupt
+/** What one fuzzed program did; the last two are host-level failures (goal: none). */
+export type FuzzResult = Outcome | 'aborted' | 'host-error';
+
+/**
+ * The fuzzer's host: after `budget` polls (about 1,000 loop iterations or calls each) every
+ * poll is a Ctrl-C, and after four times that the run is aborted outright (a program that
+ * catches KeyboardInterrupt in a loop would otherwise never end). Keeps the last output only.
+ */
+class FuzzHost extends TestHost {
+  aborted = false;
+  // a board-sized flash: a program writing in a loop gets ENOSPC instead of an ever-growing file
+  constructor(private readonly budget: number) { super('', new MemFs(256 * 1024)); }
+  override poll(): boolean {
+    this.polls++;
+    if (this.polls > 4 * this.budget) { this.aborted = true; throw new HostAbort('fuzz budget'); }
+    return this.polls >= this.budget;
+  }
+  override write(t: string): void { this.out = (this.out + t).slice(-4096); }
+}
+
+/**
+ * Runs one program with a small poll budget and says what happened. A 'host-error' is a JS
+ * error that reached the program (translated at the runtime boundary, so it carries
+ * exc.hostError) or escaped the interpreter; `detail` then holds its text.
+ */
+export function classifyFuzz(src: string, budget = 40): { result: FuzzResult; detail?: string } {
+  const host = new FuzzHost(budget);
   const interp = new Interpreter(host, { heapLimit: 4 * 1024 * 1024, recursionLimit: 200 });
   try {
     interp.exec(src, '<fuzz>');
-    return 'ok';
+    return host.out.includes('internal error:') ? { result: 'host-error', detail: host.out } : { result: 'ok' };
   } catch (e) {
-    if (e instanceof PyRaise) {
-      interp.formatException(e);
-      return e.exc.$type.name === 'SyntaxError' || e.exc.$type.name === 'IndentationError' ? 'syntax-error' : 'python-exception';
+    if (e instanceof HostAbort) return { result: 'aborted' };
+    if (!(e instanceof PyRaise)) return { result: 'host-error', detail: String((e as Error)?.stack ?? e) };
+    const text = interp.formatException(e);
+    if (e.exc.hostError !== undefined || host.out.includes('internal error:')) {
+      const cause = e.exc.hostError as Error | undefined;
+      return { result: 'host-error', detail: text + (cause?.stack ?? '') };
     }
-    throw new Error('VM bug on program:\n' + src + '\n--- thrown: ' + String(e));
+    const name = e.exc.$type.name;
+    return { result: name === 'SyntaxError' || name === 'IndentationError' ? 'syntax-error' : 'python-exception' };
   }
+}
+
+/** Runs one program with a small poll budget; throws if the VM misbehaves. */
+export function runFuzz(src: string): Outcome {
+  const { result, detail } = classifyFuzz(src);
+  if (result === 'host-error') throw new Error('VM bug on program:\n' + src + '\n--- thrown: ' + detail);
+  return result === 'aborted' ? 'python-exception' : result;
 }

@@ -11,6 +11,9 @@ interface Node { dir: boolean; data: Uint8Array; children: Map<string, Node>; mt
 /** An in-memory filesystem (the board's flash, for tests). */
 export class MemFs implements VmFilesystem {
   private root: Node = { dir: true, data: new Uint8Array(0), children: new Map(), mtime: 0 };
+  /** Bytes in files; writing past `capacity` is ENOSPC, as on a board's flash. */
+  private used = 0;
+  constructor(private readonly capacity = Infinity) {}
   private handles = new Map<number, { node: Node; pos: number; append: boolean; write: boolean; read: boolean }>();
   private next = 1;
   private find(p: string): Node | null {
@@ -36,7 +39,7 @@ export class MemFs implements VmFilesystem {
   listdir(p: string): string[] { const n = this.find(p); if (!n) throw new FsError(2); if (!n.dir) throw new FsError(20); return [...n.children.keys()]; }
   mkdir(p: string): void { const [d, name] = this.parent(p); if (d.children.has(name)) throw new FsError(17); d.children.set(name, { dir: true, data: new Uint8Array(0), children: new Map(), mtime: 0 }); }
   rmdir(p: string): void { const [d, name] = this.parent(p); const n = d.children.get(name); if (!n) throw new FsError(2); if (!n.dir) throw new FsError(20); if (n.children.size) throw new FsError(39); d.children.delete(name); }
-  remove(p: string): void { const [d, name] = this.parent(p); const n = d.children.get(name); if (!n) throw new FsError(2); if (n.dir) throw new FsError(21); d.children.delete(name); }
+  remove(p: string): void { const [d, name] = this.parent(p); const n = d.children.get(name); if (!n) throw new FsError(2); if (n.dir) throw new FsError(21); this.used -= n.data.length; d.children.delete(name); }
   rename(a: string, b: string): void {
     const [da, na] = this.parent(a); const n = da.children.get(na); if (!n) throw new FsError(2);
     const [db, nb] = this.parent(b); da.children.delete(na); db.children.set(nb, n);
@@ -53,7 +56,7 @@ export class MemFs implements VmFilesystem {
       node = { dir: false, data: new Uint8Array(0), children: new Map(), mtime: 0 };
       d.children.set(name, node);
     } else if (mode === 'x') throw new FsError(17);
-    if (mode === 'w') node.data = new Uint8Array(0);
+    if (mode === 'w') { this.used -= node.data.length; node.data = new Uint8Array(0); }
     const h = this.next++;
     this.handles.set(h, { node, pos: mode === 'a' ? node.data.length : 0, append: mode === 'a', write: mode !== 'r' || flags.includes('+'), read: mode === 'r' || flags.includes('+') });
     return h;
@@ -63,6 +66,9 @@ export class MemFs implements VmFilesystem {
     const f = this.handles.get(h); if (!f) throw new FsError(9);
     if (f.append) f.pos = f.node.data.length;
     const end = f.pos + data.length;
+    const grow = end - f.node.data.length;
+    if (grow > 0 && this.used + grow > this.capacity) throw new FsError(28);
+    if (grow > 0) this.used += grow;
     if (end > f.node.data.length) { const nd = new Uint8Array(end); nd.set(f.node.data); f.node.data = nd; }
     f.node.data.set(data, f.pos); f.pos = end; return data.length;
   }

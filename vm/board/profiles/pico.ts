@@ -15,7 +15,8 @@ export const pico: BoardProfile = {
   buildDate: '2024-11-29',
   boardId: 'RPI_PICO',
   flashBytes: 1408 * 1024,
-  heapBytes: 256 * 1024,
+  // GC heap: the RP2040's 256 KB RAM less MicroPython's static data (about 233 KB)
+  heapBytes: 233_024,
   cpuFreqHz: 125_000_000,
   uniqueId: [0xe6, 0x61, 0x38, 0x51, 0x83, 0x3a, 0x2c, 0x29],
   pins,

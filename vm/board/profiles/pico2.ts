@@ -15,7 +15,8 @@ export const pico2: BoardProfile = {
   buildDate: '2024-11-29',
   boardId: 'RPI_PICO2',
   flashBytes: 3072 * 1024,
-  heapBytes: 512 * 1024,
+  // GC heap: the RP2350's 512 KB main RAM less static data and the extra stack (~480 KB)
+  heapBytes: 480 * 1024,
   cpuFreqHz: 150_000_000,
   uniqueId: [0x4f, 0x1a, 0x22, 0x90, 0x5b, 0x7c, 0x11, 0x03],
   pins,
