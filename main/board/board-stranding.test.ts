@@ -144,16 +144,11 @@ describe('runs that used to strand the simulated board', { timeout: 90_000 }, ()
     expect(await runToEnd(source)).toMatchObject({ status: 'ok', stdout: 'None\r\n(2, 6) (2, 5) 5 6\r\n' });
   });
 
-  it('a catastrophic re call that only backtracking can run is ended by Stop, and the board comes back', async () => {
-    const { manager, of, ended, runToEnd } = await simulatedPico();
-    // a backreference keeps V8 on its backtracking engine: hours of one native call, deaf to Ctrl-C
-    const { runId } = await manager.run('import re\nre.match(r"(a+)+\\1b", "a" * 40)\n');
-    await new Promise((r) => setTimeout(r, 300));
-    await manager.stop();
-    await until('the run to end', () => !!ended(runId));
-    expect(ended(runId)).toMatchObject({ status: 'lost', message: expect.stringMatching(/restarted \(not responding/) });
-    expect(of('app:notice').map((n) => n.message).join('\n')).toMatch(/restarted \(not responding/);
-    await until('the board to be connected again', () => manager.getState().connection === 'connected');
-    expect(await runToEnd('print("back")\n')).toMatchObject({ status: 'ok', stdout: 'back\r\n' });
+  it('a pattern that looks like it needs a backreference ends too: MicroPython\'s re has none (\\1 is a literal 1)', async () => {
+    const { runToEnd } = await simulatedPico();
+    // On a board re1.5 backtracks through this for a very long time; Mote's linear engine
+    // answers at once, with the same result the board eventually gives.
+    const source = 'import re\nprint(re.match(r"(a+)+\\1b", "a" * 40))\nprint(re.match(r"(a+)+\\1b", "aaa1b") is not None)\n';
+    expect(await runToEnd(source)).toMatchObject({ status: 'ok', stdout: 'None\r\nTrue\r\n' });
   });
 });
