@@ -5,34 +5,16 @@
 // frames dropped (animation frames more than 1.5 frame periods apart), and the JS heap's growth
 // beside the ring buffers' own size. The reference is the same page idle for the same time.
 // Target (issue 14): median <= 4 ms, p95 <= 8 ms, memory flat apart from the rings. No assertions.
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { chromium } from 'playwright-core';
+import { startHost } from './start-web-host.mjs';
 
-const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const arg = (name, fallback) => (process.argv.includes(name) ? Number(process.argv[process.argv.indexOf(name) + 1]) : fallback);
 const seconds = arg('--seconds', 10);
 const rate = arg('--rate', 10_000);
 
-function startHost(dataDir) {
-  const child = spawn(process.execPath, [join(root, 'out/main/web-host.js'), '--port', '0', '--data', dataDir], { stdio: ['ignore', 'pipe', 'pipe'] });
-  return new Promise((resolve, reject) => {
-    let out = '';
-    const timer = setTimeout(() => reject(new Error('web host did not start in 20 s')), 20_000);
-    child.stdout.on('data', (d) => {
-      out += d;
-      const m = /(http:\/\/127\.0\.0\.1:\d+\/\S*)/.exec(out);
-      if (m) {
-        clearTimeout(timer);
-        resolve({ url: m[1], child });
-      }
-    });
-    child.on('exit', (code) => reject(new Error(`web host exited with ${code}`)));
-  });
-}
 
 /** Runs inside the page: feeds (or not) for `seconds` and measures frames and heap. */
 async function measure(page, feed) {
