@@ -12,6 +12,37 @@ const ROOT = join(import.meta.dirname, '..');
 const ELECTRON = JSON.parse(readFileSync(join(ROOT, 'node_modules', 'electron', 'package.json'), 'utf8')).version;
 const allowlist = JSON.parse(readFileSync(join(import.meta.dirname, 'electronegativity-allowlist.json'), 'utf8')).allowed;
 
+/** RFC 4180 CSV: quoted fields may hold commas, quotes ("") and newlines (a finding's code sample can). */
+function parseCsv(text) {
+  const rows = [];
+  let row = [];
+  let cell = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') {
+        cell += '"';
+        i++;
+      } else if (c === '"') quoted = false;
+      else cell += c;
+    } else if (c === '"') quoted = true;
+    else if (c === ',') {
+      row.push(cell.trim());
+      cell = '';
+    }
+    else if (c === '\n' || c === '\r') {
+      if (c === '\r' && text[i + 1] === '\n') i++;
+      row.push(cell.trim());
+      rows.push(row);
+      row = [];
+      cell = '';
+    } else cell += c;
+  }
+  if (cell || row.length) rows.push([...row, cell.trim()]);
+  return rows;
+}
+
 // The tool scans a folder; main and renderer together, so checks that span both (navigation
 // limits in main, the page in renderer) see the whole app. Tests are not the app.
 const scan = mkdtempSync(join(tmpdir(), 'mote-eneg-'));
@@ -19,9 +50,11 @@ const csv = join(scan, 'findings.csv');
 try {
   for (const dir of ['main', 'renderer', 'shared']) cpSync(join(ROOT, dir), join(scan, 'src', dir), { recursive: true, filter: (f) => !/\.(test|spec)\.ts$/.test(f) });
   execFileSync('npx', ['-y', `@doyensec/electronegativity@${VERSION}`, '-i', join(scan, 'src'), '-e', ELECTRON, '-r', '-o', csv], { stdio: ['ignore', 'ignore', 'inherit'] });
-  const rows = readFileSync(csv, 'utf8').trim().split('\n').slice(1);
-  const findings = rows.map((row) => {
-    const [check, , , file, location] = row.split(',').map((c) => c.replace(/^"|"$/g, ''));
+  const text = readFileSync(csv, 'utf8');
+  const rows = parseCsv(text).slice(1).filter((r) => r.length > 1 || r[0]);
+  const findings = rows.map((cells) => {
+    if (cells.length < 5) throw new Error(`electronegativity wrote a row this script cannot read: ${JSON.stringify(cells).slice(0, 300)}\n${text.slice(0, 2000)}`);
+    const [check, , , file, location] = cells;
     return { check, file: file.replace(/\\/g, '/'), location };
   });
   const allowed = (f) => allowlist.find((a) => a.check === f.check && a.file === f.file);
@@ -33,5 +66,5 @@ try {
   console.log(`electronegativity ${VERSION} (Electron ${ELECTRON}): ${findings.length} findings, ${findings.length - refused.length} allowed, ${refused.length} refused, ${stale.length} stale allowlist entries`);
   if (refused.length || stale.length) process.exitCode = 1;
 } finally {
-  rmSync(scan, { recursive: true, force: true });
+  if (!process.env.MOTE_KEEP_SCAN) rmSync(scan, { recursive: true, force: true });
 }
