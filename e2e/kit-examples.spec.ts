@@ -26,9 +26,11 @@ async function stop(page: Page): Promise<void> {
 }
 
 /** Moves a range slider as a user would, firing its input event. */
-async function setSlider(page: Page, label: string, value: number): Promise<void> {
+async function setSlider(page: Page, label: string, value: number, part?: RegExp): Promise<void> {
   const board = page.getByRole('region', { name: 'Board', exact: true });
-  await board.getByLabel(label, { exact: true }).evaluate((el, v) => {
+  // the board's own sensor sliders (BME280) carry the same names as a wired part's: name the part
+  const scope = part ? board.getByRole('group', { name: part }) : board;
+  await scope.getByLabel(label, { exact: true }).evaluate((el, v) => {
     const input = el as HTMLInputElement;
     input.value = String(v);
     input.dispatchEvent(new Event('input', { bubbles: true }));
@@ -56,7 +58,7 @@ describe('Examples menu and the simulated kit', () => {
       const names: string[] = [];
       const end = performance.now() + 3000;
       while (performance.now() < end) {
-        const led = [...document.querySelectorAll('[role=img]')].find((e) => /^LED LED/.test(e.getAttribute('aria-label') ?? ''));
+        const led = [...document.querySelectorAll('[role=img]')].find((e) => /^GP25 LED: /.test(e.getAttribute('aria-label') ?? ''));
         names.push(led?.getAttribute('aria-label') ?? '');
         await new Promise((r) => setTimeout(r, 25));
       }
@@ -122,8 +124,8 @@ describe('Examples menu and the simulated kit', () => {
   it('DHT22 logger: the plotter gets the slider values', async () => {
     const { page } = app;
     await openExample(page, 'DHT22 logger');
-    await setSlider(page, 'Temperature', 31.5);
-    await setSlider(page, 'Humidity', 64);
+    await setSlider(page, 'Temperature', 31.5, /^DHT22/);
+    await setSlider(page, 'Humidity', 64, /^DHT22/);
     await run(page);
     await waitForRepl(page, /temperature: 31\.5 humidity: 64\.0/);
     const plotter = page.getByRole('region', { name: 'Plotter', exact: true });
