@@ -11,7 +11,7 @@ import { type FileServer, startFileServer } from '../main/testing/file-server';
 import { uf2WithText } from '../main/testing/firmware-images';
 import { startAppWithMirror } from './firmware-fixtures';
 import type { AppSession } from './harness';
-import { axeSerious } from './helpers';
+import { axeSerious, dismissNotices } from './helpers';
 
 describe('firmware in one click', () => {
   let app: AppSession;
@@ -44,6 +44,7 @@ describe('firmware in one click', () => {
 
   it('picks the board, offers the download without going out, then installs what it downloaded', async () => {
     const { page } = app;
+    await dismissNotices(page);
     await page.getByRole('button', { name: 'Install firmware on RPI-RP2…' }).click();
     const dialog = page.getByRole('dialog', { name: 'Install firmware on RPI-RP2' });
     await expect(dialog.getByLabel('Board:').inputValue()).resolves.toBe('RPI_PICO');
@@ -66,6 +67,7 @@ describe('firmware in one click', () => {
   it('has the firmware offline for the next Pico, pre-selected, with no download offered', async () => {
     const { page } = app;
     plugInPico();
+    await dismissNotices(page);
     await page.getByRole('button', { name: 'Install firmware on RPI-RP2…' }).click({ timeout: 15_000 });
     const dialog = page.getByRole('dialog', { name: 'Install firmware on RPI-RP2' });
     await dialog.getByText(/Fits this board: MicroPython 1\.27\.0/).waitFor({ timeout: 10_000 });
@@ -82,6 +84,7 @@ describe('firmware in one click', () => {
     const stick = mkdtempSync(join(tmpdir(), 'mote-e2e-stick-'));
     writeFileSync(join(stick, 'firmware.uf2'), uf2WithText('MicroPython v1.26.1 on 2025-09-11; Raspberry Pi Pico W with RP2040', { blocks: 800 }));
     writeFileSync(join(stick, 'cut.uf2'), firmware.subarray(0, 70_000));
+    await dismissNotices(page);
     await page.getByRole('button', { name: 'Install firmware on RPI-RP2…' }).click();
     const dialog = page.getByRole('dialog', { name: 'Install firmware on RPI-RP2' });
     await dialog.getByLabel('Firmware files to import').setInputFiles([join(stick, 'firmware.uf2'), join(stick, 'cut.uf2')]);

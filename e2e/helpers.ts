@@ -61,3 +61,8 @@ export async function axeSerious(page: Page): Promise<AxeViolation[]> {
   });
   return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
 }
+
+/** Dismisses every notice on screen, as a person closes the one covering the button they want. */
+export async function dismissNotices(page: Page): Promise<void> {
+  for (const close of await page.getByRole('button', { name: 'Dismiss message' }).all()) await close.click().catch(() => undefined);
+}
