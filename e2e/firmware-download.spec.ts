@@ -11,7 +11,7 @@ import { type FileServer, startFileServer } from '../main/testing/file-server';
 import { uf2WithText } from '../main/testing/firmware-images';
 import { startAppWithMirror } from './firmware-fixtures';
 import type { AppSession } from './harness';
-import { axeSerious, dismissNotices } from './helpers';
+import { axeSerious, clickPastNotices } from './helpers';
 
 describe('firmware in one click', () => {
   let app: AppSession;
@@ -44,8 +44,7 @@ describe('firmware in one click', () => {
 
   it('picks the board, offers the download without going out, then installs what it downloaded', async () => {
     const { page } = app;
-    await dismissNotices(page);
-    await page.getByRole('button', { name: 'Install firmware on RPI-RP2…' }).click();
+    await clickPastNotices(page, page.getByRole('button', { name: 'Install firmware on RPI-RP2…' }));
     const dialog = page.getByRole('dialog', { name: 'Install firmware on RPI-RP2' });
     await expect(dialog.getByLabel('Board:').inputValue()).resolves.toBe('RPI_PICO');
     await dialog.getByText('Nothing for Raspberry Pi Pico is available offline yet.', { exact: false }).waitFor();
@@ -67,8 +66,7 @@ describe('firmware in one click', () => {
   it('has the firmware offline for the next Pico, pre-selected, with no download offered', async () => {
     const { page } = app;
     plugInPico();
-    await dismissNotices(page);
-    await page.getByRole('button', { name: 'Install firmware on RPI-RP2…' }).click({ timeout: 15_000 });
+    await clickPastNotices(page, page.getByRole('button', { name: 'Install firmware on RPI-RP2…' }));
     const dialog = page.getByRole('dialog', { name: 'Install firmware on RPI-RP2' });
     await dialog.getByText(/Fits this board: MicroPython 1\.27\.0/).waitFor({ timeout: 10_000 });
     await expect(dialog.getByRole('button', { name: /^Download MicroPython/ }).count()).resolves.toBe(0);
@@ -84,8 +82,7 @@ describe('firmware in one click', () => {
     const stick = mkdtempSync(join(tmpdir(), 'mote-e2e-stick-'));
     writeFileSync(join(stick, 'firmware.uf2'), uf2WithText('MicroPython v1.26.1 on 2025-09-11; Raspberry Pi Pico W with RP2040', { blocks: 800 }));
     writeFileSync(join(stick, 'cut.uf2'), firmware.subarray(0, 70_000));
-    await dismissNotices(page);
-    await page.getByRole('button', { name: 'Install firmware on RPI-RP2…' }).click();
+    await clickPastNotices(page, page.getByRole('button', { name: 'Install firmware on RPI-RP2…' }));
     const dialog = page.getByRole('dialog', { name: 'Install firmware on RPI-RP2' });
     await dialog.getByLabel('Firmware files to import').setInputFiles([join(stick, 'firmware.uf2'), join(stick, 'cut.uf2')]);
     await dialog.getByText('firmware.uf2: imported: MicroPython 1.26.1 for RPI_PICO_W').waitFor({ timeout: 15_000 });

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { uf2Block, uf2Image, uf2ImageOf } from '../main/testing/uf2-builder';
 import { startApp, type AppSession } from './harness';
-import { axeSerious, waitForConnected, dismissNotices } from './helpers';
+import { axeSerious, waitForConnected, clickPastNotices } from './helpers';
 
 describe('installing firmware on a board in bootloader mode', () => {
   let app: AppSession;
@@ -54,8 +54,7 @@ describe('installing firmware on a board in bootloader mode', () => {
 
   it('says before copying that a file is for another chip', async () => {
     const { page } = app;
-    await dismissNotices(page);
-    await page.getByRole('button', { name: 'Install firmware on RPI-RP2…' }).click();
+    await clickPastNotices(page, page.getByRole('button', { name: 'Install firmware on RPI-RP2…' }));
     const dialog = page.getByRole('dialog', { name: 'Install firmware on RPI-RP2' });
     await dialog.getByText('Fits this board: MicroPython 1.24.1 (2024-11-29) for RP2040, 600.0 KB.').waitFor({ timeout: 10_000 });
     await dialog.getByLabel(/micropython-pico2\.uf2/).check();

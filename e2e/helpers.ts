@@ -2,7 +2,7 @@
 // themes and running axe-core. Kept apart from harness.ts (the lead's).
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { ROOT } from './harness';
 
 /** Waits until the status bar reports a connected board (the simulated one when nothing is plugged in). */
@@ -65,4 +65,21 @@ export async function axeSerious(page: Page): Promise<AxeViolation[]> {
 /** Dismisses every notice on screen, as a person closes the one covering the button they want. */
 export async function dismissNotices(page: Page): Promise<void> {
   for (const close of await page.getByRole('button', { name: 'Dismiss message' }).all()) await close.click().catch(() => undefined);
+}
+
+/**
+ * Clicks `target` once no notice covers it: a notice can arrive a moment after the thing it is
+ * about (a board's drive appears, then the notice), so close notices and retry until the click lands.
+ */
+export async function clickPastNotices(page: Page, target: Locator, timeout = 15_000): Promise<void> {
+  const end = Date.now() + timeout;
+  for (;;) {
+    await dismissNotices(page);
+    try {
+      await target.click({ timeout: 1000 });
+      return;
+    } catch (error) {
+      if (Date.now() > end) throw error;
+    }
+  }
 }
