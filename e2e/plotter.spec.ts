@@ -52,7 +52,8 @@ describe('plotter', () => {
     expect(state.length).toBe(300);
     const plotter = page.getByRole('region', { name: 'Plotter', exact: true });
     await plotter.getByText('Statistics').click();
-    await expect(plotter.getByRole('table', { name: 'Statistics of what is shown' }).innerText()).resolves.toMatch(/Min[\s\S]*-1[\s\S]*1/);
+    // the statistics fill in on the next frame after they are opened
+    await expect.poll(() => plotter.getByRole('table', { name: 'Statistics of what is shown' }).innerText(), { timeout: 5000 }).toMatch(/Min[\s\S]*-1[\s\S]*1/);
     await app.screenshot('plotter-sin-cos');
   });
 
